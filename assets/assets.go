@@ -1,0 +1,10 @@
+// Package assets holds the files Scaleplan embeds: the sample plan and the icon.
+package assets
+
+import _ "embed"
+
+// SamplePlan is the plan shown on first start and written by `scaleplan-cli new`:
+// three scenarios (Base, Aggressive, Conservative) with every module on.
+//
+//go:embed sample.scaleplan
+var SamplePlan []byte

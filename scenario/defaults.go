@@ -1,0 +1,143 @@
+package scenario
+
+import "github.com/google/uuid"
+
+// NewID returns a fresh random UUID string.
+func NewID() string { return uuid.NewString() }
+
+// DefaultStages are the article's B2B sales team stages: Founder Sales
+// ($0–1M, founders only), First Sales Hire ($1–3M, 1–2 AEs + founder), Build
+// Sales Machine ($3–10M, VP Sales + SDRs + AEs) and Scale Sales Machine
+// ($10M+, segments and specialists).
+func DefaultStages() []Stage {
+	return []Stage{
+		{Name: "Founder Sales", MinARR: 0, FoundersSell: true},
+		{Name: "First Sales Hire", MinARR: 1e6, AEs: 2, FoundersSell: true},
+		{Name: "Build Sales Machine", MinARR: 3e6, AEs: 6, SDRs: 3, VP: 1},
+		{Name: "Scale Sales Machine", MinARR: 10e6, AEs: 16, SDRs: 8, VP: 1, Managers: 3},
+	}
+}
+
+// DefaultModels are self-fulfillment, a 3PL and an own warehouse, priced so
+// that the break-evens sit at the article's 100 and 1,000 orders a month:
+// 300/(8−5) = 100 and (3,300−300)/(5−2) = 1,000.
+func DefaultModels() []FulfillmentModel {
+	return []FulfillmentModel{
+		{Name: "Self-fulfillment", FixedMonthly: 0, PerOrder: 8, SetupCost: 0, Capacity: 1500},
+		{Name: "3PL", FixedMonthly: 300, PerOrder: 5, SetupCost: 1500},
+		{Name: "Own warehouse", FixedMonthly: 3300, PerOrder: 2, SetupCost: 20000},
+	}
+}
+
+// DefaultRuleOfThumb is the article's 0–100 / 100–1,000 / 1,000+ orders a month.
+func DefaultRuleOfThumb() []float64 { return []float64{100, 1000} }
+
+// DefaultFactorNames are the article's market expansion factors.
+var DefaultFactorNames = []string{
+	"Market Size (TAM)", "Competition Level", "Regulatory Complexity",
+	"Language/Cultural Fit", "Existing Demand Signals",
+}
+
+// DefaultFactors returns the article's five factors, weight 1, with new IDs.
+func DefaultFactors() []Factor {
+	fs := make([]Factor, len(DefaultFactorNames))
+	for i, n := range DefaultFactorNames {
+		fs[i] = Factor{ID: NewID(), Name: n, Weight: 1}
+	}
+	return fs
+}
+
+// NewScenario returns a scenario with the article's defaults, every module
+// enabled, a fresh ID and no markets yet.
+func NewScenario(name string) Scenario {
+	return Scenario{
+		ID: NewID(), Name: name, HorizonMonths: 36,
+		Viral: Viral{
+			Enabled: true, SeedUsers: 1000, InvitesPerUser: 5, InviteConversion: 0.2,
+			CycleDays: 14, InviteMode: InviteOnce, MonthlyChurn: 0.03,
+			PaidUsersPerMonth: 200, PaidCAC: 25, GoalUsers: 100000,
+		},
+		Sales: Sales{
+			Enabled: true, StartingARR: 250000, AverageACV: 24000, FounderNewARRPerMonth: 40000,
+			AEQuotaPerMonth: 50000, QuotaAttainment: 0.8, RampMonths: 4, AnnualRepAttrition: 0.2,
+			MaxHiresPerMonth: 2, AnnualNetRevenueRetention: 1.1, ARRGoal: 10e6,
+			Costs:  RoleCosts{AE: 14000, SDR: 7000, VP: 25000, Manager: 18000},
+			Stages: DefaultStages(),
+		},
+		Fulfillment: Fulfillment{
+			Enabled:     true,
+			Volume:      Volume{Source: VolumeManual, StartOrdersPerMonth: 40, MonthlyGrowth: 0.12, OrdersPerActiveUser: 0.1},
+			Models:      DefaultModels(),
+			RuleOfThumb: DefaultRuleOfThumb(),
+		},
+		Markets: Markets{Enabled: true, Factors: DefaultFactors(), Markets: []Market{}},
+	}
+}
+
+// NewPlan returns an empty plan: one default scenario called "Base".
+func NewPlan(name string) *Plan {
+	return &Plan{Format: Format, Version: Version, Name: name, Currency: "USD", Scenarios: []Scenario{NewScenario("Base")}}
+}
+
+// NewMarket returns a market scoring 3 on every factor, with a new ID.
+func NewMarket(name string, factors []Factor) Market {
+	m := Market{ID: NewID(), Name: name, Scores: map[string]float64{}}
+	for _, f := range factors {
+		m.Scores[f.ID] = 3
+	}
+	return m
+}
+
+// Clone returns a deep copy of the scenario (same IDs).
+func (s Scenario) Clone() Scenario {
+	c := s
+	c.Sales.Stages = append([]Stage(nil), s.Sales.Stages...)
+	c.Fulfillment.Models = append([]FulfillmentModel(nil), s.Fulfillment.Models...)
+	c.Fulfillment.RuleOfThumb = append([]float64(nil), s.Fulfillment.RuleOfThumb...)
+	c.Markets.Factors = append([]Factor(nil), s.Markets.Factors...)
+	c.Markets.Markets = make([]Market, len(s.Markets.Markets))
+	for i, m := range s.Markets.Markets {
+		m.Scores = make(map[string]float64, len(m.Scores))
+		for k, v := range s.Markets.Markets[i].Scores {
+			m.Scores[k] = v
+		}
+		c.Markets.Markets[i] = m
+	}
+	return c
+}
+
+// Duplicate returns a deep copy with new IDs for the scenario, its factors
+// and markets (scores follow the new factor IDs), under a new name.
+func (s Scenario) Duplicate(name string) Scenario {
+	c := s.Clone()
+	c.ID, c.Name = NewID(), name
+	remap := map[string]string{}
+	for i := range c.Markets.Factors {
+		id := NewID()
+		remap[c.Markets.Factors[i].ID] = id
+		c.Markets.Factors[i].ID = id
+	}
+	for i := range c.Markets.Markets {
+		m := &c.Markets.Markets[i]
+		m.ID = NewID()
+		scores := make(map[string]float64, len(m.Scores))
+		for k, v := range m.Scores {
+			if n, ok := remap[k]; ok {
+				k = n
+			}
+			scores[k] = v
+		}
+		m.Scores = scores
+	}
+	return c
+}
+
+// Clone returns a deep copy of the plan.
+func (p *Plan) Clone() *Plan {
+	c := *p
+	c.Scenarios = make([]Scenario, len(p.Scenarios))
+	for i, s := range p.Scenarios {
+		c.Scenarios[i] = s.Clone()
+	}
+	return &c
+}

@@ -1,0 +1,183 @@
+package scenario
+
+import (
+	"fmt"
+	"math"
+)
+
+// MaxOrders bounds the monthly order volume the fulfillment model accepts.
+const MaxOrders = 1e12
+
+// Orders is the fulfillment volume in month m (1-based): manual growth, or
+// orders per active user times the viral loop's active users that month.
+func (f Fulfillment) Orders(m int, viral *ViralResult) float64 {
+	if f.Volume.Source == VolumeViral {
+		if viral == nil || m < 1 || m > len(viral.Months) {
+			return 0
+		}
+		return f.Volume.OrdersPerActiveUser * viral.Months[m-1].Active
+	}
+	return f.Volume.StartOrdersPerMonth * math.Pow(1+f.Volume.MonthlyGrowth, float64(m-1))
+}
+
+// RuleOfThumbIndex maps a monthly volume to the article's model: the number
+// of thresholds at or below the volume (0–100 → 0, 100–1,000 → 1, 1,000+ → 2).
+func (f Fulfillment) RuleOfThumbIndex(orders float64) int {
+	i := 0
+	for _, t := range f.RuleOfThumb {
+		if orders >= t {
+			i++
+		}
+	}
+	return min(i, len(f.Models)-1)
+}
+
+// BreakEvens returns, for every pair of models i < j, the volume at which
+// their monthly costs are equal, where it is positive.
+func BreakEvens(models []FulfillmentModel) []BreakEven {
+	var out []BreakEven
+	for i := range models {
+		for j := i + 1; j < len(models); j++ {
+			a, b := models[i], models[j]
+			dp := a.PerOrder - b.PerOrder
+			if dp == 0 {
+				continue
+			}
+			v := (b.FixedMonthly - a.FixedMonthly) / dp
+			if v > 0 && !math.IsInf(v, 0) {
+				out = append(out, BreakEven{From: a.Name, To: b.Name, Orders: v})
+			}
+		}
+	}
+	return out
+}
+
+// ComputeFulfillment costs every model along the volume path, finds the
+// cheapest model per month, the rule-of-thumb plan and the cost-optimal
+// switching plan (DESIGN.md §4.3). viral is the scenario's viral result, used
+// when the volume source is "viral". f must be valid.
+func ComputeFulfillment(f Fulfillment, horizon int, viral *ViralResult) (*FulfillmentResult, error) {
+	r := &FulfillmentResult{BreakEvens: BreakEvens(f.Models), Months: make([]FulfillmentMonth, horizon)}
+	orders := make([]float64, horizon)
+	for m := 1; m <= horizon; m++ {
+		orders[m-1] = f.Orders(m, viral)
+		if !(orders[m-1] <= MaxOrders) {
+			return nil, fmt.Errorf("month %d: orders pass %g a month; lower the growth", m, MaxOrders)
+		}
+		fm := FulfillmentMonth{Month: m, Orders: orders[m-1], Costs: map[string]float64{}, CheapestIdx: -1}
+		best := math.Inf(1)
+		for j, md := range f.Models {
+			if !md.Feasible(orders[m-1]) {
+				continue
+			}
+			c := md.Cost(orders[m-1])
+			fm.Costs[md.Name] = c
+			if c < best {
+				best, fm.CheapestIdx = c, j
+			}
+		}
+		if fm.CheapestIdx < 0 {
+			return nil, fmt.Errorf("month %d: no fulfillment model can ship %.0f orders (all are over capacity)", m, orders[m-1])
+		}
+		fm.Cheapest = f.Models[fm.CheapestIdx].Name
+		r.Months[m-1] = fm
+	}
+	plan := optimalPlan(f.Models, orders)
+	rule := rulePlan(f, orders)
+	r.TotalCost, r.Switches = planCost(f.Models, orders, plan)
+	r.RuleOfThumbCost, r.RuleSwitches = planCost(f.Models, orders, rule)
+	r.Savings = r.RuleOfThumbCost - r.TotalCost
+	for m := range r.Months {
+		fm := &r.Months[m]
+		fm.PlannedIdx, fm.RuleOfThumbIdx = plan[m], rule[m]
+		fm.Planned, fm.RuleOfThumb = f.Models[plan[m]].Name, f.Models[rule[m]].Name
+		fm.PlannedCost = f.Models[plan[m]].Cost(orders[m])
+		fm.RuleCost = f.Models[rule[m]].Cost(orders[m])
+	}
+	return r, nil
+}
+
+// optimalPlan chooses a model per month minimising the total of monthly costs
+// plus each adopted model's setup cost, by dynamic programming over
+// months × models. Ties keep the current model, then the lower index.
+func optimalPlan(models []FulfillmentModel, orders []float64) []int {
+	h, n := len(orders), len(models)
+	if h == 0 {
+		return nil
+	}
+	cost := make([][]float64, h)
+	from := make([][]int, h)
+	for m := range h {
+		cost[m] = make([]float64, n)
+		from[m] = make([]int, n)
+		for j, md := range models {
+			run := math.Inf(1)
+			if md.Feasible(orders[m]) {
+				run = md.Cost(orders[m])
+			}
+			if m == 0 {
+				cost[m][j], from[m][j] = md.SetupCost+run, -1
+				continue
+			}
+			best, arg := cost[m-1][j], j
+			for i := range n {
+				if c := cost[m-1][i] + md.SetupCost; c < best {
+					best, arg = c, i
+				}
+			}
+			cost[m][j], from[m][j] = best+run, arg
+		}
+	}
+	end := 0
+	for j := range n {
+		if cost[h-1][j] < cost[h-1][end] {
+			end = j
+		}
+	}
+	plan := make([]int, h)
+	for m := h - 1; m >= 0; m-- {
+		plan[m] = end
+		end = from[m][end]
+	}
+	return plan
+}
+
+// rulePlan follows the rule of thumb; in a month its model is over capacity
+// it takes the next feasible model up (or, failing that, down).
+func rulePlan(f Fulfillment, orders []float64) []int {
+	plan := make([]int, len(orders))
+	for m, v := range orders {
+		j := f.RuleOfThumbIndex(v)
+		plan[m] = nearestFeasible(f.Models, j, v)
+	}
+	return plan
+}
+
+func nearestFeasible(models []FulfillmentModel, j int, v float64) int {
+	for i := j; i < len(models); i++ {
+		if models[i].Feasible(v) {
+			return i
+		}
+	}
+	for i := j - 1; i >= 0; i-- {
+		if models[i].Feasible(v) {
+			return i
+		}
+	}
+	return j
+}
+
+// planCost totals a plan's monthly costs and the setup cost of every model
+// it adopts (month 1 included), and lists those adoptions.
+func planCost(models []FulfillmentModel, orders []float64, plan []int) (float64, []Switch) {
+	var total float64
+	var sw []Switch
+	for m, j := range plan {
+		if m == 0 || plan[m-1] != j {
+			total += models[j].SetupCost
+			sw = append(sw, Switch{Month: m + 1, Model: models[j].Name})
+		}
+		total += models[j].Cost(orders[m])
+	}
+	return total, sw
+}

@@ -1,0 +1,204 @@
+package scenario
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// MaxInput bounds the magnitude of a number typed into a field.
+const MaxInput = 1e15
+
+// ParseNumber reads a number the way people type it: "1,000", "250k",
+// "1.5M", "2bn", "$25", "-3". In a rate field (percent true) the number is a
+// percentage, with or without a trailing "%": "20%" and "20" both give 0.2.
+// Commas must group thousands ("1,5" is refused rather than misread);
+// NaN, infinities, exponents and anything else are refused with a message.
+func ParseNumber(text string, percent bool) (float64, error) {
+	s := strings.TrimSpace(text)
+	if s == "" {
+		return 0, errors.New("enter a number")
+	}
+	neg := false
+	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "−") {
+		neg = true
+		s = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(s, "-"), "−"))
+	}
+	for _, sym := range []string{"$", "€", "£", "¥"} {
+		s = strings.TrimSpace(strings.TrimPrefix(s, sym))
+	}
+	if strings.HasPrefix(s, "-") && !neg {
+		neg = true
+		s = strings.TrimSpace(s[1:])
+	}
+	isPct := strings.HasSuffix(s, "%")
+	if isPct {
+		if !percent {
+			return 0, fmt.Errorf("%q: this field is not a percentage", text)
+		}
+		s = strings.TrimSpace(strings.TrimSuffix(s, "%"))
+	}
+	mult, s := suffixMultiplier(s)
+	if isPct && mult != 1 {
+		return 0, fmt.Errorf("%q: a percentage cannot have a k/M/bn suffix", text)
+	}
+	digits, err := stripGrouping(s)
+	if err != nil {
+		return 0, fmt.Errorf("%q: %w", text, err)
+	}
+	v, err := strconv.ParseFloat(digits, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%q is not a number", text)
+	}
+	v *= mult
+	if percent {
+		v /= 100
+	}
+	if neg {
+		v = -v
+	}
+	if math.IsNaN(v) || math.Abs(v) > MaxInput {
+		return 0, fmt.Errorf("%q is too large", text)
+	}
+	return v, nil
+}
+
+// suffixMultiplier strips a k, M or bn suffix and returns its multiplier.
+func suffixMultiplier(s string) (float64, string) {
+	lower := strings.ToLower(s)
+	for _, sf := range []struct {
+		suffix string
+		mult   float64
+	}{{"bn", 1e9}, {"b", 1e9}, {"m", 1e6}, {"k", 1e3}} {
+		if strings.HasSuffix(lower, sf.suffix) {
+			return sf.mult, strings.TrimSpace(s[:len(s)-len(sf.suffix)])
+		}
+	}
+	return 1, s
+}
+
+// stripGrouping accepts digits with an optional decimal point and
+// thousands grouped by commas, and returns the bare digits.
+func stripGrouping(s string) (string, error) {
+	if s == "" {
+		return "", errors.New("no digits")
+	}
+	intPart, frac, hasDot := strings.Cut(s, ".")
+	if hasDot && (frac == "" && intPart == "" || strings.ContainsAny(frac, ".,")) {
+		return "", errors.New("not a number")
+	}
+	for _, r := range frac {
+		if !unicode.IsDigit(r) || r > unicode.MaxASCII {
+			return "", errors.New("not a number")
+		}
+	}
+	groups := strings.Split(intPart, ",")
+	for i, g := range groups {
+		for _, r := range g {
+			if r < '0' || r > '9' {
+				return "", errors.New("not a number")
+			}
+		}
+		switch {
+		case len(groups) == 1:
+		case i == 0 && (len(g) < 1 || len(g) > 3):
+			return "", errors.New("commas must separate thousands, as in 1,000")
+		case i > 0 && len(g) != 3:
+			return "", errors.New("commas must separate thousands, as in 1,000")
+		}
+	}
+	out := strings.Join(groups, "")
+	if hasDot {
+		if out == "" {
+			out = "0"
+		}
+		out += "." + frac
+	}
+	return out, nil
+}
+
+// FormatInput writes a value the way a field shows it, so that ParseNumber
+// reads it back: thousands grouped, up to six decimals, rates as "20%".
+func FormatInput(v float64, percent bool) string {
+	if percent {
+		return group(strconv.FormatFloat(roundSig(v*100, 12), 'f', -1, 64)) + "%"
+	}
+	return group(strconv.FormatFloat(roundSig(v, 12), 'f', -1, 64))
+}
+
+// roundSig rounds to n significant digits, hiding binary noise such as
+// 7.000000000000001.
+func roundSig(v float64, n int) float64 {
+	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return v
+	}
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', n, 64), 64)
+	if err != nil {
+		return v
+	}
+	return r
+}
+
+// group inserts thousands separators into a plain decimal string.
+func group(s string) string {
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	intPart, frac, hasDot := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if hasDot {
+		b.WriteString("." + frac)
+	}
+	return sign + b.String()
+}
+
+// FormatCount writes a count rounded to a whole number with thousands grouped.
+func FormatCount(v float64) string {
+	return group(strconv.FormatFloat(math.Round(v), 'f', 0, 64))
+}
+
+// FormatMoney writes an amount rounded to whole units with thousands grouped
+// and a currency symbol for USD, EUR, GBP and JPY (else the ISO code).
+func FormatMoney(v float64, currency string) string {
+	sign := ""
+	if v < 0 {
+		sign, v = "-", -v
+	}
+	sym, ok := map[string]string{"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}[currency]
+	if !ok {
+		return sign + FormatCount(v) + " " + currency
+	}
+	return sign + sym + FormatCount(v)
+}
+
+// FormatCompact writes a number in a short form: 950, 12.5k, 1.2M, 3.4bn.
+func FormatCompact(v float64) string {
+	a := math.Abs(v)
+	sign := ""
+	if v < 0 {
+		sign = "-"
+	}
+	trim := func(x float64, suffix string) string {
+		return sign + strconv.FormatFloat(roundSig(x, 3), 'f', -1, 64) + suffix
+	}
+	switch {
+	case a >= 1e9:
+		return trim(a/1e9, "bn")
+	case a >= 1e6:
+		return trim(a/1e6, "M")
+	case a >= 1e3:
+		return trim(a/1e3, "k")
+	default:
+		return sign + strconv.FormatFloat(roundSig(a, 3), 'f', -1, 64)
+	}
+}

@@ -1,0 +1,177 @@
+// Package scenario holds Scaleplan's domain: plans and scenarios, their
+// validation, the four models (viral loop, sales team, fulfillment, market
+// expansion), milestones, comparison metrics and the .scaleplan file codec.
+//
+// It depends on the standard library, uuid and gonum only, so a CLI, a test or
+// a future server can use it without a display.
+package scenario
+
+// Format is the value of a plan file's "format" field.
+const Format = "scaleplan"
+
+// Version is the newest plan file version this code reads and the one it writes.
+const Version = 1
+
+// DaysPerMonth is the length D of a model month in days (365.25/12).
+const DaysPerMonth = 365.25 / 12
+
+// Plan is a named set of scenarios sharing a currency.
+type Plan struct {
+	Format    string     `json:"format"`
+	Version   int        `json:"version"`
+	Name      string     `json:"name"`
+	Currency  string     `json:"currency"`
+	Scenarios []Scenario `json:"scenarios"`
+}
+
+// Scenario is one set of assumptions over a horizon of months, with the four
+// modules. A module that is not Enabled is not computed.
+type Scenario struct {
+	ID            string      `json:"id"`
+	Name          string      `json:"name"`
+	Notes         string      `json:"notes"`
+	HorizonMonths int         `json:"horizonMonths"`
+	Viral         Viral       `json:"viral"`
+	Sales         Sales       `json:"sales"`
+	Fulfillment   Fulfillment `json:"fulfillment"`
+	Markets       Markets     `json:"markets"`
+}
+
+// Invite modes of the viral loop.
+const (
+	// InviteOnce: each new user sends its invites in the cycle after joining.
+	InviteOnce = "once"
+	// InviteContinuous: every active user sends invites every cycle.
+	InviteContinuous = "continuous"
+)
+
+// Viral holds the viral loop's inputs (DESIGN.md §4.1).
+type Viral struct {
+	Enabled           bool    `json:"enabled"`
+	SeedUsers         float64 `json:"seedUsers"`
+	InvitesPerUser    float64 `json:"invitesPerUser"`
+	InviteConversion  float64 `json:"inviteConversion"`
+	CycleDays         float64 `json:"cycleDays"`
+	InviteMode        string  `json:"inviteMode"`
+	MonthlyChurn      float64 `json:"monthlyChurn"`
+	PaidUsersPerMonth float64 `json:"paidUsersPerMonth"`
+	PaidCAC           float64 `json:"paidCAC"`
+	MarketSize        float64 `json:"marketSize"`
+	GoalUsers         float64 `json:"goalUsers"`
+}
+
+// K is the viral coefficient: invites per user × invite conversion.
+func (v Viral) K() float64 { return v.InvitesPerUser * v.InviteConversion }
+
+// Team counts sales heads by role.
+type Team struct {
+	AEs      int `json:"aes"`
+	SDRs     int `json:"sdrs"`
+	VP       int `json:"vp"`
+	Managers int `json:"managers"`
+}
+
+// RoleCosts is the monthly fully loaded cost of one head of each role.
+type RoleCosts struct {
+	AE      float64 `json:"ae"`
+	SDR     float64 `json:"sdr"`
+	VP      float64 `json:"vp"`
+	Manager float64 `json:"manager"`
+}
+
+// Stage is one ARR stage of the sales team: from MinARR on, the team grows
+// toward its head counts; FoundersSell says founders still close deals.
+type Stage struct {
+	Name         string  `json:"name"`
+	MinARR       float64 `json:"minARR"`
+	AEs          int     `json:"aes"`
+	SDRs         int     `json:"sdrs"`
+	VP           int     `json:"vp"`
+	Managers     int     `json:"managers"`
+	FoundersSell bool    `json:"foundersSell"`
+}
+
+// Target returns the stage's head counts as a Team.
+func (s Stage) Target() Team { return Team{AEs: s.AEs, SDRs: s.SDRs, VP: s.VP, Managers: s.Managers} }
+
+// Sales holds the sales team model's inputs (DESIGN.md §4.2).
+type Sales struct {
+	Enabled                   bool      `json:"enabled"`
+	StartingARR               float64   `json:"startingARR"`
+	AverageACV                float64   `json:"averageACV"`
+	FounderNewARRPerMonth     float64   `json:"founderNewARRPerMonth"`
+	AEQuotaPerMonth           float64   `json:"aeQuotaPerMonth"`
+	QuotaAttainment           float64   `json:"quotaAttainment"`
+	RampMonths                int       `json:"rampMonths"`
+	AnnualRepAttrition        float64   `json:"annualRepAttrition"`
+	MaxHiresPerMonth          int       `json:"maxHiresPerMonth"`
+	AnnualNetRevenueRetention float64   `json:"annualNetRevenueRetention"`
+	ARRGoal                   float64   `json:"arrGoal"`
+	StartingTeam              Team      `json:"startingTeam"`
+	Costs                     RoleCosts `json:"costs"`
+	Stages                    []Stage   `json:"stages"`
+}
+
+// Volume sources of the fulfillment model.
+const (
+	VolumeManual = "manual"
+	VolumeViral  = "viral"
+)
+
+// Volume says where the fulfillment model's monthly order volume comes from.
+type Volume struct {
+	Source              string  `json:"source"`
+	StartOrdersPerMonth float64 `json:"startOrdersPerMonth"`
+	MonthlyGrowth       float64 `json:"monthlyGrowth"`
+	OrdersPerActiveUser float64 `json:"ordersPerActiveUser"`
+}
+
+// FulfillmentModel is one way to ship orders: a fixed monthly cost, a cost per
+// order, a one-off setup cost paid each time it is adopted, and a capacity in
+// orders a month (0 = unlimited).
+type FulfillmentModel struct {
+	Name         string  `json:"name"`
+	FixedMonthly float64 `json:"fixedMonthly"`
+	PerOrder     float64 `json:"perOrder"`
+	SetupCost    float64 `json:"setupCost"`
+	Capacity     float64 `json:"capacity"`
+}
+
+// Cost is the model's monthly cost at a volume of orders a month, ignoring capacity.
+func (m FulfillmentModel) Cost(orders float64) float64 { return m.FixedMonthly + m.PerOrder*orders }
+
+// Feasible reports whether the model can ship that many orders a month.
+func (m FulfillmentModel) Feasible(orders float64) bool {
+	return m.Capacity <= 0 || orders <= m.Capacity
+}
+
+// Fulfillment holds the fulfillment model's inputs (DESIGN.md §4.3).
+type Fulfillment struct {
+	Enabled     bool               `json:"enabled"`
+	Volume      Volume             `json:"volume"`
+	Models      []FulfillmentModel `json:"models"`
+	RuleOfThumb []float64          `json:"ruleOfThumb"`
+}
+
+// Factor is a weighted criterion markets are scored on.
+type Factor struct {
+	ID     string  `json:"id"`
+	Name   string  `json:"name"`
+	Weight float64 `json:"weight"`
+}
+
+// Market is a candidate market with a score of 1..5 per factor ID
+// (5 always means most favourable).
+type Market struct {
+	ID     string             `json:"id"`
+	Name   string             `json:"name"`
+	Scores map[string]float64 `json:"scores"`
+	Notes  string             `json:"notes"`
+}
+
+// Markets holds the market expansion model's inputs (DESIGN.md §4.4).
+type Markets struct {
+	Enabled bool     `json:"enabled"`
+	Factors []Factor `json:"factors"`
+	Markets []Market `json:"markets"`
+}

@@ -1,0 +1,186 @@
+package scenario
+
+import "math"
+
+// MonthlyRate converts an annual fraction (attrition) to the monthly fraction
+// that compounds to it: 1 − (1 − annual)^(1/12).
+func MonthlyRate(annual float64) float64 { return 1 - math.Pow(1-annual, 1.0/12) }
+
+// rampFactor is the share of quota an AE in its k-th month (k ≥ 1) delivers.
+func rampFactor(k, rampMonths int) float64 {
+	if rampMonths <= 0 || k >= rampMonths {
+		return 1
+	}
+	return float64(k) / float64(rampMonths)
+}
+
+// aeCohorts tracks AE seats as expected mass per tenure month: mass[k−1] is
+// the mass in its k-th month; the last bucket holds everyone fully ramped.
+type aeCohorts struct {
+	ramp int
+	mass []float64
+}
+
+func newAECohorts(ramp int, ramped float64) *aeCohorts {
+	c := &aeCohorts{ramp: ramp, mass: make([]float64, ramp+1)}
+	c.mass[ramp] = ramped
+	return c
+}
+
+// advance ages every seat one month, lets a fraction leave and backfills it
+// at once with seats in their first month.
+func (c *aeCohorts) advance(attrition float64) {
+	if last := len(c.mass) - 1; last > 0 {
+		c.mass[last] += c.mass[last-1]
+		copy(c.mass[1:last], c.mass[:last-1])
+		c.mass[0] = 0
+	}
+	var left float64
+	for k := range c.mass {
+		l := c.mass[k] * attrition
+		c.mass[k] -= l
+		left += l
+	}
+	c.mass[0] += left
+}
+
+// hire adds seats in their first month.
+func (c *aeCohorts) hire(n float64) { c.mass[0] += n }
+
+// productive is the ramped-AE equivalent: Σ mass × ramp factor.
+func (c *aeCohorts) productive() float64 {
+	var p float64
+	for k, m := range c.mass {
+		p += m * rampFactor(k+1, c.ramp)
+	}
+	return p
+}
+
+// ComputeSales runs the sales team model month by month (DESIGN.md §4.2).
+// s must be valid.
+func ComputeSales(s Sales, horizon int) *SalesResult {
+	r := &SalesResult{Months: make([]SalesMonth, 0, horizon)}
+	attr := MonthlyRate(s.AnnualRepAttrition)
+	nrr := math.Pow(s.AnnualNetRevenueRetention, 1.0/12)
+	team := s.StartingTeam
+	aes := newAECohorts(s.RampMonths, float64(team.AEs))
+	arr := s.StartingARR
+	stage := -1
+	entries := make([]*int, len(s.Stages))
+	for m := 1; m <= horizon; m++ {
+		stage = max(stage, stageFor(s.Stages, arr))
+		for i := 0; i <= stage; i++ {
+			if entries[i] == nil {
+				month := m
+				entries[i] = &month
+			}
+		}
+		aes.advance(attr)
+		hires := hireToward(&team, s.Stages[stage].Target(), s.MaxHiresPerMonth)
+		aes.hire(float64(hires.AEs))
+		ramped := aes.productive()
+		founder := 0.0
+		if s.Stages[stage].FoundersSell {
+			founder = s.FounderNewARRPerMonth
+		}
+		newARR := founder + ramped*s.AEQuotaPerMonth*s.QuotaAttainment
+		arr = arr*nrr + newARR
+		r.Months = append(r.Months, SalesMonth{
+			Month: m, Stage: s.Stages[stage].Name, StageIdx: stage,
+			ARR: arr, NewARR: newARR, FounderARR: founder,
+			AEs: team.AEs, SDRs: team.SDRs, VP: team.VP, Managers: team.Managers,
+			Hires: hires.AEs + hires.SDRs + hires.VP + hires.Managers, RampedAEs: ramped,
+			Cost: teamCost(team, s.Costs),
+		})
+	}
+	for i, st := range s.Stages {
+		r.StageEntries = append(r.StageEntries, StageEntry{Stage: st.Name, Month: entries[i]})
+	}
+	summarizeSales(r, s)
+	return r
+}
+
+// stageFor is the highest stage whose minARR ≤ arr (stages are ordered by
+// minARR and the first starts at 0).
+func stageFor(stages []Stage, arr float64) int {
+	idx := 0
+	for i, st := range stages {
+		if st.MinARR <= arr {
+			idx = i
+		}
+	}
+	return idx
+}
+
+// hireToward grows team toward target by at most limit new heads, in the
+// order VP, AEs, SDRs, managers, and returns the hires by role.
+func hireToward(team *Team, target Team, limit int) Team {
+	var h Team
+	left := limit
+	take := func(have *int, want int, got *int) {
+		n := min(max(want-*have, 0), left)
+		*have += n
+		*got = n
+		left -= n
+	}
+	take(&team.VP, target.VP, &h.VP)
+	take(&team.AEs, target.AEs, &h.AEs)
+	take(&team.SDRs, target.SDRs, &h.SDRs)
+	take(&team.Managers, target.Managers, &h.Managers)
+	return h
+}
+
+func teamCost(t Team, c RoleCosts) float64 {
+	return float64(t.AEs)*c.AE + float64(t.SDRs)*c.SDR + float64(t.VP)*c.VP + float64(t.Managers)*c.Manager
+}
+
+// summarizeSales fills the horizon figures, efficiency and AE need.
+func summarizeSales(r *SalesResult, s Sales) {
+	if len(r.Months) == 0 {
+		return
+	}
+	last := r.Months[len(r.Months)-1]
+	r.ARRAtHorizon = last.ARR
+	r.HeadsAtHorizon = Team{AEs: last.AEs, SDRs: last.SDRs, VP: last.VP, Managers: last.Managers}
+	for _, m := range r.Months {
+		r.TotalCost += m.Cost
+	}
+	n := len(r.Months)
+	from := max(n-3, 0)
+	startARR := s.StartingARR
+	if from > 0 {
+		startARR = r.Months[from-1].ARR
+	}
+	var cost float64
+	for _, m := range r.Months[from:] {
+		cost += m.Cost
+	}
+	if cost > 0 {
+		e := (last.ARR - startARR) / cost
+		r.Efficiency = &e
+	}
+	if s.AEQuotaPerMonth > 0 {
+		naive := s.ARRGoal / (s.AEQuotaPerMonth * 12)
+		r.NaiveAENeed = &naive
+		if per := firstYearARRPerSeat(s); per > 0 {
+			adj := s.ARRGoal / per
+			r.RampAdjustedAENeed = &adj
+		}
+	}
+}
+
+// firstYearARRPerSeat is the new ARR one AE seat hired today books in its
+// first 12 months, after ramp, attainment and backfilled attrition.
+func firstYearARRPerSeat(s Sales) float64 {
+	c := newAECohorts(s.RampMonths, 0)
+	c.hire(1)
+	attr := MonthlyRate(s.AnnualRepAttrition)
+	var months float64
+	for m := 1; m <= 12; m++ {
+		if m > 1 {
+			c.advance(attr)
+		}
+		months += c.productive()
+	}
+	return months * s.AEQuotaPerMonth * s.QuotaAttainment
+}

@@ -1,0 +1,134 @@
+package scenario
+
+import (
+	"fmt"
+	"math"
+)
+
+// MaxUsers bounds the viral loop: more signups than this (over a hundred
+// times the world's population) means the inputs are not a real plan.
+const MaxUsers = 1e12
+
+// ClassOf names the article's class of a viral coefficient K.
+func ClassOf(k float64) string {
+	const eps = 1e-12
+	switch {
+	case k > 1+eps:
+		return ClassExponential
+	case k >= 0.5-eps:
+		return ClassSustainable
+	default:
+		return ClassNeedsPaid
+	}
+}
+
+// monthOfDay returns the month containing day t: month m covers days
+// ((m−1)·D, m·D], so a day exactly at a month's end belongs to that month.
+func monthOfDay(t float64) int {
+	if t <= 0 {
+		return 0
+	}
+	return int(math.Ceil(t/DaysPerMonth - 1e-9))
+}
+
+// ComputeViral simulates the viral loop cycle by cycle over horizon months
+// (DESIGN.md §4.1). v must be valid. It fails when users grow past
+// MaxUsers, which only a loop without a market size can do.
+func ComputeViral(v Viral, horizon int) (*ViralResult, error) {
+	k := v.K()
+	r := &ViralResult{K: k, Class: ClassOf(k)}
+	if k < 1-1e-12 {
+		a := 1 / (1 - k)
+		r.Amplification = &a
+	}
+	r.Cycles = simulateCycles(v, horizon)
+	for _, c := range r.Cycles {
+		if !(c.CumulativeSignups <= MaxUsers) {
+			return nil, fmt.Errorf("signups pass %g by month %d; set a market size or a lower K", MaxUsers, c.Month)
+		}
+	}
+	r.Months = rollUpMonths(r.Cycles, horizon, v.PaidCAC)
+	var newUsers float64
+	for _, m := range r.Months {
+		r.TotalPaidSpend += m.PaidSpend
+		newUsers += m.NewViral + m.NewPaid
+		if r.GoalMonth == nil && v.GoalUsers > 0 && m.Active >= v.GoalUsers {
+			month := m.Month
+			r.GoalMonth = &month
+		}
+	}
+	if newUsers > 0 {
+		cac := r.TotalPaidSpend / newUsers
+		r.EffectiveCAC = &cac
+	}
+	return r, nil
+}
+
+// simulateCycles runs cycles 0..N where N·cycleDays is the last cycle day
+// within the horizon.
+func simulateCycles(v Viral, horizon int) []ViralCycle {
+	c := v.CycleDays
+	n := int(math.Floor(float64(horizon)*DaysPerMonth/c + 1e-9))
+	churnRate := 1 - math.Pow(1-v.MonthlyChurn, c/DaysPerMonth)
+	paidPerCycle := v.PaidUsersPerMonth * c / DaysPerMonth
+	k := v.K()
+	seed := v.SeedUsers
+	if v.MarketSize > 0 {
+		seed = math.Min(seed, v.MarketSize)
+	}
+	cycles := make([]ViralCycle, 0, n+1)
+	prev := ViralCycle{Active: seed, CumulativeSignups: seed, KEff: k}
+	cycles = append(cycles, prev)
+	newPrev := seed // new users of the previous cycle (once mode)
+	for i := 1; i <= n; i++ {
+		kEff := k
+		if v.MarketSize > 0 {
+			kEff = k * math.Max(0, 1-prev.CumulativeSignups/v.MarketSize)
+		}
+		base := newPrev
+		if v.InviteMode == InviteContinuous {
+			base = prev.Active
+		}
+		viral := kEff * base
+		paid := paidPerCycle
+		if v.MarketSize > 0 {
+			room := math.Max(0, v.MarketSize-prev.CumulativeSignups)
+			viral = math.Min(viral, room)
+			paid = math.Min(paid, room-viral)
+		}
+		churned := prev.Active * churnRate
+		cur := ViralCycle{
+			N: i, Day: float64(i) * c, Month: monthOfDay(float64(i) * c),
+			KEff: kEff, NewViral: viral, NewPaid: paid, Churned: churned,
+			Active:            prev.Active - churned + viral + paid,
+			CumulativeSignups: prev.CumulativeSignups + viral + paid,
+		}
+		cycles = append(cycles, cur)
+		newPrev = viral + paid
+		prev = cur
+	}
+	return cycles
+}
+
+// rollUpMonths sums cycle flows per month and takes stocks at month end.
+func rollUpMonths(cycles []ViralCycle, horizon int, cac float64) []ViralMonth {
+	months := make([]ViralMonth, horizon)
+	last := cycles[0]
+	ci := 1
+	for m := 1; m <= horizon; m++ {
+		vm := ViralMonth{Month: m}
+		for ci < len(cycles) && cycles[ci].Month == m {
+			c := cycles[ci]
+			vm.NewViral += c.NewViral
+			vm.NewPaid += c.NewPaid
+			vm.Churned += c.Churned
+			last = c
+			ci++
+		}
+		vm.Active = last.Active
+		vm.CumulativeSignups = last.CumulativeSignups
+		vm.PaidSpend = vm.NewPaid * cac
+		months[m-1] = vm
+	}
+	return months
+}
