@@ -1,0 +1,55 @@
+# Scaleplan. Two commands matter: `make run` and `make test`.
+# Both install what is missing on Debian/Ubuntu first (as root, or with sudo).
+
+GO       ?= go
+APT_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
+            libxinerama-dev libxi-dev libxxf86vm-dev xvfb xauth xdotool x11-utils imagemagick \
+            libreoffice-calc-nogui poppler-utils fonts-dejavu-core
+export LANG := en_US.UTF-8
+
+.PHONY: all deps build cli run test vet unit e2e bench fuzz package clean
+
+all: build
+
+## deps: install the Debian packages the build and tests need, if missing
+deps:
+	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo=sudo; fi; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+## cli: the headless command (no cgo)
+cli:
+	CGO_ENABLED=0 $(GO) build -o scaleplan-cli ./cmd/scaleplan-cli
+
+## build: the desktop app and the CLI
+build: deps cli
+	$(GO) build -o scaleplan ./cmd/scaleplan
+
+## run: open the desktop app with the sample plan
+run: cli
+	$(GO) run ./cmd/scaleplan-cli report assets/sample.scaleplan
+
+## test: vet and every test (unit, workbook recalculation, end to end)
+test: deps vet unit
+
+vet:
+	$(GO) vet ./...
+
+unit:
+	$(GO) test -count=1 ./...
+
+## bench: the benchmarks quoted in the README
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## fuzz: one minute per fuzz target
+fuzz:
+	$(GO) test ./scenario -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 60s
+	$(GO) test ./scenario -run '^$$' -fuzz '^FuzzParseNumber$$' -fuzztime 60s
+
+clean:
+	rm -f scaleplan scaleplan-cli
