@@ -1,0 +1,32 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"io"
+)
+
+// parseArgs parses flags that may stand before or after positional
+// arguments ("export PLAN -o OUT" as well as "export -o OUT PLAN") and
+// returns the positional ones.
+func parseArgs(fs *flag.FlagSet, args []string, stderr io.Writer) ([]string, error) {
+	fs.SetOutput(stderr)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// errUsage marks a usage error (exit 2).
+var errUsage = errors.New("usage")
