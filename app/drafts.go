@@ -1,0 +1,278 @@
+package app
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"scaleplan/scenario"
+)
+
+// DraftFile is the name of the draft file in the drafts folder.
+const DraftFile = "draft.json"
+
+// draftFormat and draftVersion identify the draft file's own format.
+const (
+	draftFormat  = "scaleplan-draft"
+	draftVersion = 1
+)
+
+// Autosave timing: a draft is written DraftDelay after the last Schedule,
+// and at the latest DraftMaxWait after the first unwritten one, so steady
+// typing still reaches the disk.
+const (
+	DraftDelay   = 700 * time.Millisecond
+	DraftMaxWait = 2 * time.Second
+)
+
+// Draft is unsaved work found in the drafts folder.
+type Draft struct {
+	Plan  *scenario.Plan // the plan as it was typed
+	Path  string         // the file the draft belongs to ("" untitled)
+	Saved time.Time      // when the draft was written
+}
+
+// draftJSON is the draft file's content.
+type draftJSON struct {
+	Format  string          `json:"format"`
+	Version int             `json:"version"`
+	Path    string          `json:"path"`
+	Saved   time.Time       `json:"saved"`
+	Plan    json.RawMessage `json:"plan"`
+}
+
+// draftJob is one pending draft write (or removal, when plan is nil: the
+// document was clean, so there is nothing to recover).
+type draftJob struct {
+	plan *scenario.Plan
+	path string
+}
+
+// Drafts autosaves the open document to a draft file in the app's storage
+// folder and finds it again after a crash. Its methods are safe to call from
+// any goroutine; writes happen on a timer goroutine or in Flush.
+type Drafts struct {
+	dir     string
+	delay   time.Duration
+	maxWait time.Duration
+
+	io sync.Mutex // held for every file operation, so they happen in order
+
+	mu      sync.Mutex // guards the fields below
+	timer   *time.Timer
+	pending *draftJob
+	first   time.Time // when the oldest unwritten Schedule happened
+	lastErr error
+}
+
+// NewDrafts returns autosave for the folder dir (created on first write).
+func NewDrafts(dir string) *Drafts {
+	return &Drafts{dir: dir, delay: DraftDelay, maxWait: DraftMaxWait}
+}
+
+// StorageDir returns the local folder of a fyne.Storage (its RootURI), for
+// NewDrafts.
+func StorageDir(s fyne.Storage) (string, error) {
+	u := s.RootURI()
+	if u == nil || u.Scheme() != "file" {
+		return "", errors.New("app storage is not a local folder")
+	}
+	return u.Path(), nil
+}
+
+// Path returns the draft file's path.
+func (a *Drafts) Path() string { return filepath.Join(a.dir, DraftFile) }
+
+// Schedule arranges for d's current state to be written as the draft about
+// DraftDelay after the last call (debounced), on a goroutine. The plan is
+// snapshotted now, so d may change afterwards. If d is clean, the pending
+// write is replaced by removing the draft: there is nothing to lose.
+func (a *Drafts) Schedule(d *Document) {
+	job := &draftJob{path: d.Path()}
+	if d.Dirty() {
+		job.plan = d.Snapshot()
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	now := time.Now()
+	if a.pending == nil {
+		a.first = now
+	}
+	a.pending = job
+	wait := min(a.delay, max(0, a.first.Add(a.maxWait).Sub(now)))
+	if a.timer == nil {
+		a.timer = time.AfterFunc(wait, func() { a.writePending() })
+	} else {
+		a.timer.Reset(wait)
+	}
+}
+
+// Flush writes a scheduled draft now (on quit, or in tests) and returns the
+// write's error. With nothing scheduled it returns nil.
+func (a *Drafts) Flush() error {
+	a.stopTimer()
+	return a.writePending()
+}
+
+// Clear drops any scheduled write and removes the draft: call it after a
+// successful save or when closing with "Don't Save".
+func (a *Drafts) Clear() error {
+	a.io.Lock()
+	defer a.io.Unlock()
+	a.stopTimer()
+	a.mu.Lock()
+	a.pending = nil
+	a.mu.Unlock()
+	err := a.remove()
+	a.setErr(err)
+	return err
+}
+
+// LastError returns the error of the last draft write or removal, or nil if
+// it succeeded, so the UI can warn that autosave is failing.
+func (a *Drafts) LastError() error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.lastErr
+}
+
+func (a *Drafts) stopTimer() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.timer != nil {
+		a.timer.Stop()
+	}
+}
+
+func (a *Drafts) setErr(err error) {
+	a.mu.Lock()
+	a.lastErr = err
+	a.mu.Unlock()
+}
+
+// writePending performs the pending job, if any. A failed write stays pending
+// (unless a newer one arrived) so the next Flush tries again.
+func (a *Drafts) writePending() error {
+	a.io.Lock()
+	defer a.io.Unlock()
+	a.mu.Lock()
+	job := a.pending
+	a.pending = nil
+	a.mu.Unlock()
+	if job == nil {
+		return nil
+	}
+	err := a.do(job)
+	a.mu.Lock()
+	a.lastErr = err
+	if err != nil && a.pending == nil {
+		a.pending = job
+	}
+	a.mu.Unlock()
+	return err
+}
+
+func (a *Drafts) do(job *draftJob) error {
+	if job.plan == nil {
+		return a.remove()
+	}
+	return a.write(job)
+}
+
+// write stores job as the draft file, atomically.
+func (a *Drafts) write(job *draftJob) error {
+	plan, err := scenario.Encode(job.plan)
+	if err != nil {
+		return fmt.Errorf("autosave: %w", err)
+	}
+	data, err := json.MarshalIndent(draftJSON{
+		Format: draftFormat, Version: draftVersion,
+		Path: job.path, Saved: time.Now().UTC(), Plan: plan,
+	}, "", "  ")
+	if err != nil {
+		return fmt.Errorf("autosave: %w", err)
+	}
+	if err := os.MkdirAll(a.dir, 0o755); err != nil {
+		return fmt.Errorf("autosave: %w", err)
+	}
+	if err := scenario.WriteFileAtomic(a.Path(), data); err != nil {
+		return fmt.Errorf("autosave: %w", err)
+	}
+	return nil
+}
+
+func (a *Drafts) remove() error {
+	if err := os.Remove(a.Path()); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("remove draft: %w", err)
+	}
+	return nil
+}
+
+// Pending returns the draft a crash left behind, or nil if there is none.
+// A draft that cannot be read (corrupt, or from a newer version) is moved
+// aside as draft.corrupt-<time>.json, never deleted, and reported as an
+// error naming where it went.
+func (a *Drafts) Pending() (*Draft, error) {
+	a.io.Lock()
+	defer a.io.Unlock()
+	data, err := os.ReadFile(a.Path())
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read draft: %w", err)
+	}
+	dr, err := decodeDraft(data)
+	if err != nil {
+		return nil, a.moveAside(err)
+	}
+	return dr, nil
+}
+
+// decodeDraft parses a draft file, validating its plan.
+func decodeDraft(data []byte) (*Draft, error) {
+	var f draftJSON
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&f); err != nil {
+		return nil, err
+	}
+	switch {
+	case f.Format != draftFormat:
+		return nil, fmt.Errorf("not a Scaleplan draft (format %q)", f.Format)
+	case f.Version > draftVersion:
+		return nil, fmt.Errorf("%w (draft version %d; this one reads up to %d)", scenario.ErrNewerVersion, f.Version, draftVersion)
+	case f.Version < 1:
+		return nil, fmt.Errorf("draft version must be at least 1, got %d", f.Version)
+	}
+	p, err := scenario.Decode(f.Plan)
+	if err != nil {
+		return nil, fmt.Errorf("plan: %w", err)
+	}
+	return &Draft{Plan: p, Path: f.Path, Saved: f.Saved}, nil
+}
+
+// moveAside renames an unreadable draft so it neither blocks nor haunts the
+// next start, and returns an error that says why and where it went.
+func (a *Drafts) moveAside(cause error) error {
+	name := "draft.corrupt-" + time.Now().UTC().Format("20060102T150405.000000000") + ".json"
+	dst := filepath.Join(a.dir, name)
+	if err := os.Rename(a.Path(), dst); err != nil {
+		return fmt.Errorf("draft %s cannot be read: %w (and could not be moved aside: %v)", a.Path(), cause, err)
+	}
+	return fmt.Errorf("draft cannot be read: %w (kept as %s)", cause, dst)
+}
+
+// Recover returns a dirty document holding the draft's plan and path, so
+// the user can look at it and save it.
+func (a *Drafts) Recover(dr *Draft) *Document {
+	d := NewDocument(dr.Plan, dr.Path)
+	d.savedGen = noGeneration
+	return d
+}
