@@ -1,0 +1,233 @@
+package scenario
+
+import (
+	"math"
+	"testing"
+)
+
+// near reports whether got is within rel (relative) of want, or 1e-9 absolute near zero.
+func near(got, want, rel float64) bool {
+	if math.IsNaN(got) || math.IsInf(got, 0) {
+		return false
+	}
+	return math.Abs(got-want) <= rel*math.Max(math.Abs(want), 1e-9/rel)
+}
+
+// plainViral is a loop with no churn, paid users or cap: Skok's setting.
+func plainViral(seed, k, cycleDays float64) Viral {
+	return Viral{Enabled: true, SeedUsers: seed, InvitesPerUser: k, InviteConversion: 1,
+		CycleDays: cycleDays, InviteMode: InviteOnce}
+}
+
+func mustViral(t *testing.T, v Viral, h int) *ViralResult {
+	t.Helper()
+	r, err := ComputeViral(v, h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// skok is Skok's closed form: cumulative users after n cycles from seed users.
+func skok(seed, k float64, n int) float64 {
+	if k == 1 {
+		return seed * float64(n+1)
+	}
+	return seed * (math.Pow(k, float64(n+1)) - 1) / (k - 1)
+}
+
+func TestViralSkokClosedForm(t *testing.T) {
+	const D = 30.4375
+	tests := []struct {
+		name      string
+		k, cycle  float64
+		month     int
+		cyclesIn  int // cycles completed by the month's end, counted by hand
+		seed      float64
+		wantExact float64 // 0: use skok()
+	}{
+		{"K=0.5, one cycle a month, m1", 0.5, D, 1, 1, 1000, 1500},
+		{"K=0.5, one cycle a month, m3", 0.5, D, 3, 3, 1000, 1875},
+		{"K=1, one cycle a month, m12", 1, D, 12, 12, 1000, 13000},
+		{"K=2, one cycle a month, m4", 2, D, 4, 4, 10, 310},
+		{"K=0.8, two cycles a month, m6", 0.8, D / 2, 6, 12, 500, 0},
+		{"K=1, two cycles a month, m6", 1, D / 2, 6, 12, 500, 6500},
+		{"K=1.2, 14-day cycles, m1 (2 cycles)", 1.2, 14, 1, 2, 100, 364},
+		{"K=1.2, 14-day cycles, m2 (4 cycles)", 1.2, 14, 2, 4, 100, 0},
+		{"K=0.9, 14-day cycles, m6 (13 cycles)", 0.9, 14, 6, 13, 100, 0},
+		{"K=0.9, 14-day cycles, m12 (26 cycles)", 0.9, 14, 12, 26, 100, 0},
+		{"K=1, 14-day cycles, m36 (78 cycles)", 1, 14, 36, 78, 100, 7900},
+		{"K=1.1, 45-day cycles, m3 (2 cycles)", 1.1, 45, 3, 2, 100, 331},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			want := tc.wantExact
+			if want == 0 {
+				want = skok(tc.seed, tc.k, tc.cyclesIn)
+			} else if w := skok(tc.seed, tc.k, tc.cyclesIn); !near(w, want, 1e-12) {
+				t.Fatalf("hand value %v disagrees with Skok %v", want, w)
+			}
+			r := mustViral(t, plainViral(tc.seed, tc.k, tc.cycle), tc.month)
+			got := r.Months[tc.month-1].CumulativeSignups
+			if !near(got, want, 1e-12) {
+				t.Errorf("cumulative signups at month %d = %v, want %v", tc.month, got, want)
+			}
+			if a := r.Months[tc.month-1].Active; !near(a, want, 1e-12) {
+				t.Errorf("without churn active = cumulative; active %v, want %v", a, want)
+			}
+		})
+	}
+}
+
+func TestViralCycleOnMonthEndBelongsToThatMonth(t *testing.T) {
+	r := mustViral(t, plainViral(1000, 0.5, 30.4375), 2)
+	if got := r.Months[0].NewViral; got != 500 {
+		t.Errorf("month 1 new viral = %v, want 500 (cycle 1 is on day D, the last day of month 1)", got)
+	}
+	if got := r.Months[1].NewViral; got != 250 {
+		t.Errorf("month 2 new viral = %v, want 250", got)
+	}
+	// 45-day cycles: no cycle ends in month 1 (days 0–30.4), cycle 1 is in month 2.
+	r = mustViral(t, plainViral(1000, 0.5, 45), 2)
+	if r.Months[0].NewViral != 0 || r.Months[0].Active != 1000 || r.Months[1].NewViral != 500 {
+		t.Errorf("45-day cycles: months %+v", r.Months)
+	}
+}
+
+func TestViralAmplificationConverges(t *testing.T) {
+	for _, k := range []float64{0, 0.2, 0.5, 0.75, 0.9} {
+		r := mustViral(t, plainViral(1000, k, 7), 240)
+		want := 1000 / (1 - k)
+		if got := r.Months[239].CumulativeSignups; !near(got, want, 1e-9) {
+			t.Errorf("K=%v: cumulative after 240 months = %v, want seed/(1−K) = %v", k, got, want)
+		}
+		if r.Amplification == nil || !near(*r.Amplification, 1/(1-k), 1e-15) {
+			t.Errorf("K=%v: amplification %v, want %v", k, r.Amplification, 1/(1-k))
+		}
+	}
+	if r := mustViral(t, plainViral(1000, 1, 7), 12); r.Amplification != nil {
+		t.Errorf("K=1: amplification = %v, want nil (unbounded)", *r.Amplification)
+	}
+}
+
+func TestViralContinuousMode(t *testing.T) {
+	v := plainViral(100, 0.5, 30.4375)
+	v.InviteMode = InviteContinuous
+	r := mustViral(t, v, 3)
+	// every active user invites each cycle: active × 1.5 a month.
+	for m, want := range []float64{150, 225, 337.5} {
+		if got := r.Months[m].Active; !near(got, want, 1e-12) {
+			t.Errorf("month %d active = %v, want %v", m+1, got, want)
+		}
+	}
+}
+
+func TestViralChurnCompoundsPerCycle(t *testing.T) {
+	for _, cycle := range []float64{30.4375, 30.4375 / 2, 30.4375 / 4} {
+		v := plainViral(1000, 0, cycle)
+		v.MonthlyChurn = 0.1
+		r := mustViral(t, v, 6)
+		for m := 1; m <= 6; m++ {
+			want := 1000 * math.Pow(0.9, float64(m))
+			if got := r.Months[m-1].Active; !near(got, want, 1e-12) {
+				t.Errorf("cycle %.2f d, month %d active = %v, want 1000×0.9^m = %v", cycle, m, got, want)
+			}
+		}
+		if got := r.Months[0].Churned; !near(got, 100, 1e-12) {
+			t.Errorf("cycle %.2f d: month 1 churned %v, want 100", cycle, got)
+		}
+	}
+}
+
+func TestViralPaidAcquisition(t *testing.T) {
+	v := plainViral(0, 0, 14)
+	v.PaidUsersPerMonth, v.PaidCAC = 300, 20
+	r := mustViral(t, v, 2)
+	perCycle := 300 * 14 / 30.4375 // 137.987…
+	// month 1 holds cycles 1 and 2 (days 14, 28); month 2 holds 3 and 4 (42, 56).
+	if got := r.Months[0].NewPaid; !near(got, 2*perCycle, 1e-12) {
+		t.Errorf("month 1 paid = %v, want %v", got, 2*perCycle)
+	}
+	if got := r.Months[0].PaidSpend; !near(got, 2*perCycle*20, 1e-12) {
+		t.Errorf("month 1 spend = %v, want %v", got, 2*perCycle*20)
+	}
+	if r.EffectiveCAC == nil || !near(*r.EffectiveCAC, 20, 1e-12) {
+		t.Errorf("effective CAC with only paid users = %v, want 20", r.EffectiveCAC)
+	}
+}
+
+func TestViralEffectiveCACCountsViralUsers(t *testing.T) {
+	// seed 0, K = 1, one cycle a month, 100 paid a month at 20:
+	// m1: paid 100; m2: viral 100 + paid 100; m3: viral 200 + paid 100.
+	v := plainViral(0, 1, 30.4375)
+	v.PaidUsersPerMonth, v.PaidCAC = 100, 20
+	r := mustViral(t, v, 3)
+	wantViral := []float64{0, 100, 200}
+	for m, w := range wantViral {
+		if !near(r.Months[m].NewViral, w, 1e-12) || !near(r.Months[m].NewPaid, 100, 1e-12) {
+			t.Errorf("month %d: viral %v paid %v, want %v and 100", m+1, r.Months[m].NewViral, r.Months[m].NewPaid, w)
+		}
+	}
+	if r.EffectiveCAC == nil || !near(*r.EffectiveCAC, 6000.0/600, 1e-12) {
+		t.Errorf("effective CAC = %v, want 10", r.EffectiveCAC)
+	}
+}
+
+func TestViralMarketCap(t *testing.T) {
+	v := plainViral(100, 2, 30.4375)
+	v.MarketSize = 1000
+	r := mustViral(t, v, 4)
+	// by hand: K_eff(n) = 2(1 − C/1000); viral(n+1) = K_eff(n) × new(n)
+	want := []float64{280, 539.2, 539.2 + 0.9216*259.2, 0}
+	want[3] = want[2] + 2*(1-want[2]/1000)*(0.9216*259.2)
+	for m, w := range want {
+		if got := r.Months[m].CumulativeSignups; !near(got, w, 1e-12) {
+			t.Errorf("month %d cumulative = %v, want %v", m+1, got, w)
+		}
+	}
+	// a loop strong enough to overshoot is clipped at the market size
+	v = plainViral(100, 10, 30.4375)
+	v.MarketSize, v.PaidUsersPerMonth = 500, 50
+	r = mustViral(t, v, 6)
+	for _, m := range r.Months {
+		if m.CumulativeSignups > 500+1e-9 {
+			t.Fatalf("month %d: cumulative %v exceeds the market size 500", m.Month, m.CumulativeSignups)
+		}
+	}
+	if got := r.Months[0].CumulativeSignups; got != 500 {
+		t.Errorf("month 1 cumulative = %v, want 500 (800 viral clipped to the 400 left)", got)
+	}
+}
+
+func TestViralClassAndGoal(t *testing.T) {
+	classes := []struct {
+		k    float64
+		want string
+	}{
+		{0, ClassNeedsPaid}, {0.49, ClassNeedsPaid}, {0.5, ClassSustainable}, {5 * 0.2, ClassSustainable},
+		{1, ClassSustainable}, {1.01, ClassExponential}, {3 * 0.1 * 10 / 3, ClassSustainable},
+	}
+	for _, c := range classes {
+		if got := ClassOf(c.k); got != c.want {
+			t.Errorf("ClassOf(%v) = %q, want %q", c.k, got, c.want)
+		}
+	}
+	v := plainViral(1000, 1, 30.4375)
+	v.GoalUsers = 3500 // active = 1000(m+1): 3000 at m2, 4000 at m3
+	r := mustViral(t, v, 12)
+	if r.GoalMonth == nil || *r.GoalMonth != 3 {
+		t.Errorf("goal month = %v, want 3", r.GoalMonth)
+	}
+	v.GoalUsers = 1e9
+	if r := mustViral(t, v, 12); r.GoalMonth != nil {
+		t.Errorf("unreachable goal: month %d, want nil", *r.GoalMonth)
+	}
+}
+
+func TestViralOverflowIsAnError(t *testing.T) {
+	v := plainViral(1e6, 50, 1)
+	v.InviteMode = InviteContinuous
+	if _, err := ComputeViral(v, 240); err == nil {
+		t.Fatal("exploding loop without a market size: want an error, got none")
+	}
+}
