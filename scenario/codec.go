@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 )
 
 // MaxFileSize bounds what Decode reads: a real plan is a few hundred kB.
@@ -66,6 +67,8 @@ func locate(data []byte, err error) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
+	case errors.As(err, &syn) && strings.Contains(syn.Error(), "unexpected end"):
+		return fmt.Errorf("%s: the file ends too early (truncated JSON)", lineCol(data, syn.Offset))
 	case errors.As(err, &syn):
 		return fmt.Errorf("%s: %v", lineCol(data, syn.Offset), syn)
 	case errors.As(err, &typ):
