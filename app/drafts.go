@@ -238,9 +238,11 @@ func (a *Drafts) Pending() (*Draft, error) {
 
 // decodeDraft parses a draft file, validating its plan.
 func decodeDraft(data []byte) (*Draft, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, errors.New("the draft file is empty")
+	}
 	var f draftJSON
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&f); err != nil {
+	if err := json.Unmarshal(data, &f); err != nil {
 		return nil, err
 	}
 	switch {

@@ -11,7 +11,8 @@ import (
 // Requests coalesce: while it computes, newer requests replace each other,
 // and a result is delivered only if no newer request arrived meanwhile.
 type Recomputer struct {
-	done func(p *scenario.Plan, rs []*scenario.Result, err error)
+	done    func(p *scenario.Plan, rs []*scenario.Result, err error)
+	compute func(p *scenario.Plan) ([]*scenario.Result, error) // scenario.ComputePlan; tests replace it
 
 	mu     sync.Mutex
 	next   *scenario.Plan
@@ -29,8 +30,13 @@ type Recomputer struct {
 // must hand widget updates to fyne.Do, and done must not wait for the UI
 // thread (Close waits for done to return).
 func NewRecomputer(done func(p *scenario.Plan, rs []*scenario.Result, err error)) *Recomputer {
+	return newRecomputer(done, scenario.ComputePlan)
+}
+
+func newRecomputer(done func(*scenario.Plan, []*scenario.Result, error), compute func(*scenario.Plan) ([]*scenario.Result, error)) *Recomputer {
 	r := &Recomputer{
 		done:     done,
+		compute:  compute,
 		wake:     make(chan struct{}, 1),
 		quit:     make(chan struct{}),
 		finished: make(chan struct{}),
@@ -84,7 +90,7 @@ func (r *Recomputer) loop() {
 		if p == nil {
 			continue
 		}
-		rs, err := safeCompute(p)
+		rs, err := safeCompute(r.compute, p)
 		r.deliver(seq, p, rs, err)
 	}
 }
@@ -109,15 +115,15 @@ func (r *Recomputer) deliver(seq uint64, p *scenario.Plan, rs []*scenario.Result
 	}
 }
 
-// safeCompute runs scenario.ComputePlan, turning a panic into an error so a
-// model bug cannot take the app down.
-func safeCompute(p *scenario.Plan) (rs []*scenario.Result, err error) {
+// safeCompute runs compute (scenario.ComputePlan), turning a panic into an
+// error so a model bug cannot take the app down.
+func safeCompute(compute func(*scenario.Plan) ([]*scenario.Result, error), p *scenario.Plan) (rs []*scenario.Result, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			rs, err = nil, fmt.Errorf("compute: internal error: %v", v)
 		}
 	}()
-	rs, err = scenario.ComputePlan(p)
+	rs, err = compute(p)
 	if err != nil {
 		return nil, fmt.Errorf("compute: %w", err)
 	}
