@@ -112,9 +112,14 @@ func TestRecomputerPanicBecomesError(t *testing.T) {
 func TestRecomputerCloseStopsWorker(t *testing.T) {
 	before := runtime.NumGoroutine()
 	ch, done := collector()
-	release := make(chan struct{})
-	r := newRecomputer(done, func(*scenario.Plan) ([]*scenario.Result, error) { <-release; return nil, nil })
+	release, started := make(chan struct{}), make(chan struct{})
+	r := newRecomputer(done, func(*scenario.Plan) ([]*scenario.Result, error) {
+		close(started)
+		<-release
+		return nil, nil
+	})
 	r.Request(scenario.NewPlan("p"))
+	<-started
 	closed := make(chan struct{})
 	go func() { r.Close(); close(closed) }()
 	eventually(t, 3*time.Second, "Close did not start", func() bool {
