@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"time"
 
+	"scaleplan/assets"
 	"scaleplan/scenario"
 )
 
@@ -241,4 +242,14 @@ func (d *Document) RedoLabel() string {
 		return ""
 	}
 	return d.redo[len(d.redo)-1].label
+}
+
+// SampleDocument returns an untitled, clean document holding the embedded
+// sample plan (assets.SamplePlan): what the app shows on first start.
+func SampleDocument() (*Document, error) {
+	p, err := scenario.Decode(assets.SamplePlan)
+	if err != nil {
+		return nil, fmt.Errorf("sample plan: %w", err)
+	}
+	return NewDocument(p, ""), nil
 }

@@ -392,3 +392,13 @@ func TestAtomicSaveLeavesNoTempFiles(t *testing.T) {
 		t.Errorf("folder holds %d files, want only p.scaleplan", len(entries))
 	}
 }
+
+func TestSampleDocument(t *testing.T) {
+	d, err := SampleDocument()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Dirty() || d.Path() != "" || len(d.Plan().Scenarios) != 3 {
+		t.Errorf("sample: dirty=%v path=%q scenarios=%d", d.Dirty(), d.Path(), len(d.Plan().Scenarios))
+	}
+}
