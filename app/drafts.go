@@ -73,8 +73,23 @@ type Drafts struct {
 }
 
 // NewDrafts returns autosave for the folder dir (created on first write).
+// An empty dir means DefaultDraftsDir(), never the working directory.
 func NewDrafts(dir string) *Drafts {
+	if dir == "" {
+		dir = DefaultDraftsDir()
+	}
 	return &Drafts{dir: dir, delay: DraftDelay, maxWait: DraftMaxWait}
+}
+
+// DefaultDraftsDir is the drafts folder used when the app storage is not
+// available: "Scaleplan/drafts" in the user's config folder, or in the
+// system's temporary folder if there is none.
+func DefaultDraftsDir() string {
+	base, err := os.UserConfigDir()
+	if err != nil {
+		base = os.TempDir()
+	}
+	return filepath.Join(base, AppName, "drafts")
 }
 
 // StorageDir returns the local folder of a fyne.Storage (its RootURI), for

@@ -204,3 +204,10 @@ func TestRecoverUntitled(t *testing.T) {
 	}
 	_ = scenario.Version
 }
+
+func TestEmptyDraftsDirIsNotTheWorkingDirectory(t *testing.T) {
+	a := NewDrafts("")
+	if !filepath.IsAbs(a.Path()) || a.Path() != filepath.Join(DefaultDraftsDir(), DraftFile) {
+		t.Errorf("NewDrafts(\"\").Path() = %q", a.Path())
+	}
+}
