@@ -10,9 +10,9 @@ func TestBreakEvensAnalytic(t *testing.T) {
 	got := BreakEvens(DefaultModels())
 	// fixed difference / per-order difference, by hand:
 	want := []BreakEven{
-		{"Self-fulfillment", "3PL", 300.0 / 3},         // (300 − 0) / (8 − 5)
+		{"Self-fulfillment", "3PL", 300.0 / 3},            // (300 − 0) / (8 − 5)
 		{"Self-fulfillment", "Own warehouse", 3300.0 / 6}, // (3300 − 0) / (8 − 2)
-		{"3PL", "Own warehouse", 3000.0 / 3},           // (3300 − 300) / (5 − 2)
+		{"3PL", "Own warehouse", 3000.0 / 3},              // (3300 − 300) / (5 − 2)
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d break-evens %+v, want %d", len(got), got, len(want))

@@ -11,7 +11,7 @@ func oneStageSales(target Team, ramp, maxHires int) Sales {
 	return Sales{
 		Enabled: true, AverageACV: 10000, AEQuotaPerMonth: 10000, QuotaAttainment: 1,
 		RampMonths: ramp, MaxHiresPerMonth: maxHires, AnnualNetRevenueRetention: 1,
-		Costs: RoleCosts{AE: 5000, SDR: 3000, VP: 20000, Manager: 12000},
+		Costs:  RoleCosts{AE: 5000, SDR: 3000, VP: 20000, Manager: 12000},
 		Stages: []Stage{{Name: "Only", AEs: target.AEs, SDRs: target.SDRs, VP: target.VP, Managers: target.Managers}},
 	}
 }
