@@ -101,8 +101,9 @@ func (d *Document) Plan() *scenario.Plan { return d.plan }
 // goroutine.
 func (d *Document) Snapshot() *scenario.Plan { return d.plan.Clone() }
 
-// Generation returns a number that changes whenever Plan() changes (edit,
-// undo, redo), so callers can tell whether they have seen this state.
+// Generation identifies the current plan state: every edit makes a new one,
+// and undo/redo return to the state's earlier number, so callers can tell
+// whether they have already seen (computed, drawn) this state.
 func (d *Document) Generation() uint64 { return d.gen }
 
 // Path returns the file the document is stored in, or "" if untitled.
@@ -130,8 +131,8 @@ func (d *Document) Title() string {
 // Undoing back to the saved state makes the document clean again.
 func (d *Document) Dirty() bool { return d.gen != d.savedGen }
 
-// OnChange registers fn to run synchronously after every Edit, Undo, Redo,
-// Save and SaveAs that changes the plan, its path or its dirty flag.
+// OnChange registers fn to run synchronously after every Edit that changes
+// the plan, and after every successful Undo, Redo, Save and SaveAs.
 func (d *Document) OnChange(fn func()) { d.listeners = append(d.listeners, fn) }
 
 func (d *Document) changed() {

@@ -63,7 +63,8 @@ type Drafts struct {
 	delay   time.Duration
 	maxWait time.Duration
 
-	io sync.Mutex // held for every file operation, so they happen in order
+	io    sync.Mutex // held for every file operation, so they happen in order
+	owned bool       // guarded by io: the draft file is ours (we wrote it, or Pending handed it out)
 
 	mu      sync.Mutex // guards the fields below
 	timer   *time.Timer
@@ -109,6 +110,10 @@ func (a *Drafts) Path() string { return filepath.Join(a.dir, DraftFile) }
 // DraftDelay after the last call (debounced), on a goroutine. The plan is
 // snapshotted now, so d may change afterwards. If d is clean, the pending
 // write is replaced by removing the draft: there is nothing to lose.
+//
+// Call Pending before the first Schedule: a draft left by a previous
+// session that Pending has not returned is moved aside as
+// draft.unrecovered-<time>.json by the first write, never overwritten.
 func (a *Drafts) Schedule(d *Document) {
 	job := &draftJob{path: d.Path()}
 	if d.Dirty() {
@@ -137,7 +142,8 @@ func (a *Drafts) Flush() error {
 }
 
 // Clear drops any scheduled write and removes the draft: call it after a
-// successful save or when closing with "Don't Save".
+// successful save or when closing with "Don't Save". Like every write, it
+// never destroys a previous session's draft that Pending has not returned.
 func (a *Drafts) Clear() error {
 	a.io.Lock()
 	defer a.io.Unlock()
@@ -145,9 +151,36 @@ func (a *Drafts) Clear() error {
 	a.mu.Lock()
 	a.pending = nil
 	a.mu.Unlock()
-	err := a.remove()
+	err := a.claim()
+	if err == nil {
+		err = a.remove()
+	}
 	a.setErr(err)
 	return err
+}
+
+// claim makes the draft file ours before the first write or removal. A draft
+// this Drafts neither wrote nor handed out through Pending is a previous
+// session's unrecovered work: it is moved aside as
+// draft.unrecovered-<time>.json, never overwritten or deleted.
+func (a *Drafts) claim() error {
+	if a.owned {
+		return nil
+	}
+	if _, err := os.Stat(a.Path()); err == nil {
+		dst := a.asidePath("unrecovered")
+		if err := os.Rename(a.Path(), dst); err != nil {
+			return fmt.Errorf("autosave: keep the previous draft: %w", err)
+		}
+	}
+	a.owned = true
+	return nil
+}
+
+// asidePath names a file beside the draft: draft.<kind>-<time>.json.
+func (a *Drafts) asidePath(kind string) string {
+	stamp := time.Now().UTC().Format("20060102T150405.000000000")
+	return filepath.Join(a.dir, "draft."+kind+"-"+stamp+".json")
 }
 
 // LastError returns the error of the last draft write or removal, or nil if
@@ -194,9 +227,17 @@ func (a *Drafts) writePending() error {
 	return err
 }
 
+// do performs a job. Removing is only for a draft that is ours: a previous
+// session's draft stays where Pending will find it.
 func (a *Drafts) do(job *draftJob) error {
 	if job.plan == nil {
+		if !a.owned {
+			return nil
+		}
 		return a.remove()
+	}
+	if err := a.claim(); err != nil {
+		return err
 	}
 	return a.write(job)
 }
@@ -237,6 +278,7 @@ func (a *Drafts) remove() error {
 func (a *Drafts) Pending() (*Draft, error) {
 	a.io.Lock()
 	defer a.io.Unlock()
+	a.owned = true
 	data, err := os.ReadFile(a.Path())
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
@@ -278,8 +320,7 @@ func decodeDraft(data []byte) (*Draft, error) {
 // moveAside renames an unreadable draft so it neither blocks nor haunts the
 // next start, and returns an error that says why and where it went.
 func (a *Drafts) moveAside(cause error) error {
-	name := "draft.corrupt-" + time.Now().UTC().Format("20060102T150405.000000000") + ".json"
-	dst := filepath.Join(a.dir, name)
+	dst := a.asidePath("corrupt")
 	if err := os.Rename(a.Path(), dst); err != nil {
 		return fmt.Errorf("draft %s cannot be read: %w (and could not be moved aside: %v)", a.Path(), cause, err)
 	}

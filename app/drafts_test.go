@@ -211,3 +211,56 @@ func TestEmptyDraftsDirIsNotTheWorkingDirectory(t *testing.T) {
 		t.Errorf("NewDrafts(\"\").Path() = %q", a.Path())
 	}
 }
+
+// TestPreviousDraftIsNeverLost: a new session that schedules before asking
+// Pending (the UI shows the sample plan first) must not destroy the crash
+// draft of the previous session.
+func TestPreviousDraftIsNeverLost(t *testing.T) {
+	dir := t.TempDir()
+	old := NewDrafts(dir)
+	d, _ := sampleDoc(t)
+	setConversion(d, 0.44)
+	old.Schedule(d)
+	if err := old.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	crashDraft, _ := os.ReadFile(old.Path())
+
+	// next session: a clean document is scheduled before Pending is asked
+	next := NewDrafts(dir)
+	clean, _ := sampleDoc(t)
+	next.Schedule(clean)
+	if err := next.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if dr, err := next.Pending(); err != nil || dr == nil || conversion(dr.Plan) != 0.44 {
+		t.Fatalf("Pending after a clean Schedule = %v, %v; want the crash draft", dr, err)
+	}
+
+	// a third session writes new work without asking Pending: the old draft is kept aside
+	third := NewDrafts(dir)
+	setConversion(clean, 0.45)
+	third.Schedule(clean)
+	if err := third.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	aside, _ := filepath.Glob(filepath.Join(dir, "draft.unrecovered-*.json"))
+	if len(aside) != 1 {
+		t.Fatalf("unrecovered drafts kept aside: %q", aside)
+	}
+	if b, _ := os.ReadFile(aside[0]); string(b) != string(crashDraft) {
+		t.Error("the kept draft differs from the crash draft")
+	}
+	if dr, err := NewDrafts(dir).Pending(); err != nil || conversion(dr.Plan) != 0.45 {
+		t.Errorf("Pending = %v, %v; want the new draft", dr, err)
+	}
+
+	// Clear in a session that never asked Pending also keeps the draft aside
+	fourth := NewDrafts(dir)
+	if err := fourth.Clear(); err != nil {
+		t.Fatal(err)
+	}
+	if aside, _ := filepath.Glob(filepath.Join(dir, "draft.unrecovered-*.json")); len(aside) != 2 {
+		t.Errorf("unrecovered drafts after Clear: %q", aside)
+	}
+}
