@@ -200,7 +200,7 @@ func ReadFile(path string) (*Plan, error) {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
 	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("%s: the file is larger than %d MB; a plan file is smaller", filepath.Base(path), MaxFileSize>>20)
+		return nil, fmt.Errorf("%s: the file is over %d MB; a plan file is at most %d MB", filepath.Base(path), MaxFileSize>>20, MaxFileSize>>20)
 	}
 	p, err := Decode(data)
 	if err != nil {
