@@ -7,7 +7,7 @@ APT_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
             libreoffice-calc-nogui poppler-utils fonts-dejavu-core
 export LANG := en_US.UTF-8
 
-.PHONY: all deps build cli run test vet unit e2e bench fuzz package clean
+.PHONY: all deps build cli run test vet unit e2e bench fuzz package docs clean
 
 all: build
 
@@ -50,6 +50,10 @@ bench:
 fuzz:
 	$(GO) test ./scenario -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 60s
 	$(GO) test ./scenario -run '^$$' -fuzz '^FuzzParseNumber$$' -fuzztime 60s
+
+## docs: copy the user guide into the embedded assets
+docs:
+	cp docs/MODELS.md assets/MODELS.md
 
 clean:
 	rm -f scaleplan scaleplan-cli

@@ -8,3 +8,9 @@ import _ "embed"
 //
 //go:embed sample.scaleplan
 var SamplePlan []byte
+
+// ModelsMarkdown is the user guide "How the models work": a copy of
+// docs/MODELS.md (a test keeps the two equal; `make docs` copies it).
+//
+//go:embed MODELS.md
+var ModelsMarkdown string
