@@ -1,0 +1,199 @@
+// Package chart draws Scaleplan's charts with gonum/plot: one plot per
+// Panel, rendered to an image for the desktop app or, several panels of a
+// Kind stacked on one page, to PNG, SVG or PDF for export.
+//
+// Every function returns an error rather than panicking: a disabled module,
+// a scenario index out of range or an empty result is reported as
+// "chart: PANEL: reason".
+package chart
+
+import (
+	"errors"
+	"fmt"
+	"image/color"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+
+	"scaleplan/scenario"
+)
+
+// Panel names one plot.
+type Panel string
+
+// The panels.
+const (
+	// ViralGrowth: active users and cumulative signups by month; goal line if set.
+	ViralGrowth Panel = "viral.growth"
+	// ViralSources: new users per month, viral vs paid (stacked bars), churned below zero.
+	ViralSources Panel = "viral.sources"
+	// SalesARR: ARR by month over shaded, labelled stage bands, with new ARR.
+	SalesARR Panel = "sales.arr"
+	// SalesHeads: headcount by role and ramped-AE equivalents.
+	SalesHeads Panel = "sales.heads"
+	// FulfillmentCostPerOrder: cost per order vs monthly volume on a log axis,
+	// one line per model, break-even and rule-of-thumb lines.
+	FulfillmentCostPerOrder Panel = "fulfillment.costPerOrder"
+	// FulfillmentMonthly: monthly cost of the recommended plan vs the
+	// rule-of-thumb plan, switch months marked.
+	FulfillmentMonthly Panel = "fulfillment.monthly"
+	// MarketScores: weighted score per market, stacked by factor contribution.
+	MarketScores Panel = "markets.scores"
+	// CompareActive overlays active users across scenarios.
+	CompareActive Panel = "compare.active"
+	// CompareARR overlays ARR across scenarios.
+	CompareARR Panel = "compare.arr"
+	// CompareOrders overlays orders a month across scenarios.
+	CompareOrders Panel = "compare.orders"
+	// CompareCost overlays the recommended plan's monthly fulfillment cost.
+	CompareCost Panel = "compare.fulfillmentCost"
+)
+
+// Kind is a group of panels, as named by the CLI's --chart flag.
+type Kind string
+
+// The kinds.
+const (
+	KindViral       Kind = "viral"
+	KindSales       Kind = "sales"
+	KindFulfillment Kind = "fulfillment"
+	KindMarkets     Kind = "markets"
+	KindCompare     Kind = "compare"
+)
+
+// Kinds lists every kind, in menu order.
+func Kinds() []Kind {
+	return []Kind{KindViral, KindSales, KindFulfillment, KindMarkets, KindCompare}
+}
+
+// Panels returns the panels of a kind, nil for an unknown kind.
+func Panels(k Kind) []Panel {
+	switch k {
+	case KindViral:
+		return []Panel{ViralGrowth, ViralSources}
+	case KindSales:
+		return []Panel{SalesARR, SalesHeads}
+	case KindFulfillment:
+		return []Panel{FulfillmentCostPerOrder, FulfillmentMonthly}
+	case KindMarkets:
+		return []Panel{MarketScores}
+	case KindCompare:
+		return []Panel{CompareActive, CompareARR, CompareOrders, CompareCost}
+	}
+	return nil
+}
+
+// Input is what a chart shows: the plan, all its computed results (in the
+// order of Plan.Scenarios), the index of the scenario shown and, for the
+// compare panels, the indexes of the scenarios overlaid (the first is the
+// baseline, drawn thicker; empty means all, with Scenario first).
+type Input struct {
+	Plan     *scenario.Plan
+	Results  []*scenario.Result
+	Scenario int
+	Compare  []int
+}
+
+// ErrModuleOff is wrapped by the error returned for a panel whose module is
+// switched off in the scenario shown (or in every compared scenario).
+var ErrModuleOff = errors.New("module is off")
+
+// builder draws one panel into a new plot sized for sz.
+type builder func(c *ctx) error
+
+var builders = map[Panel]builder{
+	ViralGrowth:             viralGrowth,
+	ViralSources:            viralSources,
+	SalesARR:                salesARR,
+	SalesHeads:              salesHeads,
+	FulfillmentCostPerOrder: costPerOrder,
+	FulfillmentMonthly:      fulfillmentMonthly,
+	MarketScores:            marketScores,
+	CompareActive:           compareActive,
+	CompareARR:              compareARR,
+	CompareOrders:           compareOrders,
+	CompareCost:             compareCost,
+}
+
+// defaultSize is the size Plot lays a chart out for: 900×500 px at 96 dpi.
+var defaultSize = vg.Point{X: 675, Y: 375}
+
+// Plot builds the plot of one panel, laid out for about 900×500 px.
+func Plot(p Panel, in Input, th Theme) (*plot.Plot, error) {
+	return build(p, in, th, defaultSize)
+}
+
+// build makes the plot of panel p laid out for a canvas of size sz points.
+func build(p Panel, in Input, th Theme, sz vg.Point) (plt *plot.Plot, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			plt, err = nil, fmt.Errorf("chart: %s: internal error: %v", p, r)
+		}
+	}()
+	b, ok := builders[p]
+	if !ok {
+		return nil, fmt.Errorf("chart: unknown panel %q", p)
+	}
+	if err := in.check(); err != nil {
+		return nil, fmt.Errorf("chart: %s: %w", p, err)
+	}
+	c := newCtx(in, th.normalized(), sz)
+	if err := b(c); err != nil {
+		return nil, fmt.Errorf("chart: %s: %w", p, err)
+	}
+	c.finish()
+	return c.p, nil
+}
+
+// check validates the input's shape.
+func (in Input) check() error {
+	switch {
+	case in.Plan == nil:
+		return errors.New("no plan")
+	case len(in.Results) != len(in.Plan.Scenarios):
+		return fmt.Errorf("%d results for %d scenarios", len(in.Results), len(in.Plan.Scenarios))
+	case in.Scenario < 0 || in.Scenario >= len(in.Plan.Scenarios):
+		return fmt.Errorf("scenario %d out of range (the plan has %d)", in.Scenario, len(in.Plan.Scenarios))
+	case in.Results[in.Scenario] == nil:
+		return fmt.Errorf("scenario %d has no result", in.Scenario)
+	}
+	for _, i := range in.Compare {
+		if i < 0 || i >= len(in.Plan.Scenarios) || in.Results[i] == nil {
+			return fmt.Errorf("compared scenario %d out of range (the plan has %d)", i, len(in.Plan.Scenarios))
+		}
+	}
+	return nil
+}
+
+// normalized fills a zero Theme's missing colours from Light.
+func (t Theme) normalized() Theme {
+	l := Light()
+	if t.Dark {
+		l = Dark()
+	}
+	if t.Background == nil {
+		t.Background = l.Background
+	}
+	if t.Foreground == nil {
+		t.Foreground = l.Foreground
+	}
+	if t.Grid == nil {
+		t.Grid = l.Grid
+	}
+	var pal []color.Color
+	for _, c := range t.Palette {
+		if c != nil {
+			pal = append(pal, c)
+		}
+	}
+	if len(pal) == 0 {
+		pal = l.Palette
+	}
+	t.Palette = pal
+	return t
+}
+
+// moduleOff is the error for a panel whose module is off.
+func moduleOff(module string) error {
+	return fmt.Errorf("the %s %w", module, ErrModuleOff)
+}

@@ -1,0 +1,112 @@
+package chart
+
+import (
+	"gonum.org/v1/plot/plotter"
+
+	"scaleplan/scenario"
+)
+
+// series extracts one compare panel's line from a scenario's result; ok is
+// false when the module is off there.
+type series func(s *scenario.Scenario, r *scenario.Result) (xys plotter.XYs, ok bool)
+
+// compared returns the indexes overlaid: Input.Compare, or every scenario
+// with the one shown first.
+func (c *ctx) compared() []int {
+	if len(c.in.Compare) > 0 {
+		return c.in.Compare
+	}
+	idx := []int{c.in.Scenario}
+	for i := range c.in.Plan.Scenarios {
+		if i != c.in.Scenario {
+			idx = append(idx, i)
+		}
+	}
+	return idx
+}
+
+// compare overlays one series across the compared scenarios; the first is
+// the baseline, drawn thicker. Colours follow the scenario's place in the plan.
+func (c *ctx) compare(title, module string, get series) error {
+	c.p.Title.Text = title
+	var hmax int
+	drawn := 0
+	for k, i := range c.compared() {
+		s, r := &c.in.Plan.Scenarios[i], c.in.Results[i]
+		xys, ok := get(s, r)
+		if !ok {
+			continue
+		}
+		hmax = max(hmax, r.Horizon)
+		w, name := 1.5, s.Name
+		if k == 0 {
+			w, name = 2.6, s.Name+" (baseline)"
+		}
+		l := c.line(xys, c.th.color(i), w)
+		c.add(l)
+		c.key(name, l)
+		drawn++
+	}
+	if drawn == 0 {
+		return moduleOff(module)
+	}
+	c.monthAxis(hmax)
+	c.yHead = 0.04
+	return nil
+}
+
+func compareActive(c *ctx) error {
+	c.p.Y.Label.Text = "active users"
+	return c.compare("Active users by scenario", "viral loop module", func(s *scenario.Scenario, r *scenario.Result) (plotter.XYs, bool) {
+		if !s.Viral.Enabled || r.Viral == nil {
+			return nil, false
+		}
+		xys := plotter.XYs{{X: 0, Y: clean(s.Viral.SeedUsers)}}
+		for _, m := range r.Viral.Months {
+			xys = append(xys, plotter.XY{X: float64(m.Month), Y: clean(m.Active)})
+		}
+		return xys, true
+	})
+}
+
+func compareARR(c *ctx) error {
+	c.moneyAxis("ARR")
+	return c.compare("ARR by scenario", "sales module", func(s *scenario.Scenario, r *scenario.Result) (plotter.XYs, bool) {
+		if !s.Sales.Enabled || r.Sales == nil {
+			return nil, false
+		}
+		xys := plotter.XYs{{X: 0, Y: clean(s.Sales.StartingARR)}}
+		for _, m := range r.Sales.Months {
+			xys = append(xys, plotter.XY{X: float64(m.Month), Y: clean(m.ARR)})
+		}
+		return xys, true
+	})
+}
+
+func compareOrders(c *ctx) error {
+	c.p.Y.Label.Text = "orders / month"
+	return c.compare("Orders a month by scenario", "fulfillment module", func(s *scenario.Scenario, r *scenario.Result) (plotter.XYs, bool) {
+		if !s.Fulfillment.Enabled || r.Fulfillment == nil {
+			return nil, false
+		}
+		var xys plotter.XYs
+		for _, m := range r.Fulfillment.Months {
+			xys = append(xys, plotter.XY{X: float64(m.Month) - 0.5, Y: clean(m.Orders)})
+		}
+		return xys, len(xys) > 0
+	})
+}
+
+func compareCost(c *ctx) error {
+	c.moneyAxis("fulfillment cost / month")
+	return c.compare("Fulfillment cost (recommended plan) by scenario", "fulfillment module", func(s *scenario.Scenario, r *scenario.Result) (plotter.XYs, bool) {
+		if !s.Fulfillment.Enabled || r.Fulfillment == nil {
+			return nil, false
+		}
+		var xys plotter.XYs
+		for _, m := range r.Fulfillment.Months {
+			xys = append(xys, plotter.XY{X: float64(m.Month) - 0.5, Y: clean(m.PlannedCost)})
+		}
+		return xys, len(xys) > 0
+	})
+}
