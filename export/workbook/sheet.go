@@ -1,0 +1,221 @@
+package workbook
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// sheet collects one worksheet in memory (cells, widths, names, validation,
+// charts) and writes it in one pass with excelize's stream writer, which is
+// the only excelize writer that keeps a formula's cached value with the
+// right type (a number stays a number, a text result stays text).
+type sheet struct {
+	name        string
+	rows        [][]any // rows[r-1][c-1]: nil, excelize.Cell
+	widths      map[int]float64
+	outline     []int // columns grouped at outline level 1
+	freezeRow   int   // rows 1..freezeRow stay visible
+	freezeCol   int   // columns 1..freezeCol stay visible
+	names       []excelize.DefinedName
+	validations []*excelize.DataValidation
+	charts      []placedChart
+}
+
+type placedChart struct {
+	cell  string
+	chart *excelize.Chart
+}
+
+func newSheet(name string) *sheet {
+	return &sheet{name: name, widths: map[int]float64{}}
+}
+
+// put stores a cell at column c, row r (1-based).
+func (s *sheet) put(c, r int, cell excelize.Cell) {
+	for len(s.rows) < r {
+		s.rows = append(s.rows, nil)
+	}
+	row := s.rows[r-1]
+	for len(row) < c {
+		row = append(row, nil)
+	}
+	row[c-1] = cell
+	s.rows[r-1] = row
+}
+
+// text writes user or fixed text; the stream writer stores it as an inline
+// string, so text starting with = + - @ is never read as a formula.
+func (s *sheet) text(c, r int, t string, style int) {
+	s.put(c, r, excelize.Cell{StyleID: style, Value: t})
+}
+
+// num writes a plain number (an input or a value that is not a formula).
+// Non-finite numbers are never written: they become the text "n/a".
+func (s *sheet) num(c, r int, v float64, style int) {
+	s.put(c, r, excelize.Cell{StyleID: style, Value: finite(v)})
+}
+
+// formula writes a formula with its cached value (a float64, an int or a
+// string; nil for none).
+func (s *sheet) formula(c, r int, f string, cached any, style int) {
+	if v, ok := cached.(float64); ok {
+		cached = finite(v)
+	}
+	if v, ok := cached.(int); ok {
+		cached = float64(v)
+	}
+	s.put(c, r, excelize.Cell{StyleID: style, Formula: f, Value: cached})
+}
+
+// finite returns v, or "n/a" when v is NaN or infinite.
+func finite(v float64) any {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "n/a"
+	}
+	return v
+}
+
+// define adds a sheet-scoped defined name for an absolute range of this sheet.
+func (s *sheet) define(name, ref string) {
+	s.names = append(s.names, excelize.DefinedName{Name: name, RefersTo: qualify(s.name, ref), Scope: s.name})
+}
+
+// width sets the width of columns from..to.
+func (s *sheet) width(from, to int, w float64) {
+	for c := from; c <= to; c++ {
+		s.widths[c] = w
+	}
+}
+
+// validate adds a data validation rule on sqref.
+func (s *sheet) validate(sqref string, dv *excelize.DataValidation) {
+	dv.Sqref = sqref
+	s.validations = append(s.validations, dv)
+}
+
+// chart places a native chart with its top-left corner at cell.
+func (s *sheet) chart(cell string, ch *excelize.Chart) {
+	s.charts = append(s.charts, placedChart{cell, ch})
+}
+
+// flush writes the sheet into f.
+func (s *sheet) flush(f *excelize.File) error {
+	if _, err := f.NewSheet(s.name); err != nil {
+		return fmt.Errorf("sheet %q: %w", s.name, err)
+	}
+	sw, err := f.NewStreamWriter(s.name)
+	if err != nil {
+		return fmt.Errorf("sheet %q: %w", s.name, err)
+	}
+	if err := s.stream(sw); err != nil {
+		return fmt.Errorf("sheet %q: %w", s.name, err)
+	}
+	return s.decorate(f)
+}
+
+func (s *sheet) stream(sw *excelize.StreamWriter) error {
+	for c := 1; c <= maxKey(s.widths); c++ {
+		if w, ok := s.widths[c]; ok {
+			if err := sw.SetColWidth(c, c, w); err != nil {
+				return err
+			}
+		}
+	}
+	for _, c := range s.outline {
+		if err := sw.SetColOutlineLevel(c, 1); err != nil {
+			return err
+		}
+	}
+	if s.freezeRow > 0 || s.freezeCol > 0 {
+		top := cellName(s.freezeCol+1, s.freezeRow+1)
+		if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: s.freezeCol, YSplit: s.freezeRow,
+			TopLeftCell: top, ActivePane: activePane(s.freezeRow, s.freezeCol),
+			Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: activePane(s.freezeRow, s.freezeCol)}}}); err != nil {
+			return err
+		}
+	}
+	for i, row := range s.rows {
+		if len(row) == 0 {
+			continue
+		}
+		if err := sw.SetRow(cellName(1, i+1), row); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+func activePane(row, col int) string {
+	switch {
+	case row > 0 && col > 0:
+		return "bottomRight"
+	case row > 0:
+		return "bottomLeft"
+	default:
+		return "topRight"
+	}
+}
+
+// decorate adds what the stream writer cannot: names, validation, charts.
+func (s *sheet) decorate(f *excelize.File) error {
+	for i := range s.names {
+		if err := f.SetDefinedName(&s.names[i]); err != nil {
+			return fmt.Errorf("sheet %q: name %s: %w", s.name, s.names[i].Name, err)
+		}
+	}
+	for _, dv := range s.validations {
+		if err := f.AddDataValidation(s.name, dv); err != nil {
+			return fmt.Errorf("sheet %q: validation %s: %w", s.name, dv.Sqref, err)
+		}
+	}
+	for _, pc := range s.charts {
+		if err := f.AddChart(s.name, pc.cell, pc.chart); err != nil {
+			return fmt.Errorf("sheet %q: chart: %w", s.name, err)
+		}
+	}
+	return nil
+}
+
+func maxKey(m map[int]float64) int {
+	n := 0
+	for k := range m {
+		n = max(n, k)
+	}
+	return n
+}
+
+// cellName is "B7" for column 2, row 7.
+func cellName(c, r int) string {
+	return colName(c) + fmt.Sprint(r)
+}
+
+// abs is the absolute reference "$B$7".
+func abs(c, r int) string {
+	return "$" + colName(c) + "$" + fmt.Sprint(r)
+}
+
+// absRange is "$B$7:$B$9".
+func absRange(c1, r1, c2, r2 int) string {
+	return abs(c1, r1) + ":" + abs(c2, r2)
+}
+
+// rel is "B7:B9" (relative).
+func rng(c1, r1, c2, r2 int) string {
+	return cellName(c1, r1) + ":" + cellName(c2, r2)
+}
+
+func colName(c int) string {
+	n, err := excelize.ColumnNumberToName(c)
+	if err != nil {
+		panic(err) // columns are computed by this package and always valid
+	}
+	return n
+}
+
+// qualify prefixes a reference with its quoted sheet name: 'It”s Base'!$A$1.
+func qualify(sheetName, ref string) string {
+	return "'" + strings.ReplaceAll(sheetName, "'", "''") + "'!" + ref
+}

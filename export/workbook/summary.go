@@ -1,0 +1,150 @@
+package workbook
+
+import (
+	"fmt"
+
+	"scaleplan/scenario"
+)
+
+// summary writes the comparison sheet: every metric of scenario.Metrics for
+// every scenario, linked to the module sheets where the figure lives, with
+// absolute and relative deltas against the first scenario.
+func (b *builder) summary(results []*scenario.Result, sheets []scenarioSheets) error {
+	sh := newSheet(summaryName)
+	st := b.st
+	p := b.plan
+	sh.text(1, 1, p.Name+" — scenario comparison", st.title)
+	base := "the first scenario"
+	if len(p.Scenarios) > 0 {
+		base = p.Scenarios[0].Name
+	}
+	sh.text(1, 2, fmt.Sprintf("Amounts in %s. Figures link to the module sheets; Δ compares each scenario with “%s”.", p.Currency, base), st.subtitle)
+	sh.freezeRow, sh.freezeCol = headRow, 1
+	sh.text(1, headRow, "Metric", st.headerLeft)
+	metrics := make([][]scenario.Metric, len(results))
+	for i := range results {
+		metrics[i] = scenario.Metrics(&p.Scenarios[i], results[i])
+	}
+	keys, labels, units := metricRows(metrics)
+	col := func(i int) int { return 2 + max(3*i-2, 0) } // value column of scenario i
+	for i, s := range p.Scenarios {
+		sh.text(col(i), headRow, s.Name, st.header)
+		if i > 0 {
+			sh.text(col(i)+1, headRow, "Δ", st.header)
+			sh.text(col(i)+2, headRow, "Δ %", st.header)
+		}
+	}
+	for k, key := range keys {
+		rw := firstRow + k
+		sh.text(1, rw, labels[k], st.label)
+		for i := range results {
+			m, ok := findMetric(metrics[i], key)
+			b.metricCell(sh, col(i), rw, m, ok, sheets[i].refs[key], units[k])
+			if i > 0 {
+				bm, bok := findMetric(metrics[0], key)
+				b.deltaCells(sh, col(i), col(0), rw, bm, m, bok && ok, units[k])
+			}
+		}
+	}
+	notes := firstRow + len(keys) + 1
+	sh.text(1, notes, "Notes", st.section)
+	for i, s := range p.Scenarios {
+		sh.text(col(i), notes, s.Notes, st.note)
+	}
+	sh.width(1, 1, 34)
+	sh.width(2, col(len(p.Scenarios)-1)+2, 14)
+	for i := 1; i < len(p.Scenarios); i++ {
+		sh.widths[col(i)+1] = 12
+		sh.widths[col(i)+2] = 8
+	}
+	return b.addFirst(sh)
+}
+
+// addFirst writes the Summary into the placeholder first sheet.
+func (b *builder) addFirst(sh *sheet) error {
+	if err := sh.flush(b.f); err != nil {
+		return err
+	}
+	b.step()
+	return nil
+}
+
+// metricRows lists the metric keys of all scenarios in first-seen order.
+func metricRows(all [][]scenario.Metric) (keys, labels []string, units []scenario.Unit) {
+	seen := map[string]bool{}
+	for _, ms := range all {
+		for _, m := range ms {
+			if !seen[m.Key] {
+				seen[m.Key] = true
+				keys, labels, units = append(keys, m.Key), append(labels, m.Label), append(units, m.Unit)
+			}
+		}
+	}
+	return keys, labels, units
+}
+
+func findMetric(ms []scenario.Metric, key string) (scenario.Metric, bool) {
+	for _, m := range ms {
+		if m.Key == key {
+			return m, true
+		}
+	}
+	return scenario.Metric{}, false
+}
+
+func (b *builder) unitStyle(u scenario.Unit) int {
+	switch u {
+	case scenario.UnitMoney:
+		return b.st.money
+	case scenario.UnitCount:
+		return b.st.count
+	case scenario.UnitRatio:
+		return b.st.dec
+	case scenario.UnitMonth:
+		return b.st.integer
+	}
+	return b.st.text
+}
+
+// metricCell writes a scenario's metric: a link to its module sheet when
+// there is one, else the value, or "—" where it does not exist.
+func (b *builder) metricCell(sh *sheet, c, r int, m scenario.Metric, ok bool, ref string, u scenario.Unit) {
+	style := b.unitStyle(u)
+	var cached any = "—"
+	if ok && m.OK {
+		cached = m.Value
+		if u == scenario.UnitText {
+			cached = m.Text
+		}
+	} else if ok && u == scenario.UnitMonth {
+		cached = "not reached"
+	}
+	if ref != "" && ok && (m.OK || u == scenario.UnitMonth) {
+		sh.formula(c, r, ref, cached, style)
+		return
+	}
+	if v, isNum := cached.(float64); isNum {
+		sh.num(c, r, v, style)
+		return
+	}
+	sh.text(c, r, cached.(string), style)
+}
+
+// deltaCells writes Δ and Δ% of the metric in column c against column bc.
+func (b *builder) deltaCells(sh *sheet, c, bc, r int, base, m scenario.Metric, ok bool, u scenario.Unit) {
+	if u == scenario.UnitText {
+		return
+	}
+	x, bx := cellName(c, r), abs(bc, r)
+	d := scenario.Compare(base, m)
+	var abs_, rel any = "", ""
+	if ok && d.OK {
+		abs_ = d.Abs
+		if d.RelOK {
+			rel = d.Rel
+		}
+	}
+	both := fmt.Sprintf("AND(ISNUMBER(%s),ISNUMBER(%s))", x, bx)
+	sh.formula(c+1, r, fmt.Sprintf(`IF(%s,%s-%s,"")`, both, x, bx), abs_, b.unitStyle(u))
+	sh.formula(c+2, r, fmt.Sprintf(`IF(%s,IF(%s<>0,(%s-%s)/ABS(%s),""),"")`, both, bx, x, bx, bx), rel, b.st.pct)
+}

@@ -1,0 +1,273 @@
+// Package workbook exports a plan to an Excel workbook that is a live model
+// (DESIGN.md §8): a Summary sheet comparing the scenarios and, per scenario,
+// one sheet per enabled module whose monthly tables are formulas over named,
+// styled input cells. Every formula cell also carries the engine's number as
+// its cached value, so viewers that do not recalculate show the right figures.
+//
+// The package uses excelize and the scenario engine only; it never touches a
+// display.
+package workbook
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/xuri/excelize/v2"
+
+	"scaleplan/scenario"
+)
+
+// Options tunes an export.
+type Options struct {
+	// Progress, if not nil, is called from the writing goroutine after each
+	// sheet with the number of steps done and the total.
+	Progress func(done, total int)
+}
+
+// Write validates and computes the plan with scenario.ComputePlan and writes
+// the workbook (xlsx) to w.
+func Write(w io.Writer, p *scenario.Plan, opt Options) error {
+	if p == nil {
+		return errors.New("workbook: no plan")
+	}
+	results, err := scenario.ComputePlan(p)
+	if err != nil {
+		return fmt.Errorf("workbook: %w", err)
+	}
+	f, err := build(p, results, opt)
+	if err != nil {
+		return fmt.Errorf("workbook: %w", err)
+	}
+	defer f.Close()
+	if _, err := f.WriteTo(w); err != nil {
+		return fmt.Errorf("workbook: write: %w", err)
+	}
+	return nil
+}
+
+// WriteFile builds the workbook in memory and then writes it atomically with
+// scenario.WriteFileAtomic, so a failed export never leaves a half-written
+// file. It fails early, with a clear error, when the target folder does not
+// exist or is not a folder.
+func WriteFile(path string, p *scenario.Plan, opt Options) error {
+	dir := filepath.Dir(path)
+	if fi, err := os.Stat(dir); err != nil {
+		return fmt.Errorf("workbook: cannot write %s: %w", path, err)
+	} else if !fi.IsDir() {
+		return fmt.Errorf("workbook: cannot write %s: %s is not a folder", path, dir)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, p, opt); err != nil {
+		return err
+	}
+	if err := scenario.WriteFileAtomic(path, buf.Bytes()); err != nil {
+		return fmt.Errorf("workbook: cannot write %s: %w", path, err)
+	}
+	return nil
+}
+
+// builder carries what every sheet writer needs.
+type builder struct {
+	f    *excelize.File
+	st   *styles
+	plan *scenario.Plan
+	done int
+	opt  Options
+	all  int
+}
+
+// scenarioSheets records where a scenario's module sheets put the cells the
+// Summary links to, by metric key.
+type scenarioSheets struct {
+	refs        map[string]string
+	viralActive func(month int) string // qualified cell of active users in month m; nil without viral sheet
+}
+
+func build(p *scenario.Plan, results []*scenario.Result, opt Options) (*excelize.File, error) {
+	f := excelize.NewFile()
+	st, err := newStyles(f, p.Currency)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	b := &builder{f: f, st: st, plan: p, opt: opt, all: countSheets(p) + 1}
+	if err := b.buildAll(results); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+func countSheets(p *scenario.Plan) int {
+	n := 1
+	for _, s := range p.Scenarios {
+		for _, on := range []bool{s.Viral.Enabled, s.Sales.Enabled, s.Fulfillment.Enabled, s.Markets.Enabled} {
+			if on {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func (b *builder) buildAll(results []*scenario.Result) error {
+	prefixes := sheetPrefixes(b.plan)
+	all := make([]scenarioSheets, len(results))
+	// The Summary sheet links to module sheets, so it is laid out last but
+	// created first to stay the first tab.
+	if err := b.f.SetSheetName("Sheet1", summaryName); err != nil {
+		return err
+	}
+	for i, r := range results {
+		s := &b.plan.Scenarios[i]
+		ss, err := b.scenarioSheets(prefixes[i], s, r)
+		if err != nil {
+			return fmt.Errorf("scenario %q: %w", s.Name, err)
+		}
+		all[i] = ss
+	}
+	if err := b.summary(results, all); err != nil {
+		return fmt.Errorf("summary: %w", err)
+	}
+	b.f.SetActiveSheet(0)
+	full := true
+	if err := b.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
+		return err
+	}
+	b.step()
+	return nil
+}
+
+func (b *builder) scenarioSheets(prefix string, s *scenario.Scenario, r *scenario.Result) (scenarioSheets, error) {
+	ss := scenarioSheets{refs: map[string]string{}}
+	if r.Viral != nil {
+		if err := b.add(b.viralSheet(prefix+suffixViral, s, r.Viral, &ss)); err != nil {
+			return ss, err
+		}
+	}
+	if r.Sales != nil {
+		if err := b.add(b.salesSheet(prefix+suffixSales, s, r.Sales, &ss)); err != nil {
+			return ss, err
+		}
+	}
+	if r.Fulfillment != nil {
+		if err := b.add(b.fulfillmentSheet(prefix+suffixFulfillment, s, r.Fulfillment, &ss)); err != nil {
+			return ss, err
+		}
+	}
+	if r.Markets != nil {
+		if err := b.add(b.marketsSheet(prefix+suffixMarkets, s, r.Markets, &ss)); err != nil {
+			return ss, err
+		}
+	}
+	return ss, nil
+}
+
+// add writes a finished sheet and reports progress.
+func (b *builder) add(sh *sheet) error {
+	if err := sh.flush(b.f); err != nil {
+		return err
+	}
+	b.step()
+	return nil
+}
+
+func (b *builder) step() {
+	b.done++
+	if b.opt.Progress != nil {
+		b.opt.Progress(b.done, b.all)
+	}
+}
+
+// Layout shared by the module sheets: a title, a subtitle, the table header
+// on row headRow (frozen with the rows above), inputs in columns A:B.
+const (
+	headRow  = 4
+	firstRow = 5
+	labelCol = 1
+	valueCol = 2
+)
+
+// heading writes the sheet title and subtitle.
+func (b *builder) heading(sh *sheet, title, subtitle string) {
+	sh.text(1, 1, title, b.st.title)
+	sh.text(1, 2, subtitle, b.st.subtitle)
+	sh.freezeRow = headRow
+}
+
+// section writes a bold block heading in column A.
+func (b *builder) section(sh *sheet, r int, title string) {
+	sh.text(labelCol, r, title, b.st.section)
+	sh.text(valueCol, r, "", b.st.section)
+}
+
+// input writes an input row: label, value cell styled as input, and a
+// sheet-scoped name for the value cell.
+func (b *builder) input(sh *sheet, r int, label, name string, v float64, style int) string {
+	sh.text(labelCol, r, label, b.st.label)
+	sh.num(valueCol, r, v, style)
+	sh.define(name, abs(valueCol, r))
+	return abs(valueCol, r)
+}
+
+// derived writes a labelled formula row with an optional name.
+func (b *builder) derived(sh *sheet, r int, label, name, f string, cached any, style int) string {
+	sh.text(labelCol, r, label, b.st.label)
+	sh.formula(valueCol, r, f, cached, style)
+	if name != "" {
+		sh.define(name, abs(valueCol, r))
+	}
+	return abs(valueCol, r)
+}
+
+// header writes table headings on headRow from column c.
+func (b *builder) header(sh *sheet, c int, titles ...string) {
+	for i, t := range titles {
+		sh.text(c+i, headRow, t, b.st.header)
+	}
+}
+
+// between returns a validation rule for numbers from lo to hi.
+func between(lo, hi float64, whole bool, msg string) *excelize.DataValidation {
+	dv := excelize.NewDataValidation(true)
+	t := excelize.DataValidationTypeDecimal
+	if whole {
+		t = excelize.DataValidationTypeWhole
+	}
+	_ = dv.SetRange(lo, hi, t, excelize.DataValidationOperatorBetween)
+	dv.SetError(excelize.DataValidationErrorStyleStop, "Out of range", msg)
+	return dv
+}
+
+// list returns a drop-down validation rule.
+func list(msg string, items ...string) *excelize.DataValidation {
+	dv := excelize.NewDataValidation(true)
+	_ = dv.SetDropList(items)
+	dv.SetError(excelize.DataValidationErrorStyleStop, "Not allowed", msg)
+	return dv
+}
+
+// lineChart builds a line chart of series over the month column.
+func lineChart(title string, cats string, series []excelize.ChartSeries, numFmt string) *excelize.Chart {
+	return &excelize.Chart{
+		Type:         excelize.Line,
+		Series:       series,
+		Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Bold: true, Size: 11}}}},
+		Dimension:    excelize.ChartDimension{Width: 560, Height: 300},
+		Legend:       excelize.ChartLegend{Position: "bottom"},
+		XAxis:        excelize.ChartAxis{Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Month"}}}, TickLabelSkip: 0},
+		YAxis:        excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: numFmt}},
+		ShowBlanksAs: "gap",
+	}
+}
+
+// series is one chart series: name cell, categories and values ranges, all
+// on sheet sh.
+func series(sh string, nameCell, cats, vals string) excelize.ChartSeries {
+	return excelize.ChartSeries{Name: qualify(sh, nameCell), Categories: qualify(sh, cats), Values: qualify(sh, vals),
+		Marker: excelize.ChartMarker{Symbol: "none"}, Line: excelize.LineOptions{Width: 2}}
+}
