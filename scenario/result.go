@@ -71,11 +71,13 @@ type StageEntry struct {
 
 // SalesMonth is one month of the sales team model.
 type SalesMonth struct {
-	Month      int     `json:"month"`
-	Stage      string  `json:"stage"`
-	StageIdx   int     `json:"stageIndex"`
-	ARR        float64 `json:"arr"`
-	NewARR     float64 `json:"newARR"`
+	Month    int     `json:"month"`
+	Stage    string  `json:"stage"`
+	StageIdx int     `json:"stageIndex"`
+	ARR      float64 `json:"arr"`
+	NewARR   float64 `json:"newARR"`
+	// NewDeals is new ARR / average ACV: the deals closed that month.
+	NewDeals   float64 `json:"newDeals"`
 	FounderARR float64 `json:"founderARR"`
 	AEs        int     `json:"aes"`
 	SDRs       int     `json:"sdrs"`

@@ -87,7 +87,7 @@ func ComputeSales(s Sales, horizon int) *SalesResult {
 		arr = arr*nrr + newARR
 		r.Months = append(r.Months, SalesMonth{
 			Month: m, Stage: s.Stages[stage].Name, StageIdx: stage,
-			ARR: arr, NewARR: newARR, FounderARR: founder,
+			ARR: arr, NewARR: newARR, NewDeals: newARR / s.AverageACV, FounderARR: founder,
 			AEs: team.AEs, SDRs: team.SDRs, VP: team.VP, Managers: team.Managers,
 			Hires: hires.AEs + hires.SDRs + hires.VP + hires.Managers, RampedAEs: ramped,
 			Cost: teamCost(team, s.Costs),

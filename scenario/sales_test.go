@@ -36,6 +36,9 @@ func TestSalesRampMonthByMonth(t *testing.T) {
 				if got := r.Months[m].NewARR; !near(got, want, 1e-12) {
 					t.Errorf("month %d new ARR = %v, want %v", m+1, got, want)
 				}
+				if got := r.Months[m].NewDeals; !near(got, want/10000, 1e-12) {
+					t.Errorf("month %d deals = %v, want new ARR / ACV %v", m+1, got, want/10000)
+				}
 				if got := r.Months[m].ARR; !near(got, arr, 1e-12) {
 					t.Errorf("month %d ARR = %v, want %v", m+1, got, arr)
 				}
