@@ -1,0 +1,31 @@
+// Command scaleplan is the Scaleplan desktop app: it opens the plan file
+// given as its argument, or the sample plan, in a window (see package ui).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"scaleplan/ui"
+)
+
+func main() {
+	flag.Usage = func() {
+		fmt.Fprintln(os.Stderr, "usage: scaleplan [PLAN.scaleplan]")
+	}
+	flag.Parse()
+	if flag.NArg() > 1 {
+		flag.Usage()
+		os.Exit(2)
+	}
+	a := fyneapp.NewWithID(ui.AppID)
+	w := a.NewWindow("Scaleplan")
+	u := ui.New(a, w, ui.Options{})
+	u.Start(flag.Arg(0))
+	w.Resize(fyne.NewSize(1400, 900))
+	w.ShowAndRun()
+}

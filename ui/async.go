@@ -1,0 +1,19 @@
+package ui
+
+import "fyne.io/fyne/v2"
+
+// This file is the one place where work started on other goroutines comes
+// back to the UI thread. Everything else in the package runs on Fyne's
+// thread and may touch widgets directly.
+
+// onUI runs fn on Fyne's UI thread. Call it from goroutines only.
+func onUI(fn func()) { fyne.Do(fn) }
+
+// background runs work on a new goroutine and hands its result to done on
+// the UI thread.
+func background[T any](work func() T, done func(T)) {
+	go func() {
+		v := work()
+		onUI(func() { done(v) })
+	}()
+}

@@ -1,0 +1,245 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"scaleplan/scenario"
+)
+
+// input is anything on a screen bound to the selected scenario.
+type input interface {
+	// load shows the scenario's value; force drops any invalid text
+	// (used when another scenario is selected).
+	load(s *scenario.Scenario, force bool)
+	// bad reports whether the field shows invalid text.
+	bad() bool
+}
+
+// field is an entry bound to one value of the selected scenario. Text that
+// does not parse, or that the model refuses, shows its message next to the
+// entry and leaves the model at the last valid value.
+type field[T comparable] struct {
+	u      *UI
+	name   string // "Invite conversion": the undo label and message prefix
+	path   string // below the scenario: "viral.inviteConversion"
+	parse  func(string) (T, error)
+	format func(T) string
+	get    func(s *scenario.Scenario) T
+	set    func(s *scenario.Scenario, v T)
+
+	entry *widget.Entry
+	note  func(msg string) // shows or clears (msg "") the error message
+
+	last    T
+	invalid bool
+	quiet   bool
+}
+
+// newField makes the entry of a field; show receives its error messages.
+func newField[T comparable](u *UI, name, path string, parse func(string) (T, error), format func(T) string,
+	get func(*scenario.Scenario) T, set func(*scenario.Scenario, T)) *field[T] {
+	f := &field[T]{u: u, name: name, path: path, parse: parse, format: format, get: get, set: set}
+	f.entry = widget.NewEntry()
+	f.entry.OnChanged = f.changed
+	f.note = func(string) {}
+	return f
+}
+
+func (f *field[T]) bad() bool { return f.invalid }
+
+// changed applies typed text to the model.
+func (f *field[T]) changed(text string) {
+	if f.quiet {
+		return
+	}
+	v, err := f.parse(text)
+	if err != nil {
+		f.fail(err.Error())
+		return
+	}
+	sel := f.u.sel
+	err = f.u.doc.Edit("Edit "+f.name, func(p *scenario.Plan) error {
+		if sel >= len(p.Scenarios) {
+			return errors.New("no scenario selected")
+		}
+		f.set(&p.Scenarios[sel], v)
+		return nil
+	})
+	if err != nil {
+		f.fail(messageFor(err, sel, f.path))
+		return
+	}
+	f.last = v
+	f.ok()
+}
+
+// load shows the model's value unless the entry already says it (keeping
+// what the user typed, "250k" stays "250k") or shows invalid text while the
+// model still holds the last valid value.
+func (f *field[T]) load(s *scenario.Scenario, force bool) {
+	v := f.get(s)
+	if !force {
+		if pv, err := f.parse(f.entry.Text); err == nil && pv == v {
+			f.last = v
+			if f.invalid {
+				f.ok()
+			}
+			return
+		}
+		if f.invalid && v == f.last {
+			return
+		}
+	}
+	f.last = v
+	f.setText(f.format(v))
+	if f.invalid {
+		f.ok()
+	}
+}
+
+func (f *field[T]) setText(s string) {
+	if f.entry.Text == s {
+		return
+	}
+	f.quiet = true
+	f.entry.SetText(s)
+	f.quiet = false
+}
+
+func (f *field[T]) fail(msg string) {
+	changed := !f.invalid
+	f.invalid = true
+	f.note(msg)
+	if changed {
+		f.u.updateStatus()
+	}
+}
+
+func (f *field[T]) ok() {
+	f.invalid = false
+	f.note("")
+	f.u.updateStatus()
+}
+
+// messageFor finds the message of err that belongs to the input at path
+// (below scenario sel); other errors are returned whole, without the
+// scenario prefix.
+func messageFor(err error, sel int, path string) string {
+	var es scenario.Errors
+	if !errors.As(err, &es) || len(es) == 0 {
+		return err.Error()
+	}
+	prefix := fmt.Sprintf("scenarios[%d].", sel)
+	full := prefix + path
+	for _, e := range es {
+		if e.Path == full || e.Path == path || strings.HasPrefix(e.Path, full+".") || strings.HasPrefix(e.Path, full+"[") {
+			return e.Msg
+		}
+	}
+	return strings.TrimPrefix(es[0].Error(), prefix)
+}
+
+// Parsers and formatters for the field kinds.
+
+func parseNumber(percent bool) func(string) (float64, error) {
+	return func(s string) (float64, error) { return scenario.ParseNumber(s, percent) }
+}
+
+func formatNumber(percent bool) func(float64) string {
+	return func(v float64) string { return scenario.FormatInput(v, percent) }
+}
+
+func parseWhole(s string) (int, error) {
+	v, err := scenario.ParseNumber(s, false)
+	if err != nil {
+		return 0, err
+	}
+	if v != math.Trunc(v) {
+		return 0, fmt.Errorf("%q: enter a whole number", strings.TrimSpace(s))
+	}
+	return int(v), nil
+}
+
+func formatWhole(v int) string { return scenario.FormatInput(float64(v), false) }
+
+func parseName(s string) (string, error) {
+	if strings.TrimSpace(s) == "" {
+		return "", errors.New("enter a name")
+	}
+	return s, nil
+}
+
+func parseText(s string) (string, error) { return s, nil }
+func formatText(s string) string         { return s }
+
+// Constructors used by the screens.
+
+func (u *UI) numField(name, path string, percent bool, get func(*scenario.Scenario) float64, set func(*scenario.Scenario, float64)) *field[float64] {
+	return newField(u, name, path, parseNumber(percent), formatNumber(percent), get, set)
+}
+
+func (u *UI) wholeField(name, path string, get func(*scenario.Scenario) int, set func(*scenario.Scenario, int)) *field[int] {
+	return newField(u, name, path, parseWhole, formatWhole, get, set)
+}
+
+func (u *UI) nameField(name, path string, get func(*scenario.Scenario) string, set func(*scenario.Scenario, string)) *field[string] {
+	return newField(u, name, path, parseName, formatText, get, set)
+}
+
+// formRow is one labelled input of a form: the label (with unit), the
+// entry with its valid range beside it, and the error line below, shown
+// only while the text is invalid.
+type formRow struct {
+	label fyne.CanvasObject
+	value fyne.CanvasObject
+}
+
+// row lays out an entry of a field for a form. hint is the valid range.
+func row[T comparable](f *field[T], label, hint string) formRow {
+	f.entry.PlaceHolder = hint
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Wrapping = fyne.TextWrapWord
+	msg.SizeName = theme.SizeNameCaptionText
+	msg.Hide()
+	f.note = func(s string) {
+		msg.SetText(s)
+		msg.Hidden = s == ""
+		msg.Refresh()
+	}
+	h := widget.NewLabel(hint)
+	h.SizeName = theme.SizeNameCaptionText
+	h.Importance = widget.LowImportance
+	box := container.NewVBox(container.NewBorder(nil, nil, nil, h, f.entry), msg)
+	return formRow{label: widget.NewLabel(label), value: box}
+}
+
+// form stacks rows in a two-column form.
+func form(rows ...formRow) *fyne.Container {
+	objs := make([]fyne.CanvasObject, 0, 2*len(rows))
+	for _, r := range rows {
+		objs = append(objs, r.label, r.value)
+	}
+	return container.New(layout.NewFormLayout(), objs...)
+}
+
+// section is a bold heading above a group of inputs.
+func section(title string) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return l
+}
+
+// plainErr is err with the selected scenario's path prefix dropped from
+// its first located message, for dialogs.
+func plainErr(err error, sel int) error {
+	return errors.New(messageFor(err, sel, "\x00"))
+}

@@ -1,0 +1,342 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"scaleplan/app"
+	"scaleplan/export/chart"
+	"scaleplan/scenario"
+)
+
+// Start opens path (or, if empty or unreadable, the sample plan) and, if a
+// crash left a draft behind, offers to recover it. Call it once, before
+// the window is shown.
+func (u *UI) Start(path string) {
+	dr, derr := u.drafts.Pending()
+	u.recovering = dr != nil
+	var doc *app.Document
+	var openErr error
+	if path != "" {
+		doc, openErr = app.OpenDocument(path)
+		if openErr == nil {
+			u.recent.Add(doc.Path())
+		}
+	}
+	if doc == nil {
+		d, err := app.SampleDocument()
+		if err != nil {
+			d = app.NewDocument(scenario.NewPlan("Untitled"), "")
+		}
+		doc = d
+	}
+	u.setDocument(doc)
+	if openErr != nil {
+		u.showError("Open "+path, openErr)
+	}
+	if derr != nil {
+		u.showError("Recover draft", derr)
+	}
+	if dr != nil {
+		u.offerRecovery(dr)
+	}
+}
+
+// offerRecovery asks whether to restore the draft a crash left.
+func (u *UI) offerRecovery(dr *app.Draft) {
+	name := "an untitled plan"
+	if dr.Path != "" {
+		name = filepath.Base(dr.Path)
+	}
+	msg := widget.NewLabel(fmt.Sprintf("Scaleplan did not close normally. Unsaved changes to %s from %s were kept.\n"+
+		"Recover them? (Discard deletes them for good.)", name, dr.Saved.Local().Format("2 Jan 2006 15:04")))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm("Recover unsaved work?", "Recover", "Discard", msg, func(ok bool) {
+		u.recovering = false
+		if ok {
+			u.setDocument(u.drafts.Recover(dr))
+			return
+		}
+		if err := u.drafts.Clear(); err != nil {
+			u.showError("Discard draft", err)
+		}
+	}, u.win)
+	d.Resize(fyne.NewSize(520, 200))
+	d.Show()
+}
+
+// confirmUnsaved runs next once unsaved work is saved or knowingly dropped.
+func (u *UI) confirmUnsaved(next func()) {
+	if !u.doc.Dirty() {
+		next()
+		return
+	}
+	msg := widget.NewLabel(fmt.Sprintf("Save the changes to “%s” before closing it?", u.doc.Name()))
+	var d *dialog.CustomDialog
+	d = dialog.NewCustomWithoutButtons("Unsaved changes", msg, u.win)
+	save := widget.NewButton("Save", func() {
+		d.Hide()
+		u.saveThen(func(ok bool) {
+			if ok {
+				next()
+			}
+		})
+	})
+	save.Importance = widget.HighImportance
+	dont := widget.NewButton("Don't Save", func() {
+		d.Hide()
+		if err := u.drafts.Clear(); err != nil {
+			fyne.LogError("clear draft", err)
+		}
+		next()
+	})
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	d.SetButtons([]fyne.CanvasObject{cancel, dont, save})
+	d.Show()
+}
+
+// newPlan starts an untitled plan with one default scenario.
+func (u *UI) newPlan() {
+	u.confirmUnsaved(func() {
+		u.setDocument(app.NewDocument(scenario.NewPlan("Untitled"), ""))
+	})
+}
+
+var planFilter = storage.NewExtensionFileFilter([]string{app.Extension})
+
+// openDialog asks for a plan file to open.
+func (u *UI) openDialog() {
+	u.confirmUnsaved(func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil {
+				u.showError("Open", err)
+				return
+			}
+			if r == nil {
+				return
+			}
+			path := r.URI().Path()
+			r.Close()
+			u.openPath(path)
+		}, u.win)
+		d.SetFilter(planFilter)
+		u.startIn(d, u.doc.Path())
+		d.Resize(fyne.NewSize(900, 600))
+		d.Show()
+	})
+}
+
+// openRecent opens a file of the Open Recent menu.
+func (u *UI) openRecent(path string) {
+	u.confirmUnsaved(func() { u.openPath(path) })
+}
+
+// openPath reads path on a goroutine and shows it.
+func (u *UI) openPath(path string) {
+	type res struct {
+		d   *app.Document
+		err error
+	}
+	background(func() res {
+		d, err := app.OpenDocument(path)
+		return res{d, err}
+	}, func(r res) {
+		if r.err != nil {
+			u.showError("Open "+filepath.Base(path), r.err)
+			u.recent.Remove(path)
+			u.menu.refresh()
+			return
+		}
+		u.recent.Add(r.d.Path())
+		u.setDocument(r.d)
+	})
+}
+
+// save writes the document to its file, asking for one if it has none.
+func (u *UI) save() { u.saveThen(nil) }
+
+func (u *UI) saveThen(done func(bool)) {
+	if done == nil {
+		done = func(bool) {}
+	}
+	if u.doc.Path() == "" {
+		u.saveAs(done)
+		return
+	}
+	done(u.saved(u.doc.Save()))
+}
+
+// saved finishes a save: error dialog, or draft cleared and recent updated.
+func (u *UI) saved(err error) bool {
+	if err != nil {
+		u.showError("Save", err)
+		return false
+	}
+	if err := u.drafts.Clear(); err != nil {
+		fyne.LogError("clear draft", err)
+	}
+	u.recent.Add(u.doc.Path())
+	u.menu.refresh()
+	u.updateStatus()
+	return true
+}
+
+// saveAs asks for a file name and saves there.
+func (u *UI) saveAs(done func(bool)) {
+	if done == nil {
+		done = func(bool) {}
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError("Save As", err)
+			done(false)
+			return
+		}
+		if w == nil {
+			done(false)
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		done(u.saved(u.doc.SaveAs(path)))
+	}, u.win)
+	d.SetFilter(planFilter)
+	name := u.doc.Name()
+	if !strings.HasSuffix(name, app.Extension) {
+		name = "plan" + app.Extension
+	}
+	d.SetFileName(name)
+	u.startIn(d, u.doc.Path())
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// startIn opens a file dialog in the folder of path, if it has one.
+func (u *UI) startIn(d *dialog.FileDialog, path string) {
+	dir := ""
+	if path != "" {
+		dir = filepath.Dir(path)
+	} else if wd, err := os.Getwd(); err == nil {
+		dir = wd
+	}
+	if dir == "" {
+		return
+	}
+	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+		d.SetLocation(l)
+	}
+}
+
+// quit closes the window, asking about unsaved work first.
+func (u *UI) quit() {
+	u.confirmUnsaved(func() {
+		if !u.recovering {
+			if err := u.drafts.Clear(); err != nil {
+				fyne.LogError("clear draft", err)
+			}
+		}
+		u.rc.Close()
+		u.app.Quit()
+	})
+}
+
+// exportWorkbook writes the Excel workbook on a goroutine; it is
+// app.ExportWorkbook once that exists (see export.go).
+var exportWorkbook func(path string, p *scenario.Plan, progress func(float64), done func(error))
+
+// exportExcel asks for a file and writes the workbook with a progress dialog.
+func (u *UI) exportExcel() {
+	if exportWorkbook == nil {
+		dialog.ShowInformation("Export to Excel", "Excel export is not available in this build.", u.win)
+		return
+	}
+	u.askSavePath("Export to Excel", strings.TrimSuffix(u.doc.Name(), app.Extension)+".xlsx", []string{".xlsx"}, func(path string) {
+		prog := dialog.NewProgress("Export to Excel", "Writing "+filepath.Base(path)+"…", u.win)
+		prog.Show()
+		start := time.Now()
+		exportWorkbook(path, u.doc.Snapshot(), func(f float64) {
+			onUI(func() { prog.SetValue(f) })
+		}, func(err error) {
+			onUI(func() {
+				prog.Hide()
+				if err != nil {
+					u.showError("Export to Excel", err)
+					return
+				}
+				u.status.SetText(fmt.Sprintf("Exported %s in %.1f s.", filepath.Base(path), time.Since(start).Seconds()))
+			})
+		})
+	})
+}
+
+// exportChart saves the current tab's charts as PNG, SVG or PDF.
+func (u *UI) exportChart() {
+	k := u.currentScreen().kind()
+	if k == "" {
+		k = chart.KindViral
+	}
+	if u.in.Plan == nil {
+		dialog.ShowInformation("Export Chart", "The charts are still being computed.", u.win)
+		return
+	}
+	in := u.in
+	name := fmt.Sprintf("%s-%s.png", safeName(u.doc.Plan().Scenarios[u.sel].Name), k)
+	u.askSavePath("Export Chart", name, []string{".png", ".svg", ".pdf"}, func(path string) {
+		if ext := strings.ToLower(filepath.Ext(path)); ext != ".png" && ext != ".svg" && ext != ".pdf" {
+			path += ".png"
+		}
+		background(func() error { return chart.WriteFile(path, k, in, chart.Light()) }, func(err error) {
+			if err != nil {
+				u.showError("Export Chart", err)
+				return
+			}
+			u.status.SetText("Saved chart " + filepath.Base(path) + ".")
+		})
+	})
+}
+
+// askSavePath asks for a file to write and passes its path to fn.
+func (u *UI) askSavePath(title, name string, exts []string, fn func(path string)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(title, err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		fn(path)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.SetFileName(name)
+	d.SetTitleText(title)
+	u.startIn(d, u.doc.Path())
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+func safeName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
+			return '-'
+		}
+		return r
+	}, s)
+	if s == "" {
+		return "chart"
+	}
+	return s
+}
+
+var errNoScenario = errors.New("no scenario")

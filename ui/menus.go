@@ -1,0 +1,132 @@
+package ui
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// menus is the main menu (DESIGN §7) with its shortcuts.
+type menus struct {
+	u                   *UI
+	m                   *fyne.MainMenu
+	undo, redo, recent  *fyne.MenuItem
+	light, dark, system *fyne.MenuItem
+	sig                 string
+}
+
+func shortcut(k fyne.KeyName, shift bool) fyne.Shortcut {
+	mod := fyne.KeyModifierShortcutDefault
+	if shift {
+		mod |= fyne.KeyModifierShift
+	}
+	return &desktop.CustomShortcut{KeyName: k, Modifier: mod}
+}
+
+func item(label string, sc fyne.Shortcut, fn func()) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, fn)
+	it.Shortcut = sc
+	return it
+}
+
+func newMenus(u *UI) *menus {
+	m := &menus{u: u}
+	m.recent = fyne.NewMenuItem("Open Recent", nil)
+	m.recent.ChildMenu = fyne.NewMenu("")
+	quit := item("Quit", shortcut(fyne.KeyQ, false), u.quit)
+	quit.IsQuit = true
+	file := fyne.NewMenu("File",
+		item("New", shortcut(fyne.KeyN, false), u.newPlan),
+		item("Open…", shortcut(fyne.KeyO, false), u.openDialog),
+		m.recent,
+		fyne.NewMenuItemSeparator(),
+		item("Save", shortcut(fyne.KeyS, false), u.save),
+		item("Save As…", shortcut(fyne.KeyS, true), func() { u.saveAs(nil) }),
+		fyne.NewMenuItemSeparator(),
+		item("Export to Excel…", shortcut(fyne.KeyE, false), u.exportExcel),
+		item("Export Chart…", nil, u.exportChart),
+		fyne.NewMenuItemSeparator(),
+		quit,
+	)
+	m.undo = item("Undo", &fyne.ShortcutUndo{}, u.undo)
+	m.redo = item("Redo", shortcut(fyne.KeyZ, true), u.redo)
+	edit := fyne.NewMenu("Edit", m.undo, m.redo,
+		fyne.NewMenuItemSeparator(),
+		item("New Scenario", nil, u.newScenario),
+		item("Duplicate Scenario", shortcut(fyne.KeyD, false), u.duplicateScenario),
+		item("Rename Scenario…", nil, u.renameScenario),
+		item("Delete Scenario…", nil, u.deleteScenario),
+	)
+	m.light = fyne.NewMenuItem("Light", func() { u.SetTheme(ThemeLight) })
+	m.dark = fyne.NewMenuItem("Dark", func() { u.SetTheme(ThemeDark) })
+	m.system = fyne.NewMenuItem("System", func() { u.SetTheme(ThemeSystem) })
+	view := fyne.NewMenu("View", m.light, m.dark, m.system)
+	help := fyne.NewMenu("Help",
+		fyne.NewMenuItem("How the models work", u.showModels),
+		fyne.NewMenuItem("About Scaleplan", u.showAbout),
+	)
+	m.m = fyne.NewMainMenu(file, edit, view, help)
+	// Ctrl+Y redoes too where no entry has the focus.
+	u.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.redo() })
+	return m
+}
+
+func (m *menus) main() *fyne.MainMenu { return m.m }
+
+// refresh updates labels and states: undo/redo, recent files, theme.
+func (m *menus) refresh() {
+	u := m.u
+	if u.doc != nil {
+		m.undo.Label, m.undo.Disabled = "Undo", !u.doc.CanUndo()
+		if l := u.doc.UndoLabel(); l != "" {
+			m.undo.Label = "Undo " + l
+		}
+		m.redo.Label, m.redo.Disabled = "Redo", !u.doc.CanRedo()
+		if l := u.doc.RedoLabel(); l != "" {
+			m.redo.Label = "Redo " + l
+		}
+	}
+	var items []*fyne.MenuItem
+	for _, p := range u.recent.List() {
+		items = append(items, fyne.NewMenuItem(filepath.Base(p)+"  ("+filepath.Dir(p)+")", func() { u.openRecent(p) }))
+	}
+	if len(items) == 0 {
+		none := fyne.NewMenuItem("No recent files", nil)
+		none.Disabled = true
+		items = append(items, none)
+	}
+	m.recent.ChildMenu.Items = items
+	pref := u.themePref()
+	m.light.Checked, m.dark.Checked, m.system.Checked = pref == ThemeLight, pref == ThemeDark, pref == ThemeSystem
+	sig := fmt.Sprint(m.undo.Label, m.undo.Disabled, m.redo.Label, m.redo.Disabled, pref, len(items))
+	for _, it := range items {
+		sig += it.Label
+	}
+	if sig != m.sig {
+		m.sig = sig
+		m.m.Refresh()
+	}
+}
+
+func (u *UI) undo() {
+	if u.doc.Undo() {
+		u.afterHistory()
+	}
+}
+
+func (u *UI) redo() {
+	if u.doc.Redo() {
+		u.afterHistory()
+	}
+}
+
+// afterHistory keeps the selection valid after undo/redo.
+func (u *UI) afterHistory() {
+	if n := len(u.doc.Plan().Scenarios); u.sel >= n {
+		u.selectScenario(n - 1)
+	} else {
+		u.list.selectRow(u.sel)
+	}
+}

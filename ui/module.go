@@ -1,0 +1,187 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"scaleplan/export/chart"
+	"scaleplan/scenario"
+)
+
+// module is the common frame of the four module tabs: inputs on the left;
+// key numbers and live charts on the right.
+type module struct {
+	u       *UI
+	name    string
+	k       chart.Kind
+	modKey  string // scenario.ModuleViral …
+	fields  []input
+	charts  []*chartView
+	tiles   []*tile
+	tileBox *fyne.Container
+	body    fyne.CanvasObject
+	left    *fyne.Container
+}
+
+func newModule(u *UI, name string, k chart.Kind, modKey string) *module {
+	m := &module{u: u, name: name, k: k, modKey: modKey}
+	for _, p := range chart.Panels(k) {
+		m.charts = append(m.charts, newChartView(u, p))
+	}
+	m.tileBox = container.NewGridWithColumns(4)
+	objs := make([]fyne.CanvasObject, len(m.charts))
+	for i, c := range m.charts {
+		objs[i] = c
+	}
+	right := container.NewBorder(m.tileBox, nil, nil, nil, container.NewGridWithRows(max(1, len(objs)), objs...))
+	m.left = container.NewVBox()
+	split := container.NewHSplit(container.NewVScroll(container.NewPadded(m.left)), container.NewPadded(right))
+	split.Offset = 0.4
+	m.body = split
+	return m
+}
+
+// setInputs puts the input widgets on the left and remembers the fields.
+func (m *module) setInputs(fields []input, objs ...fyne.CanvasObject) {
+	m.fields = fields
+	m.left.Objects = objs
+	m.left.Refresh()
+}
+
+func (m *module) title() string              { return m.name }
+func (m *module) content() fyne.CanvasObject { return m.body }
+func (m *module) inputs() []input            { return m.fields }
+func (m *module) kind() chart.Kind           { return m.k }
+
+func (m *module) load(s *scenario.Scenario, force bool) {
+	for _, f := range m.fields {
+		f.load(s, force)
+	}
+}
+
+func (m *module) setActive(on bool) {
+	for _, c := range m.charts {
+		c.setActive(on)
+	}
+}
+
+// show updates the key numbers and the charts.
+func (m *module) show(in chart.Input) {
+	var ms []scenario.Metric
+	for _, x := range metricsOf(in) {
+		if x.Module == m.modKey {
+			ms = append(ms, x)
+		}
+	}
+	if len(ms) != len(m.tiles) {
+		m.tiles = make([]*tile, len(ms))
+		objs := make([]fyne.CanvasObject, len(ms))
+		for i, x := range ms {
+			m.tiles[i] = newTile(m.u, x.Label)
+			objs[i] = m.tiles[i].box
+		}
+		m.tileBox.Objects = objs
+		m.tileBox.Refresh()
+	}
+	cur := in.Plan.Currency
+	for i, x := range ms {
+		m.tiles[i].set(formatMetric(x, cur), x.Label)
+	}
+	for _, c := range m.charts {
+		c.set(in)
+	}
+}
+
+// toggle is a check box bound to a boolean of the selected scenario (the
+// module switches).
+type toggle struct {
+	u     *UI
+	name  string
+	check *widget.Check
+	get   func(*scenario.Scenario) bool
+	set   func(*scenario.Scenario, bool)
+	quiet bool
+}
+
+func newToggle(u *UI, label, name string, get func(*scenario.Scenario) bool, set func(*scenario.Scenario, bool)) *toggle {
+	t := &toggle{u: u, name: name, get: get, set: set}
+	t.check = widget.NewCheck(label, t.changed)
+	return t
+}
+
+func (t *toggle) changed(on bool) {
+	if t.quiet {
+		return
+	}
+	err := t.u.editScenario(t.name, func(s *scenario.Scenario) error { t.set(s, on); return nil })
+	if err != nil {
+		t.u.showError(t.name, plainErr(err, t.u.sel))
+		t.load(&t.u.doc.Plan().Scenarios[t.u.sel], true)
+	}
+}
+
+func (t *toggle) load(s *scenario.Scenario, _ bool) {
+	if v := t.get(s); v != t.check.Checked {
+		t.quiet = true
+		t.check.SetChecked(v)
+		t.quiet = false
+	}
+}
+
+func (t *toggle) bad() bool { return false }
+
+// choice is a radio group bound to a string of the selected scenario.
+type choice struct {
+	u      *UI
+	name   string
+	values []string
+	labels []string
+	radio  *widget.RadioGroup
+	get    func(*scenario.Scenario) string
+	set    func(*scenario.Scenario, string)
+	quiet  bool
+}
+
+func newChoice(u *UI, name string, values, labels []string, get func(*scenario.Scenario) string, set func(*scenario.Scenario, string)) *choice {
+	c := &choice{u: u, name: name, values: values, labels: labels, get: get, set: set}
+	c.radio = widget.NewRadioGroup(labels, c.changed)
+	c.radio.Horizontal = true
+	c.radio.Required = true
+	return c
+}
+
+func (c *choice) changed(label string) {
+	if c.quiet || label == "" {
+		return
+	}
+	v := c.values[indexOf(c.labels, label)]
+	err := c.u.editScenario(c.name, func(s *scenario.Scenario) error { c.set(s, v); return nil })
+	if err != nil {
+		c.u.showError(c.name, plainErr(err, c.u.sel))
+		c.load(&c.u.doc.Plan().Scenarios[c.u.sel], true)
+	}
+}
+
+func (c *choice) load(s *scenario.Scenario, _ bool) {
+	i := indexOf(c.values, c.get(s))
+	if i < 0 {
+		return
+	}
+	if c.radio.Selected != c.labels[i] {
+		c.quiet = true
+		c.radio.SetSelected(c.labels[i])
+		c.quiet = false
+	}
+}
+
+func (c *choice) bad() bool { return false }
+
+func indexOf(xs []string, x string) int {
+	for i, v := range xs {
+		if v == x {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,164 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"scaleplan/export/chart"
+	"scaleplan/scenario"
+)
+
+// overviewKeys are the headline metrics of the Overview tab.
+var overviewKeys = []string{
+	"viral.k", "viral.activeHorizon", "viral.paidSpend", "sales.arrHorizon",
+	"sales.stage", "sales.heads", "fulfillment.orders", "fulfillment.model",
+	"fulfillment.savings", "markets.top",
+}
+
+// overview is the Overview tab: key numbers, the milestone timeline, the
+// horizon and the notes.
+type overview struct {
+	u        *UI
+	tiles    map[string]*tile
+	timeline *fyne.Container
+	heading  *widget.Label
+	fields   []input
+	body     fyne.CanvasObject
+}
+
+func newOverview(u *UI) screen {
+	o := &overview{u: u, tiles: map[string]*tile{}}
+	grid := container.NewGridWithColumns(5)
+	for _, k := range overviewKeys {
+		t := newTile(u, k)
+		o.tiles[k] = t
+		grid.Add(t.box)
+	}
+	o.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	o.heading.SizeName = theme.SizeNameSubHeadingText
+	o.timeline = container.New(layout.NewFormLayout())
+	horizon := u.wholeField("Horizon", "horizonMonths",
+		func(s *sc) int { return s.HorizonMonths }, func(s *sc, v int) { s.HorizonMonths = v })
+	notes := newField(u, "Notes", "notes", parseText, formatText,
+		func(s *sc) string { return s.Notes }, func(s *sc, v string) { s.Notes = v })
+	notes.entry.MultiLine = true
+	notes.entry.Wrapping = fyne.TextWrapWord
+	notes.entry.SetMinRowsVisible(8)
+	notes.entry.PlaceHolder = "Assumptions, sources, open questions…"
+	cur := newPlanField(u)
+	o.fields = []input{horizon, notes, cur}
+	side := container.NewVBox(
+		section("Scenario"),
+		form(row(horizon, "Horizon (months)", "1–240"), row(cur.field, "Currency (plan)", "ISO code")),
+		section("Notes"),
+		notes.entry,
+	)
+	tl := container.NewVScroll(container.NewPadded(o.timeline))
+	left := container.NewBorder(section("Milestones"), nil, nil, nil, tl)
+	split := container.NewHSplit(left, container.NewVScroll(side))
+	split.Offset = 0.62
+	o.body = container.NewPadded(container.NewBorder(container.NewVBox(o.heading, grid), nil, nil, nil, split))
+	return o
+}
+
+func (o *overview) title() string              { return "Overview" }
+func (o *overview) content() fyne.CanvasObject { return o.body }
+func (o *overview) inputs() []input            { return o.fields }
+func (o *overview) kind() chart.Kind           { return "" }
+func (o *overview) setActive(bool)             {}
+
+func (o *overview) load(s *scenario.Scenario, force bool) {
+	o.heading.SetText(s.Name)
+	for _, f := range o.fields {
+		f.load(s, force)
+	}
+}
+
+func (o *overview) show(in chart.Input) {
+	s, r := selected(in)
+	if s == nil {
+		return
+	}
+	for _, m := range scenario.Metrics(s, r) {
+		if t, ok := o.tiles[m.Key]; ok {
+			t.set(formatMetric(m, in.Plan.Currency), m.Label)
+		}
+	}
+	var objs []fyne.CanvasObject
+	for _, ms := range r.Milestones {
+		when := fmt.Sprintf("Month %d", ms.Month)
+		if ms.Month == 0 {
+			when = "From the start"
+		}
+		w := widget.NewLabelWithStyle(when, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		t := widget.NewLabel(moduleName(ms.Module) + " · " + ms.Text)
+		t.Wrapping = fyne.TextWrapWord
+		objs = append(objs, w, t)
+	}
+	if len(objs) == 0 {
+		objs = append(objs, widget.NewLabel(""), widget.NewLabel("No milestones: switch a module on."))
+	}
+	o.timeline.Objects = objs
+	o.timeline.Refresh()
+}
+
+func moduleName(m string) string {
+	switch m {
+	case scenario.ModuleViral:
+		return "Viral loop"
+	case scenario.ModuleSales:
+		return "Sales"
+	case scenario.ModuleFulfillment:
+		return "Fulfillment"
+	case scenario.ModuleMarkets:
+		return "Markets"
+	}
+	return strings.ToUpper(m[:1]) + m[1:]
+}
+
+// planField edits the plan's currency (shared by all scenarios).
+type planField struct {
+	u     *UI
+	field *field[string]
+}
+
+func newPlanField(u *UI) *planField {
+	pf := &planField{u: u}
+	pf.field = newField(u, "Currency", "currency", func(s string) (string, error) {
+		s = strings.ToUpper(strings.TrimSpace(s))
+		if len(s) != 3 {
+			return "", fmt.Errorf("%q: enter a three-letter code such as USD or EUR", s)
+		}
+		return s, nil
+	}, formatText, func(*sc) string { return u.doc.Plan().Currency }, func(*sc, string) {})
+	pf.field.entry.OnChanged = pf.changed
+	return pf
+}
+
+func (pf *planField) changed(text string) {
+	f := pf.field
+	if f.quiet {
+		return
+	}
+	v, err := f.parse(text)
+	if err != nil {
+		f.fail(err.Error())
+		return
+	}
+	err = pf.u.doc.Edit("Edit currency", func(p *scenario.Plan) error { p.Currency = v; return nil })
+	if err != nil {
+		f.fail(messageFor(err, -1, "currency"))
+		return
+	}
+	f.last = v
+	f.ok()
+}
+
+func (pf *planField) load(s *scenario.Scenario, force bool) { pf.field.load(s, force) }
+func (pf *planField) bad() bool                             { return pf.field.bad() }

@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"scaleplan/export/chart"
+	"scaleplan/scenario"
+)
+
+type sc = scenario.Scenario
+
+// newViralScreen is the Viral loop tab (DESIGN §4.1).
+func newViralScreen(u *UI) screen {
+	m := newModule(u, "Viral loop", chart.KindViral, scenario.ModuleViral)
+	on := newToggle(u, "Model the viral loop", "Switch viral loop",
+		func(s *sc) bool { return s.Viral.Enabled }, func(s *sc, v bool) { s.Viral.Enabled = v })
+	seed := u.numField("Seed users", "viral.seedUsers", false,
+		func(s *sc) float64 { return s.Viral.SeedUsers }, func(s *sc, v float64) { s.Viral.SeedUsers = v })
+	inv := u.numField("Invites per user", "viral.invitesPerUser", false,
+		func(s *sc) float64 { return s.Viral.InvitesPerUser }, func(s *sc, v float64) { s.Viral.InvitesPerUser = v })
+	conv := u.numField("Invite conversion", "viral.inviteConversion", true,
+		func(s *sc) float64 { return s.Viral.InviteConversion }, func(s *sc, v float64) { s.Viral.InviteConversion = v })
+	cycle := u.numField("Cycle time", "viral.cycleDays", false,
+		func(s *sc) float64 { return s.Viral.CycleDays }, func(s *sc, v float64) { s.Viral.CycleDays = v })
+	mode := newChoice(u, "Invite mode", []string{scenario.InviteOnce, scenario.InviteContinuous},
+		[]string{"Once, after joining", "Every cycle"},
+		func(s *sc) string { return s.Viral.InviteMode }, func(s *sc, v string) { s.Viral.InviteMode = v })
+	churn := u.numField("Monthly churn", "viral.monthlyChurn", true,
+		func(s *sc) float64 { return s.Viral.MonthlyChurn }, func(s *sc, v float64) { s.Viral.MonthlyChurn = v })
+	paid := u.numField("Paid users per month", "viral.paidUsersPerMonth", false,
+		func(s *sc) float64 { return s.Viral.PaidUsersPerMonth }, func(s *sc, v float64) { s.Viral.PaidUsersPerMonth = v })
+	cac := u.numField("Paid CAC", "viral.paidCAC", false,
+		func(s *sc) float64 { return s.Viral.PaidCAC }, func(s *sc, v float64) { s.Viral.PaidCAC = v })
+	market := u.numField("Market size", "viral.marketSize", false,
+		func(s *sc) float64 { return s.Viral.MarketSize }, func(s *sc, v float64) { s.Viral.MarketSize = v })
+	goal := u.numField("Goal", "viral.goalUsers", false,
+		func(s *sc) float64 { return s.Viral.GoalUsers }, func(s *sc, v float64) { s.Viral.GoalUsers = v })
+
+	k := widget.NewLabel("")
+	k.Wrapping = fyne.TextWrapWord
+	kRow := &kLine{label: k}
+	fields := []input{on, seed, inv, conv, cycle, mode, churn, paid, cac, market, goal, kRow}
+	m.setInputs(fields,
+		on.check,
+		section("Loop"),
+		form(
+			row(seed, "Seed users", "≥ 0"),
+			row(inv, "Invites per user", "≥ 0"),
+			row(conv, "Invite conversion (%)", "0–100%"),
+			row(cycle, "Cycle time (days)", "1–365"),
+		),
+		k,
+		form(formRow{label: widget.NewLabel("Invites are sent"), value: mode.radio}),
+		section("Retention and paid acquisition"),
+		form(
+			row(churn, "Monthly churn (%)", "0–<100%"),
+			row(paid, "Paid users per month", "≥ 0"),
+			row(cac, "Paid CAC (per user)", "≥ 0, e.g. $25"),
+		),
+		section("Limits and goal"),
+		form(
+			row(market, "Market size (users)", "0 = unlimited"),
+			row(goal, "Goal (active users)", "0 = none"),
+		),
+	)
+	return m
+}
+
+// kLine explains K = invites × conversion for the selected scenario.
+type kLine struct{ label *widget.Label }
+
+func (l *kLine) load(s *scenario.Scenario, _ bool) {
+	k := s.Viral.K()
+	l.label.SetText("K = invites × conversion = " + trimFloat(k) + ": " + scenario.ClassOf(k) +
+		" (> 1 exponential, 0.5–1 sustainable, < 0.5 needs paid acquisition)")
+}
+
+func (l *kLine) bad() bool { return false }
