@@ -65,8 +65,10 @@ func monthStep(h, n int) int {
 func monthTicks(h, n int) plot.Ticker {
 	step := monthStep(h, n)
 	minor := 1
-	if h > 72 {
-		minor = 3
+	for _, m := range []int{1, 3, 6, 12} {
+		if minor = m; h/m <= 60 && step%m == 0 {
+			break
+		}
 	}
 	return plot.TickerFunc(func(lo, hi float64) []plot.Tick {
 		var ts []plot.Tick

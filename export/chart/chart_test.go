@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"gonum.org/v1/plot/vg"
+
 	"scaleplan/assets"
 	"scaleplan/scenario"
 )
@@ -108,6 +110,209 @@ func TestModuleOff(t *testing.T) {
 		}
 		if err != nil && !strings.HasPrefix(err.Error(), "chart: "+string(pn)+": the ") {
 			t.Errorf("%s: message %q", pn, err)
+		}
+	}
+}
+
+// edgePlan is the sample with degenerate inputs: one month, K = 0, no
+// orders, no seed users, no markets' weight differences.
+func edgePlan(t testing.TB) (*scenario.Plan, []*scenario.Result) {
+	t.Helper()
+	p, _ := sample(t)
+	s := &p.Scenarios[0]
+	s.HorizonMonths = 1
+	s.Viral.InvitesPerUser = 0
+	s.Viral.GoalUsers = 0
+	s.Fulfillment.Volume.StartOrdersPerMonth = 0
+	s2 := &p.Scenarios[1]
+	s2.Viral.SeedUsers, s2.Viral.PaidUsersPerMonth = 0, 0
+	s2.Fulfillment.Volume.Source = scenario.VolumeViral
+	s2.Sales.StartingARR, s2.Sales.FounderNewARRPerMonth, s2.Sales.AEQuotaPerMonth = 0, 0, 0
+	s3 := &p.Scenarios[2]
+	s3.HorizonMonths = 240
+	s3.Markets.Factors[0].Weight = 3
+	rs, err := scenario.ComputePlan(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, rs
+}
+
+func TestEdgePlansRender(t *testing.T) {
+	p, rs := edgePlan(t)
+	for si := range p.Scenarios {
+		for _, pn := range allPanels {
+			img, err := Image(pn, Input{Plan: p, Results: rs, Scenario: si}, Dark(), 450, 300, 96)
+			if err != nil {
+				t.Errorf("%s %s: %v", p.Scenarios[si].Name, pn, err)
+				continue
+			}
+			if !notBlank(img) {
+				t.Errorf("%s %s: blank", p.Scenarios[si].Name, pn)
+			}
+		}
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	p, rs := sample(t)
+	tests := []struct {
+		name string
+		in   Input
+	}{
+		{"no plan", Input{}},
+		{"scenario out of range", Input{Plan: p, Results: rs, Scenario: 3}},
+		{"negative scenario", Input{Plan: p, Results: rs, Scenario: -1}},
+		{"results missing", Input{Plan: p, Results: rs[:1]}},
+		{"nil result", Input{Plan: p, Results: []*scenario.Result{nil, rs[1], rs[2]}}},
+		{"compare out of range", Input{Plan: p, Results: rs, Compare: []int{0, 7}}},
+	}
+	for _, tt := range tests {
+		for _, pn := range allPanels {
+			if _, err := Image(pn, tt.in, Light(), 200, 100, 96); err == nil {
+				t.Errorf("%s %s: no error", tt.name, pn)
+			}
+		}
+	}
+	in := Input{Plan: p, Results: rs}
+	if _, err := Plot("nope", in, Light()); err == nil {
+		t.Error("unknown panel: no error")
+	}
+	for _, sz := range [][2]int{{0, 100}, {100, -1}, {1 << 20, 10}} {
+		if _, err := Image(ViralGrowth, in, Light(), sz[0], sz[1], 96); err == nil {
+			t.Errorf("size %v: no error", sz)
+		}
+	}
+	if _, err := Image(ViralGrowth, in, Light(), 100, 100, 0); err == nil {
+		t.Error("dpi 0: no error")
+	}
+	if _, err := Image(ViralGrowth, in, Theme{}, 100, 100, 96); err != nil {
+		t.Errorf("zero theme: %v", err)
+	}
+}
+
+func TestImageScalesWithDPI(t *testing.T) {
+	p, rs := sample(t)
+	in := Input{Plan: p, Results: rs}
+	for _, dpi := range []float64{96, 120, 144, 192} {
+		img, err := Image(SalesARR, in, Light(), 900, 500, dpi)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b := img.Bounds(); b.Dx() != 900 || b.Dy() != 500 {
+			t.Errorf("dpi %g: size %v", dpi, b.Size())
+		}
+	}
+}
+
+func TestWriteFormats(t *testing.T) {
+	p, rs := sample(t)
+	in := Input{Plan: p, Results: rs, Scenario: 1}
+	magic := map[string]string{"png": "\x89PNG\r\n\x1a\n", "svg": "<?xml", "pdf": "%PDF-"}
+	for _, k := range Kinds() {
+		for format, m := range magic {
+			var buf bytes.Buffer
+			if err := Write(&buf, format, k, in, Dark(), 500, 300*vg.Length(len(Panels(k)))); err != nil {
+				t.Fatalf("%s %s: %v", k, format, err)
+			}
+			if !bytes.HasPrefix(buf.Bytes(), []byte(m)) {
+				t.Errorf("%s %s: starts with %q", k, format, buf.Bytes()[:min(8, buf.Len())])
+			}
+			if format == "svg" && !bytes.Contains(buf.Bytes(), []byte("<svg")) {
+				t.Errorf("%s svg: no <svg> element", k)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, "gif", KindViral, in, Light(), 100, 100); err == nil {
+		t.Error("gif: no error")
+	}
+	if err := Write(&buf, "png", "nope", in, Light(), 100, 100); err == nil {
+		t.Error("unknown kind: no error")
+	}
+}
+
+func TestWriteFile(t *testing.T) {
+	p, rs := sample(t)
+	in := Input{Plan: p, Results: rs}
+	dir := t.TempDir()
+	for _, name := range []string{"a.png", "b.SVG", "c.pdf"} {
+		path := filepath.Join(dir, name)
+		if err := WriteFile(path, KindSales, in, Light()); err != nil {
+			t.Fatal(err)
+		}
+		if fi, err := os.Stat(path); err != nil || fi.Size() < 1000 {
+			t.Errorf("%s: %v %v", name, fi, err)
+		}
+	}
+	for _, name := range []string{"d.gif", "noext", filepath.Join("missing", "e.png")} {
+		if err := WriteFile(filepath.Join(dir, name), KindSales, in, Light()); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 3 {
+		t.Errorf("%d files left in the folder, want 3 (no temporary files)", len(entries))
+	}
+}
+
+func TestCompareSkipsModulesOff(t *testing.T) {
+	p, _ := sample(t)
+	p.Scenarios[0].Sales.Enabled = false
+	rs, err := scenario.ComputePlan(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := Input{Plan: p, Results: rs, Compare: []int{0}}
+	if _, err := Plot(CompareARR, in, Light()); !errors.Is(err, ErrModuleOff) {
+		t.Errorf("ARR of a scenario without sales: %v", err)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, "png", KindCompare, in, Light(), 400, 600); err != nil {
+		t.Errorf("compare page without one module: %v", err)
+	}
+	in.Compare = []int{0, 1}
+	if _, err := Plot(CompareARR, in, Light()); err != nil {
+		t.Errorf("ARR with one scenario on: %v", err)
+	}
+}
+
+func TestPanels(t *testing.T) {
+	n := 0
+	for _, k := range Kinds() {
+		n += len(Panels(k))
+	}
+	if n != len(allPanels) || Panels("nope") != nil {
+		t.Errorf("%d panels in kinds, want %d", n, len(allPanels))
+	}
+}
+
+func BenchmarkImage(b *testing.B) {
+	p, rs := sample(b)
+	in := Input{Plan: p, Results: rs}
+	for _, pn := range allPanels {
+		b.Run(string(pn), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Image(pn, in, Light(), 900, 500, 96); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func TestEdgePlansLook(t *testing.T) {
+	dir := os.Getenv("CHART_DIR")
+	if dir == "" {
+		t.Skip("CHART_DIR not set")
+	}
+	p, rs := edgePlan(t)
+	for si := range p.Scenarios {
+		for _, pn := range allPanels {
+			img, err := Image(pn, Input{Plan: p, Results: rs, Scenario: si}, Light(), 450, 300, 96)
+			if err == nil {
+				savePNG(t, filepath.Join(dir, fmt.Sprintf("edge%d-%s.png", si, pn)), img)
+			}
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/font/liberation"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -15,8 +16,22 @@ import (
 	"scaleplan/scenario"
 )
 
-// sans is the typeface of every text.
-var sans = font.Font{Typeface: "Liberation", Variant: "Sans"}
+// sans is the typeface of every text; sansBold, of titles.
+var (
+	sans     = font.Font{Typeface: "Liberation", Variant: "Sans"}
+	sansBold = font.Font{Typeface: "Liberation", Variant: "SansBold"}
+)
+
+// init registers Liberation Sans Bold a second time, as a regular-weight
+// variant of its own: vgpdf (v0.17.0) fails on bold-weight fonts
+// ("undefined font: liberationsans-bold B").
+func init() {
+	for _, f := range liberation.Collection() {
+		if f.Font.Variant == "Sans" && f.Font.Weight == xfont.WeightBold && f.Font.Style == xfont.StyleNormal {
+			font.DefaultCache.Add(font.Collection{{Font: sansBold, Face: f.Face}})
+		}
+	}
+}
 
 // ctx collects one panel while it is built: the plot, its theme and size,
 // the plotters (added in finish, after the grid) and the legend.
@@ -32,7 +47,7 @@ type ctx struct {
 	legend []legendEntry
 
 	yFormat func(float64) string
-	yInt    bool // whole-number ticks only
+	yInt    bool    // whole-number ticks only
 	yFloor  bool    // y axis starts at 0 (else at the data minimum)
 	yHead   float64 // headroom above the data, as a fraction of the span
 	xFixed  bool    // X range set by the panel
@@ -62,7 +77,9 @@ func (c *ctx) style() {
 	p, th := c.p, c.th
 	p.BackgroundColor = th.Background
 	p.Title.TextStyle = c.text(1.2, th.Foreground)
-	p.Title.TextStyle.Font.Weight = xfont.WeightBold
+	if font.DefaultCache.Has(sansBold) {
+		p.Title.TextStyle.Font = font.From(sansBold, c.fs*1.2)
+	}
 	p.Title.TextStyle.XAlign, p.Title.TextStyle.YAlign = draw.XCenter, draw.YTop
 	p.Title.Padding = c.fs * 0.6
 	for _, a := range []*plot.Axis{&p.X, &p.Y} {

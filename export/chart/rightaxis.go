@@ -79,7 +79,7 @@ func (c *ctx) secondaryBars(b *bars, vals []float64, label string, format func(f
 		lo, hi := c.p.Y.Min, c.p.Y.Max
 		ticks := c.p.Y.Tick.Marker.Ticks(lo, hi)
 		if !(top > 0) || len(ticks) < 2 || !(hi > 0) {
-			b.Values = vals
+			b.Values, ax.Label = vals, ""
 			return
 		}
 		step := ticks[1].Value - ticks[0].Value // left units per grid line

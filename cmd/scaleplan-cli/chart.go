@@ -1,0 +1,137 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"scaleplan/export/chart"
+	"scaleplan/scenario"
+)
+
+func init() {
+	register(command{Name: "chart", Usage: "chart PLAN --scenario NAME --chart viral|sales|fulfillment|markets|compare -o OUT.png|.svg|.pdf [--compare NAME,NAME] [--dark]", Run: runChart})
+}
+
+// chartArgs are the chart command's parsed arguments.
+type chartArgs struct {
+	plan, scenario, kind, out, compare string
+	dark                               bool
+}
+
+// parseChartArgs reads the flags; a usage problem is reported on stderr
+// and comes back as errUsage.
+func parseChartArgs(args []string, stderr io.Writer) (chartArgs, error) {
+	var a chartArgs
+	fs := flag.NewFlagSet("chart", flag.ContinueOnError)
+	fs.StringVar(&a.scenario, "scenario", "", "the scenario to chart, by name")
+	fs.StringVar(&a.kind, "chart", "", "viral, sales, fulfillment, markets or compare")
+	fs.StringVar(&a.out, "o", "", "the output file: .png, .svg or .pdf")
+	fs.StringVar(&a.compare, "compare", "", "for --chart compare: the scenarios overlaid, by name, comma-separated (default: all)")
+	fs.BoolVar(&a.dark, "dark", false, "use the dark theme")
+	pos, err := parseArgs(fs, args, stderr)
+	if err != nil {
+		return a, errUsage
+	}
+	var missing []string
+	if len(pos) != 1 {
+		missing = append(missing, fmt.Sprintf("expected one plan file, got %d arguments", len(pos)))
+	}
+	for _, f := range []struct{ name, v string }{{"--scenario", a.scenario}, {"--chart", a.kind}, {"-o", a.out}} {
+		if f.v == "" {
+			missing = append(missing, f.name+" is required")
+		}
+	}
+	if a.kind != "" && chart.Panels(chart.Kind(a.kind)) == nil {
+		missing = append(missing, fmt.Sprintf("unknown chart %q (want viral, sales, fulfillment, markets or compare)", a.kind))
+	}
+	if len(missing) > 0 {
+		for _, m := range missing {
+			fmt.Fprintf(stderr, "scaleplan-cli chart: %s\n", m)
+		}
+		fmt.Fprintf(stderr, "usage: scaleplan-cli %s\n", commands["chart"].Usage)
+		return a, errUsage
+	}
+	a.plan = pos[0]
+	return a, nil
+}
+
+func runChart(args []string, stdout, stderr io.Writer) int {
+	a, err := parseChartArgs(args, stderr)
+	if err != nil {
+		return exitUsage
+	}
+	p, rs, err := loadPlan(a.plan)
+	if err != nil {
+		return fail(stderr, "chart", exitBad, err)
+	}
+	in, err := chartInput(p, rs, a)
+	if err != nil {
+		return fail(stderr, "chart", exitBad, err)
+	}
+	th := chart.Light()
+	if a.dark {
+		th = chart.Dark()
+	}
+	if err := chart.WriteFile(a.out, chart.Kind(a.kind), in, th); err != nil {
+		return fail(stderr, "chart", exitBad, err)
+	}
+	fmt.Fprintf(stdout, "wrote the %s chart of %q to %s\n", a.kind, p.Scenarios[in.Scenario].Name, a.out)
+	return exitOK
+}
+
+// chartInput resolves the scenario names into indexes.
+func chartInput(p *scenario.Plan, rs []*scenario.Result, a chartArgs) (chart.Input, error) {
+	in := chart.Input{Plan: p, Results: rs}
+	i, err := scenarioIndex(p, a.scenario)
+	if err != nil {
+		return in, err
+	}
+	in.Scenario = i
+	if a.compare == "" {
+		return in, nil
+	}
+	in.Compare = []int{i}
+	for _, name := range strings.Split(a.compare, ",") {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
+		}
+		j, err := scenarioIndex(p, name)
+		if err != nil {
+			return in, err
+		}
+		if j != i {
+			in.Compare = append(in.Compare, j)
+		}
+	}
+	return in, nil
+}
+
+// scenarioIndex finds a scenario by name (exactly, else ignoring case).
+func scenarioIndex(p *scenario.Plan, name string) (int, error) {
+	for i, s := range p.Scenarios {
+		if s.Name == name {
+			return i, nil
+		}
+	}
+	found := -1
+	for i, s := range p.Scenarios {
+		if strings.EqualFold(s.Name, name) {
+			if found >= 0 {
+				return 0, fmt.Errorf("scenario %q is ambiguous: several differ only in case", name)
+			}
+			found = i
+		}
+	}
+	if found >= 0 {
+		return found, nil
+	}
+	names := make([]string, len(p.Scenarios))
+	for i, s := range p.Scenarios {
+		names[i] = fmt.Sprintf("%q", s.Name)
+	}
+	return 0, errors.New("no scenario named " + fmt.Sprintf("%q", name) + " (the plan has " + strings.Join(names, ", ") + ")")
+}
