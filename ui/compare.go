@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"scaleplan/export/chart"
@@ -51,7 +52,7 @@ func newCompareScreen(u *UI) screen {
 	top := container.NewBorder(nil, nil, widget.NewLabel("Baseline"), nil, c.base)
 	left := container.NewBorder(top, nil, nil, nil, container.NewScroll(c.table))
 	split := container.NewHSplit(left, container.NewGridWithColumns(2, objs...))
-	split.Offset = 0.45
+	split.Offset = 0.5
 	c.body = container.NewPadded(split)
 	return c
 }
@@ -118,13 +119,18 @@ func (c *compare) fillTable(p *scenario.Plan, rs []*scenario.Result, idx []int) 
 		objs = append(objs, l)
 		for j := range idx {
 			m := ms[j][k]
-			text := formatMetric(m, p.Currency)
+			v := widget.NewLabelWithStyle(formatMetric(m, p.Currency), fyne.TextAlignTrailing, fyne.TextStyle{})
+			v.Truncation = fyne.TextTruncateEllipsis
+			delta := ""
 			if j > 0 {
 				if d := scenario.Compare(base, m); d.OK && d.Abs != 0 {
-					text += "  " + formatDelta(d, m.Unit, p.Currency)
+					delta = formatDelta(d, m.Unit, p.Currency)
 				}
 			}
-			objs = append(objs, widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{}))
+			dl := widget.NewLabelWithStyle(delta, fyne.TextAlignTrailing, fyne.TextStyle{})
+			dl.SizeName = theme.SizeNameCaptionText
+			dl.Importance = widget.LowImportance
+			objs = append(objs, container.NewVBox(v, dl))
 		}
 	}
 	c.table.Layout = layout.NewGridLayoutWithColumns(cols)
@@ -137,9 +143,15 @@ func formatDelta(d scenario.Delta, u scenario.Unit, currency string) string {
 	if d.Abs < 0 {
 		sign = "−"
 	}
-	if d.RelOK && u != scenario.UnitMonth {
-		return fmt.Sprintf("(%s%.0f%%)", sign, abs(d.Rel)*100)
+	if u == scenario.UnitMonth {
+		if d.Abs < 0 {
+			return fmt.Sprintf("%.0f months earlier", -d.Abs)
+		}
+		return fmt.Sprintf("%.0f months later", d.Abs)
+	}
+	if d.RelOK {
+		return fmt.Sprintf("%s%.0f%% vs baseline", sign, abs(d.Rel)*100)
 	}
 	m := scenario.Metric{Unit: u, Value: abs(d.Abs), OK: true}
-	return "(" + sign + formatMetric(m, currency) + ")"
+	return sign + formatMetric(m, currency) + " vs baseline"
 }

@@ -172,6 +172,7 @@ func parseWhole(s string) (int, error) {
 func formatWhole(v int) string { return scenario.FormatInput(float64(v), false) }
 
 func parseName(s string) (string, error) {
+	s = strings.ReplaceAll(s, "\n", " ")
 	if strings.TrimSpace(s) == "" {
 		return "", errors.New("enter a name")
 	}
@@ -194,6 +195,9 @@ func (u *UI) wholeField(name, path string, get func(*scenario.Scenario) int, set
 func (u *UI) nameField(name, path string, get func(*scenario.Scenario) string, set func(*scenario.Scenario, string)) *field[string] {
 	return newField(u, name, path, parseName, formatText, get, set)
 }
+
+// labelWidth aligns the entries of all forms of a tab.
+const labelWidth = 215
 
 // formRow is one labelled input of a form: the label (with unit), the
 // entry with its valid range beside it, and the error line below, shown
@@ -220,7 +224,7 @@ func row[T comparable](f *field[T], label, hint string) formRow {
 	h.SizeName = theme.SizeNameCaptionText
 	h.Importance = widget.LowImportance
 	box := container.NewVBox(container.NewBorder(nil, nil, nil, h, f.entry), msg)
-	return formRow{label: widget.NewLabel(label), value: box}
+	return formRow{label: container.New(&minWidth{w: labelWidth}, widget.NewLabel(label)), value: box}
 }
 
 // form stacks rows in a two-column form.

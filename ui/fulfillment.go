@@ -15,6 +15,7 @@ import (
 // newFulfillmentScreen is the Fulfillment tab (DESIGN §4.3).
 func newFulfillmentScreen(u *UI) screen {
 	m := newModule(u, "Fulfillment", chart.KindFulfillment, scenario.ModuleFulfillment)
+	m.setOffset(0.45)
 	on := newToggle(u, "Model fulfillment", "Switch fulfillment",
 		func(s *sc) bool { return s.Fulfillment.Enabled }, func(s *sc, v bool) { s.Fulfillment.Enabled = v })
 	source := newChoice(u, "Volume source", []string{scenario.VolumeManual, scenario.VolumeViral},
@@ -44,9 +45,9 @@ func newFulfillmentScreen(u *UI) screen {
 		form(
 			row(start, "Orders in month 1 (manual)", "≥ 0"),
 			row(growth, "Monthly growth (manual, %)", "−99–1,000%"),
-			row(perUser, "Orders per active user / month (viral)", "≥ 0"),
+			row(perUser, "Orders per active user (viral)", "≥ 0 a month"),
 		),
-		section("Fulfillment models (capacity 0 = unlimited)"),
+		section("Fulfillment models (money a month; capacity in orders a month, 0 = unlimited)"),
 		models.content(),
 		container.NewHBox(add),
 		section("Rule of thumb: switch to the next model at (orders / month)"),
@@ -61,18 +62,18 @@ func modelTable(u *UI) *table {
 	md := func(s *sc, r int) *scenario.FulfillmentModel { return &s.Fulfillment.Models[r] }
 	path := func(r int, f string) string { return fmt.Sprintf("fulfillment.models[%d].%s", r, f) }
 	money := func(title, name, key string, p func(*scenario.FulfillmentModel) *float64) column {
-		return column{title: title, width: 86, cell: func(r int) (fyne.CanvasObject, input) {
+		return column{title: title, width: 76, cell: func(r int) (fyne.CanvasObject, input) {
 			return t.numCell(name, r, path(r, key), false, func(s *sc) float64 { return *p(md(s, r)) }, func(s *sc, v float64) { *p(md(s, r)) = v })
 		}}
 	}
 	t = newTable(u, func(s *sc) int { return len(s.Fulfillment.Models) },
-		column{title: "Model", width: 150, cell: func(r int) (fyne.CanvasObject, input) {
+		column{title: "Model", width: 132, cell: func(r int) (fyne.CanvasObject, input) {
 			return t.nameCell("Model name", r, path(r, "name"), func(s *sc) string { return md(s, r).Name }, func(s *sc, v string) { md(s, r).Name = v })
 		}},
 		money("Fixed / month", "Fixed cost per month", "fixedMonthly", func(x *scenario.FulfillmentModel) *float64 { return &x.FixedMonthly }),
 		money("Per order", "Cost per order", "perOrder", func(x *scenario.FulfillmentModel) *float64 { return &x.PerOrder }),
 		money("Setup (once)", "Setup cost", "setupCost", func(x *scenario.FulfillmentModel) *float64 { return &x.SetupCost }),
-		money("Capacity / month", "Capacity", "capacity", func(x *scenario.FulfillmentModel) *float64 { return &x.Capacity }),
+		money("Capacity", "Capacity", "capacity", func(x *scenario.FulfillmentModel) *float64 { return &x.Capacity }),
 		column{title: "", width: 40, cell: func(r int) (fyne.CanvasObject, input) {
 			return t.removeCell("model", r, func(s *sc, r int) error {
 				f := &s.Fulfillment
@@ -128,7 +129,7 @@ func (r *ruleInputs) rebuild(s *scenario.Scenario, n int) {
 		if i+1 < len(s.Fulfillment.Models) {
 			from, to = s.Fulfillment.Models[i].Name, s.Fulfillment.Models[i+1].Name
 		}
-		rows = append(rows, row(f, from+" → "+to, "orders / month"))
+		rows = append(rows, row(f, from+" to "+to, "orders / month"))
 	}
 	add := widget.NewButtonWithIcon("Add threshold", theme.ContentAddIcon(), func() {
 		err := r.u.editScenario("Add threshold", func(s *sc) error {

@@ -17,9 +17,7 @@ import (
 // score matrix with weights.
 func newMarketsScreen(u *UI) screen {
 	m := newModule(u, "Markets", chart.KindMarkets, scenario.ModuleMarkets)
-	if sp, ok := m.body.(*container.Split); ok {
-		sp.Offset = 0.6
-	}
+	m.setOffset(0.62)
 	on := newToggle(u, "Model market expansion", "Switch markets",
 		func(s *sc) bool { return s.Markets.Enabled }, func(s *sc, v bool) { s.Markets.Enabled = v })
 	mx := newMatrix(u)
@@ -104,10 +102,10 @@ func shapeOf(s *scenario.Scenario) string {
 }
 
 const (
-	nameWidth   = 150
-	factorWidth = 120
-	notesWidth  = 170
-	delWidth    = 40
+	nameWidth   = 120
+	factorWidth = 100
+	notesWidth  = 180
+	delWidth    = 36
 )
 
 // rebuild lays out: factor names, weights, the "5 = most favourable"
@@ -115,11 +113,11 @@ const (
 func (x *matrix) rebuild(s *scenario.Scenario) {
 	t := x.table
 	nf := len(s.Markets.Factors)
-	widths := []float32{nameWidth}
+	widths := []float32{delWidth, nameWidth}
 	for range nf {
 		widths = append(widths, factorWidth)
 	}
-	widths = append(widths, notesWidth, delWidth)
+	widths = append(widths, notesWidth)
 	t.grid.Layout = &columns{widths: widths}
 	t.cells, t.msgs, t.order = nil, map[any]string{}, nil
 
@@ -137,17 +135,20 @@ func (x *matrix) rebuild(s *scenario.Scenario) {
 	blank := func() fyne.CanvasObject { return widget.NewLabel("") }
 	fpath := func(c int, f string) string { return fmt.Sprintf("markets.factors[%d].%s", c, f) }
 	// Factor names.
-	objs = append(objs, bold("Factor"))
+	objs = append(objs, blank(), bold("Factor"))
 	for c := range nf {
 		f := t.u.nameField("Factor name", fpath(c, "name"),
 			func(s *sc) string { return s.Markets.Factors[c].Name }, func(s *sc, v string) { s.Markets.Factors[c].Name = v })
 		f.note = t.reporter(f, fmt.Sprintf("Factor %d name", c+1))
+		f.entry.MultiLine = true
+		f.entry.Wrapping = fyne.TextWrapWord
+		f.entry.SetMinRowsVisible(2)
 		t.cells = append(t.cells, f)
 		objs = append(objs, f.entry)
 	}
-	objs = append(objs, blank(), blank())
+	objs = append(objs, blank())
 	// Weights.
-	objs = append(objs, bold("Weight"))
+	objs = append(objs, blank(), bold("Weight"))
 	for c := range nf {
 		f := t.u.numField("Factor weight", fpath(c, "weight"), false,
 			func(s *sc) float64 { return s.Markets.Factors[c].Weight }, func(s *sc, v float64) { s.Markets.Factors[c].Weight = v })
@@ -156,13 +157,13 @@ func (x *matrix) rebuild(s *scenario.Scenario) {
 		t.cells = append(t.cells, f)
 		objs = append(objs, f.entry)
 	}
-	objs = append(objs, blank(), blank())
+	objs = append(objs, blank())
 	// Caption.
-	objs = append(objs, bold("Market"))
+	objs = append(objs, blank(), bold("Market"))
 	for range nf {
-		objs = append(objs, caption("1–5, 5 = most favourable"))
+		objs = append(objs, caption("Score 1–5, 5 = most favourable"))
 	}
-	objs = append(objs, bold("Notes"), blank())
+	objs = append(objs, bold("Notes"))
 	// Markets.
 	for r := range s.Markets.Markets {
 		mpath := func(f string) string { return fmt.Sprintf("markets.markets[%d].%s", r, f) }
@@ -170,7 +171,12 @@ func (x *matrix) rebuild(s *scenario.Scenario) {
 			func(s *sc) string { return s.Markets.Markets[r].Name }, func(s *sc, v string) { s.Markets.Markets[r].Name = v })
 		name.note = t.reporter(name, fmt.Sprintf("Market %d name", r+1))
 		t.cells = append(t.cells, name)
-		objs = append(objs, name.entry)
+		del, _ := t.removeCell("market", r, func(s *sc, r int) error {
+			mk := &s.Markets
+			mk.Markets = append(mk.Markets[:r:r], mk.Markets[r+1:]...)
+			return nil
+		})
+		objs = append(objs, del, name.entry)
 		for c := range nf {
 			id := s.Markets.Factors[c].ID
 			f := t.u.wholeField("Score", fmt.Sprintf("markets.markets[%d].scores[%s]", r, id),
@@ -183,18 +189,14 @@ func (x *matrix) rebuild(s *scenario.Scenario) {
 		}
 		notes := newField(t.u, "Market notes", mpath("notes"), parseText, formatText,
 			func(s *sc) string { return s.Markets.Markets[r].Notes }, func(s *sc, v string) { s.Markets.Markets[r].Notes = v })
+		notes.entry.PlaceHolder = "Notes"
 		t.cells = append(t.cells, notes)
-		del, _ := t.removeCell("market", r, func(s *sc, r int) error {
-			mk := &s.Markets
-			mk.Markets = append(mk.Markets[:r:r], mk.Markets[r+1:]...)
-			return nil
-		})
-		objs = append(objs, notes.entry, del)
+		objs = append(objs, notes.entry)
 	}
 	// Remove-factor buttons.
-	objs = append(objs, blank())
+	objs = append(objs, blank(), blank())
 	for c := range nf {
-		b := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() {
+		b := widget.NewButtonWithIcon("Factor", theme.DeleteIcon(), func() {
 			err := t.u.editScenario("Remove factor", func(s *sc) error {
 				mk := &s.Markets
 				id := mk.Factors[c].ID
@@ -209,7 +211,7 @@ func (x *matrix) rebuild(s *scenario.Scenario) {
 		b.Importance = widget.LowImportance
 		objs = append(objs, b)
 	}
-	objs = append(objs, blank(), blank())
+	objs = append(objs, blank())
 	t.grid.Objects = objs
 	t.grid.Refresh()
 	t.showNote()

@@ -22,6 +22,15 @@ type module struct {
 	tileBox *fyne.Container
 	body    fyne.CanvasObject
 	left    *fyne.Container
+	// skip hides metrics from the key numbers (they show elsewhere).
+	skip func(key string) bool
+}
+
+// setOffset sets the share of the width the inputs get.
+func (m *module) setOffset(f float64) {
+	if sp, ok := m.body.(*container.Split); ok {
+		sp.Offset = f
+	}
 }
 
 func newModule(u *UI, name string, k chart.Kind, modKey string) *module {
@@ -70,7 +79,7 @@ func (m *module) setActive(on bool) {
 func (m *module) show(in chart.Input) {
 	var ms []scenario.Metric
 	for _, x := range metricsOf(in) {
-		if x.Module == m.modKey {
+		if x.Module == m.modKey && (m.skip == nil || !m.skip(x.Key)) {
 			ms = append(ms, x)
 		}
 	}
@@ -78,7 +87,7 @@ func (m *module) show(in chart.Input) {
 		m.tiles = make([]*tile, len(ms))
 		objs := make([]fyne.CanvasObject, len(ms))
 		for i, x := range ms {
-			m.tiles[i] = newTile(m.u, x.Label)
+			m.tiles[i] = newTile(m.u, caption(x))
 			objs[i] = m.tiles[i].box
 		}
 		m.tileBox.Objects = objs
@@ -86,7 +95,7 @@ func (m *module) show(in chart.Input) {
 	}
 	cur := in.Plan.Currency
 	for i, x := range ms {
-		m.tiles[i].set(formatMetric(x, cur), x.Label)
+		m.tiles[i].set(formatMetric(x, cur), caption(x))
 	}
 	for _, c := range m.charts {
 		c.set(in)

@@ -87,7 +87,7 @@ func (o *overview) show(in chart.Input) {
 	}
 	for _, m := range scenario.Metrics(s, r) {
 		if t, ok := o.tiles[m.Key]; ok {
-			t.set(formatMetric(m, in.Plan.Currency), m.Label)
+			t.set(formatMetric(m, in.Plan.Currency), caption(m))
 		}
 	}
 	var objs []fyne.CanvasObject

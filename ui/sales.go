@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,6 +16,8 @@ import (
 // newSalesScreen is the Sales team tab (DESIGN §4.2).
 func newSalesScreen(u *UI) screen {
 	m := newModule(u, "Sales team", chart.KindSales, scenario.ModuleSales)
+	m.setOffset(0.45)
+	m.skip = func(key string) bool { return strings.HasPrefix(key, "sales.stage.") }
 	on := newToggle(u, "Model the sales team", "Switch sales team",
 		func(s *sc) bool { return s.Sales.Enabled }, func(s *sc, v bool) { s.Sales.Enabled = v })
 	num := func(name, key string, pct bool, p func(s *sc) *float64) *field[float64] {

@@ -101,7 +101,30 @@ func newTile(u *UI, caption string) *tile {
 	return t
 }
 
+// shortCaptions replace metric labels too long for a tile.
+var shortCaptions = map[string]string{
+	"fulfillment.cost":    "Cost, optimal plan",
+	"fulfillment.savings": "Saved vs rule of thumb",
+	"fulfillment.model":   "Model at horizon",
+	"fulfillment.orders":  "Orders a month at horizon",
+	"markets.score":       "Top weighted score",
+	"viral.paidSpend":     "Paid acquisition spend",
+}
+
+// caption is a metric's label for a tile.
+func caption(m scenario.Metric) string {
+	if c, ok := shortCaptions[m.Key]; ok {
+		return c
+	}
+	return m.Label
+}
+
 func (t *tile) set(value, caption string) {
+	size := theme.SizeNameSubHeadingText
+	if len([]rune(value)) > 13 {
+		size = theme.SizeNameText
+	}
+	t.value.SizeName = size
 	t.value.SetText(value)
 	if caption != "" && caption != t.caption.Text {
 		t.caption.SetText(caption)
