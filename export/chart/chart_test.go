@@ -316,3 +316,31 @@ func TestEdgePlansLook(t *testing.T) {
 		}
 	}
 }
+
+func TestLongNamesAndManyMarkets(t *testing.T) {
+	p, _ := sample(t)
+	long := strings.Repeat("Very long scenario name ", 6)
+	p.Scenarios[0].Name = long
+	mk := &p.Scenarios[0].Markets
+	for i := range 20 {
+		m := scenario.NewMarket(fmt.Sprintf("Market number %d with a long name", i), mk.Factors)
+		for _, f := range mk.Factors {
+			m.Scores[f.ID] = float64(1 + (i+len(f.Name))%5)
+		}
+		mk.Markets = append(mk.Markets, m)
+	}
+	rs, err := scenario.ComputePlan(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := os.Getenv("CHART_DIR")
+	for _, pn := range []Panel{MarketScores, CompareARR, ViralGrowth} {
+		img, err := Image(pn, Input{Plan: p, Results: rs}, Light(), 450, 300, 96)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if dir != "" {
+			savePNG(t, filepath.Join(dir, "long-"+string(pn)+".png"), img)
+		}
+	}
+}

@@ -28,7 +28,7 @@ func (c *ctx) compared() []int {
 // compare overlays one series across the compared scenarios; the first is
 // the baseline, drawn thicker. Colours follow the scenario's place in the plan.
 func (c *ctx) compare(title, module string, get series) error {
-	c.p.Title.Text = title
+	c.setTitle(title)
 	var hmax int
 	drawn := 0
 	for k, i := range c.compared() {

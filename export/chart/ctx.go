@@ -121,7 +121,15 @@ func (c *ctx) moneyAxis(label string) {
 // title sets the plot's title: what, then the scenario's name.
 func (c *ctx) title(what string) {
 	s, _ := c.scenario()
-	c.p.Title.Text = what + " · " + s.Name
+	c.setTitle(what + " · " + s.Name)
+}
+
+// setTitle sets the title, shortened with "…" to fit the width.
+func (c *ctx) setTitle(t string) {
+	if f := fitText(c.p.Title.TextStyle, t, c.sz.X-2*margin(c.sz)); f != "" {
+		t = f
+	}
+	c.p.Title.Text = t
 }
 
 // monthAxis sets the X axis to months 0..h.

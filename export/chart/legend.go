@@ -39,6 +39,11 @@ func (l *legendRow) layout(w vg.Length) {
 	var row []int
 	var x vg.Length
 	for i := range l.entries {
+		if max := w - l.thumbW - l.gap*0.4; l.text.Width(l.entries[i].label) > max {
+			if f := fitText(l.text, l.entries[i].label, max); f != "" {
+				l.entries[i].label = f
+			}
+		}
 		ew := l.entryWidth(i)
 		if len(row) > 0 && x+ew > w {
 			l.rows = append(l.rows, row)

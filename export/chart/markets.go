@@ -7,6 +7,7 @@ import (
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
 	"scaleplan/scenario"
@@ -51,12 +52,15 @@ func marketScores(c *ctx) error {
 			base[k] += vals[k]
 		}
 	}
-	for k := range n {
-		ms := rk[n-1-k]
-		names[k] = ms.Name
-		c.add(&note{X: clean(ms.Weighted), Y: float64(k), DX: 0.4, Label: scoreLabel(ms),
-			Text: c.textAlign(0.85, c.th.Foreground, draw.XLeft, draw.YCenter)})
+	// Many markets on a short chart: smaller names and scores, one per row.
+	k := min(0.85, float64(c.sz.Y)*0.55/float64(n)*0.75/float64(c.fs))
+	for i := range n {
+		ms := rk[n-1-i]
+		names[i] = ms.Name
+		c.add(&note{X: clean(ms.Weighted), Y: float64(i), DX: 0.4, Label: scoreLabel(ms),
+			Text: c.textAlign(k, c.th.Foreground, draw.XLeft, draw.YCenter)})
 	}
+	c.p.Y.Tick.Label.Font.Size = c.fs * vg.Length(min(0.9, k*1.05))
 	c.marketAxes(names)
 	return nil
 }
