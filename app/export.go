@@ -1,0 +1,43 @@
+package app
+
+import (
+	"fmt"
+
+	"scaleplan/export/workbook"
+	"scaleplan/scenario"
+)
+
+// ExportWorkbook writes p as an Excel workbook (export/workbook.WriteFile) on
+// a new goroutine, so the UI never waits for it. progress (may be nil)
+// receives the fraction done, 0..1; done (may be nil) receives the result
+// once. Both run on that goroutine: the UI wraps widget updates in fyne.Do.
+// p must be a snapshot nobody changes meanwhile (Document.Snapshot).
+func ExportWorkbook(path string, p *scenario.Plan, progress func(float64), done func(error)) {
+	go func() {
+		err := exportWorkbook(path, p, progress)
+		if done != nil {
+			done(err)
+		}
+	}()
+}
+
+// exportWorkbook does the export, turning a panic into an error.
+func exportWorkbook(path string, p *scenario.Plan, progress func(float64)) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("export: internal error: %v", v)
+		}
+	}()
+	opt := workbook.Options{Progress: func(n, total int) {
+		if progress != nil && total > 0 {
+			progress(min(1, float64(n)/float64(total)))
+		}
+	}}
+	if err := workbook.WriteFile(path, p, opt); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if progress != nil {
+		progress(1)
+	}
+	return nil
+}
