@@ -106,6 +106,12 @@ func (s *sheet) flush(f *excelize.File) error {
 	if _, err := f.NewSheet(s.name); err != nil {
 		return fmt.Errorf("sheet %q: %w", s.name, err)
 	}
+	// Validation and charts go into the still empty sheet: the stream
+	// writer copies them into the sheet it writes (added later, they would
+	// be lost).
+	if err := s.decorate(f); err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(s.name)
 	if err != nil {
 		return fmt.Errorf("sheet %q: %w", s.name, err)
@@ -113,11 +119,11 @@ func (s *sheet) flush(f *excelize.File) error {
 	if err := s.stream(sw); err != nil {
 		return fmt.Errorf("sheet %q: %w", s.name, err)
 	}
-	return s.decorate(f)
+	return nil
 }
 
 func (s *sheet) stream(sw *excelize.StreamWriter) error {
-	for c := 1; c <= maxKey(s.widths); c++ {
+	for c := maxKey(s.widths); c >= 1; c-- { // the stream writer prepends
 		if w, ok := s.widths[c]; ok {
 			if err := sw.SetColWidth(c, c, w); err != nil {
 				return err
@@ -159,13 +165,8 @@ func activePane(row, col int) string {
 	}
 }
 
-// decorate adds what the stream writer cannot: names, validation, charts.
+// decorate adds what the stream writer cannot write: validation, charts.
 func (s *sheet) decorate(f *excelize.File) error {
-	for i := range s.names {
-		if err := f.SetDefinedName(&s.names[i]); err != nil {
-			return fmt.Errorf("sheet %q: name %s: %w", s.name, s.names[i].Name, err)
-		}
-	}
 	for _, dv := range s.validations {
 		if err := f.AddDataValidation(s.name, dv); err != nil {
 			return fmt.Errorf("sheet %q: validation %s: %w", s.name, dv.Sqref, err)

@@ -62,11 +62,7 @@ func (b *builder) summary(results []*scenario.Result, sheets []scenarioSheets) e
 
 // addFirst writes the Summary into the placeholder first sheet.
 func (b *builder) addFirst(sh *sheet) error {
-	if err := sh.flush(b.f); err != nil {
-		return err
-	}
-	b.step()
-	return nil
+	return b.add(sh)
 }
 
 // metricRows lists the metric keys of all scenarios in first-seen order.

@@ -38,14 +38,19 @@ func Write(w io.Writer, p *scenario.Plan, opt Options) error {
 	if err != nil {
 		return fmt.Errorf("workbook: %w", err)
 	}
-	f, err := build(p, results, opt)
+	b, err := build(p, results, opt)
 	if err != nil {
 		return fmt.Errorf("workbook: %w", err)
 	}
-	defer f.Close()
-	if _, err := f.WriteTo(w); err != nil {
+	defer b.f.Close()
+	var buf bytes.Buffer
+	if _, err := b.f.WriteTo(&buf); err != nil {
 		return fmt.Errorf("workbook: write: %w", err)
 	}
+	if err := addDefinedNames(w, buf.Bytes(), b.names()); err != nil {
+		return fmt.Errorf("workbook: write: %w", err)
+	}
+	b.step()
 	return nil
 }
 
@@ -75,9 +80,10 @@ type builder struct {
 	f    *excelize.File
 	st   *styles
 	plan *scenario.Plan
-	done int
-	opt  Options
-	all  int
+	done   int
+	opt    Options
+	all    int
+	sheets []*sheet // written so far, decorated at the end
 }
 
 // scenarioSheets records where a scenario's module sheets put the cells the
@@ -87,7 +93,7 @@ type scenarioSheets struct {
 	viralActive func(month int) string // qualified cell of active users in month m; nil without viral sheet
 }
 
-func build(p *scenario.Plan, results []*scenario.Result, opt Options) (*excelize.File, error) {
+func build(p *scenario.Plan, results []*scenario.Result, opt Options) (*builder, error) {
 	f := excelize.NewFile()
 	st, err := newStyles(f, p.Currency)
 	if err != nil {
@@ -99,7 +105,7 @@ func build(p *scenario.Plan, results []*scenario.Result, opt Options) (*excelize
 		f.Close()
 		return nil, err
 	}
-	return f, nil
+	return b, nil
 }
 
 func countSheets(p *scenario.Plan) int {
@@ -133,13 +139,8 @@ func (b *builder) buildAll(results []*scenario.Result) error {
 	if err := b.summary(results, all); err != nil {
 		return fmt.Errorf("summary: %w", err)
 	}
-	b.f.SetActiveSheet(0)
 	full := true
-	if err := b.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
-		return err
-	}
-	b.step()
-	return nil
+	return b.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full})
 }
 
 func (b *builder) scenarioSheets(prefix string, s *scenario.Scenario, r *scenario.Result) (scenarioSheets, error) {
@@ -172,6 +173,7 @@ func (b *builder) add(sh *sheet) error {
 	if err := sh.flush(b.f); err != nil {
 		return err
 	}
+	b.sheets = append(b.sheets, sh)
 	b.step()
 	return nil
 }
