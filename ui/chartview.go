@@ -95,6 +95,13 @@ func (c *chartView) request() {
 		img image.Image
 		err error
 	}
+	if c.u.sync {
+		img, err := chart.Image(p, in, th, w, h, dpi)
+		c.busy = false
+		c.rendered++
+		c.apply(img, err)
+		return
+	}
 	background(func() out {
 		img, err := chart.Image(p, in, th, w, h, dpi)
 		return out{img, err}

@@ -56,6 +56,9 @@ func newField[T comparable](u *UI, name, path string, parse func(string) (T, err
 
 func (f *field[T]) bad() bool { return f.invalid }
 
+// where is the field's path below the scenario (tests find fields by it).
+func (f *field[T]) where() string { return f.path }
+
 // changed applies typed text to the model.
 func (f *field[T]) changed(text string) {
 	if f.quiet {

@@ -61,17 +61,22 @@ func (u *UI) offerRecovery(dr *app.Draft) {
 		"Recover them? (Discard deletes them for good.)", name, dr.Saved.Local().Format("2 Jan 2006 15:04")))
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm("Recover unsaved work?", "Recover", "Discard", msg, func(ok bool) {
-		u.recovering = false
-		if ok {
-			u.setDocument(u.drafts.Recover(dr))
-			return
-		}
-		if err := u.drafts.Clear(); err != nil {
-			u.showError("Discard draft", err)
-		}
+		u.answerRecovery(dr, ok)
 	}, u.win)
 	d.Resize(fyne.NewSize(520, 200))
 	d.Show()
+}
+
+// answerRecovery restores the draft (ok) or deletes it.
+func (u *UI) answerRecovery(dr *app.Draft, ok bool) {
+	u.recovering = false
+	if ok {
+		u.setDocument(u.drafts.Recover(dr))
+		return
+	}
+	if err := u.drafts.Clear(); err != nil {
+		u.showError("Discard draft", err)
+	}
 }
 
 // confirmUnsaved runs next once unsaved work is saved or knowingly dropped.

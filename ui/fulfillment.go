@@ -47,7 +47,7 @@ func newFulfillmentScreen(u *UI) screen {
 			row(growth, "Monthly growth (manual, %)", "−99–1,000%"),
 			row(perUser, "Orders per active user (viral)", "≥ 0 a month"),
 		),
-		section("Fulfillment models (money a month; capacity in orders a month, 0 = unlimited)"),
+		section("Fulfillment models (capacity in orders a month, 0 = unlimited)"),
 		models.content(),
 		container.NewHBox(add),
 		section("Rule of thumb: switch to the next model at (orders / month)"),

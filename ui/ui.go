@@ -61,17 +61,22 @@ type UI struct {
 	// recovering is set while the recover-draft question is open: the
 	// draft must not be overwritten or removed before the user answers.
 	recovering bool
+	sync       bool
 }
 
 // Options configure New; zero values pick the defaults.
 type Options struct {
 	// DraftsDir is the folder for autosaved drafts (default: app storage).
 	DraftsDir string
+	// Synchronous computes results and draws charts on the calling
+	// goroutine instead of in the background: for tests and benchmarks
+	// with the fyne test driver.
+	Synchronous bool
 }
 
 // New builds the main window's content for w. Call Start to load a plan.
 func New(a fyne.App, w fyne.Window, opt Options) *UI {
-	u := &UI{app: a, win: w, recent: app.NewRecent(a.Preferences())}
+	u := &UI{app: a, win: w, recent: app.NewRecent(a.Preferences()), sync: opt.Synchronous}
 	dir := opt.DraftsDir
 	if dir == "" {
 		d, err := app.StorageDir(a.Storage())
@@ -143,6 +148,12 @@ func (u *UI) changed() {
 	u.menu.refresh()
 	if !u.recovering {
 		u.drafts.Schedule(u.doc)
+	}
+	if u.sync {
+		p := u.doc.Snapshot()
+		rs, err := scenario.ComputePlan(p)
+		u.computed(p, rs, err)
+		return
 	}
 	u.rc.Request(u.doc.Snapshot())
 }

@@ -1,0 +1,373 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+
+	"scaleplan/app"
+	"scaleplan/assets"
+	"scaleplan/scenario"
+)
+
+// newTestUI opens a copy of the sample plan in a synchronous UI.
+func newTestUI(t testing.TB) (*UI, string) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sample.scaleplan")
+	if err := os.WriteFile(path, assets.SamplePlan, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w := a.NewWindow("test")
+	u := New(a, w, Options{DraftsDir: filepath.Join(dir, "drafts"), Synchronous: true})
+	if err := os.MkdirAll(filepath.Join(dir, "drafts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	u.Start(path)
+	w.Resize(fyne.NewSize(1400, 900))
+	return u, path
+}
+
+// pathed is a field found by its path.
+type pathed interface {
+	input
+	where() string
+}
+
+// findField returns the input bound to path (below the scenario).
+func findField(t testing.TB, u *UI, path string) pathed {
+	t.Helper()
+	var walk func([]input) pathed
+	walk = func(ins []input) pathed {
+		for _, in := range ins {
+			if p, ok := in.(pathed); ok && p.where() == path {
+				return p
+			}
+			if g, ok := in.(group); ok {
+				if p := walk(g.inputs()); p != nil {
+					return p
+				}
+			}
+		}
+		return nil
+	}
+	for _, sc := range u.screens {
+		if p := walk(sc.inputs()); p != nil {
+			return p
+		}
+	}
+	t.Fatalf("no field %s", path)
+	return nil
+}
+
+func num(t testing.TB, u *UI, path string) *field[float64] {
+	return findField(t, u, path).(*field[float64])
+}
+
+
+func typeInto[T comparable](f *field[T], s string) {
+	f.entry.SetText("")
+	test.Type(f.entry, s)
+}
+
+// paste replaces a field's text at once (one change, as a paste would).
+func paste[T comparable](f *field[T], s string) { f.entry.SetText(s) }
+
+func cur(u *UI) *scenario.Scenario { return &u.doc.Plan().Scenarios[u.sel] }
+
+func tileText(u *UI, key string) string {
+	return u.screens[0].(*overview).tiles[key].value.Text
+}
+
+func TestTypingChangesModelAndResults(t *testing.T) {
+	u, _ := newTestUI(t)
+	before := tileText(u, "viral.activeHorizon")
+	seed := num(t, u, "viral.seedUsers")
+	typeInto(seed, "250k")
+	if got := cur(u).Viral.SeedUsers; got != 250000 {
+		t.Fatalf("seed users = %v, want 250000", got)
+	}
+	if seed.entry.Text != "250k" {
+		t.Errorf("entry was reformatted while typing: %q", seed.entry.Text)
+	}
+	if after := tileText(u, "viral.activeHorizon"); after == before {
+		t.Errorf("active users at horizon still %s after the edit", after)
+	}
+	conv := num(t, u, "viral.inviteConversion")
+	typeInto(conv, "25%")
+	if got := cur(u).Viral.InviteConversion; got != 0.25 {
+		t.Fatalf("conversion = %v, want 0.25", got)
+	}
+	cac := num(t, u, "viral.paidCAC")
+	typeInto(cac, "$1,250")
+	if got := cur(u).Viral.PaidCAC; got != 1250 {
+		t.Fatalf("CAC = %v, want 1250", got)
+	}
+	if !u.doc.Dirty() || !strings.HasPrefix(u.win.Title(), "*") {
+		t.Errorf("title %q: want a dirty marker", u.win.Title())
+	}
+}
+
+func TestInvalidTextShowsMessageAndKeepsModel(t *testing.T) {
+	u, _ := newTestUI(t)
+	conv := num(t, u, "viral.inviteConversion")
+	var shown string
+	note := conv.note
+	conv.note = func(s string) { shown = s; note(s) }
+	want := cur(u).Viral.InviteConversion
+	plan := u.doc.Plan()
+
+	typeInto(conv, "abc")
+	if shown == "" || cur(u).Viral.InviteConversion != want {
+		t.Fatalf("abc: message %q, model %v", shown, cur(u).Viral.InviteConversion)
+	}
+	if u.invalidCount() != 1 || !strings.Contains(u.status.Text, "1 input is invalid") {
+		t.Errorf("status %q, invalid %d", u.status.Text, u.invalidCount())
+	}
+	paste(conv, "150%")
+	if !strings.Contains(shown, "between 0 and 1") {
+		t.Errorf("150%%: message %q, want the model's range", shown)
+	}
+	if cur(u).Viral.InviteConversion != want {
+		t.Errorf("model changed to %v", cur(u).Viral.InviteConversion)
+	}
+	seed := num(t, u, "viral.seedUsers")
+	paste(seed, "20%")
+	if !seed.invalid || u.invalidCount() != 2 {
+		t.Errorf("20%% in a count field: invalid=%v count=%d", seed.invalid, u.invalidCount())
+	}
+	// Fixing the text clears the message.
+	typeInto(conv, "30%")
+	if shown != "" || cur(u).Viral.InviteConversion != 0.3 || u.invalidCount() != 1 {
+		t.Errorf("after fixing: message %q, model %v, invalid %d", shown, cur(u).Viral.InviteConversion, u.invalidCount())
+	}
+	_ = plan
+}
+
+func TestUndoRedo(t *testing.T) {
+	u, _ := newTestUI(t)
+	seed := num(t, u, "viral.seedUsers")
+	orig := cur(u).Viral.SeedUsers
+	typeInto(seed, "5000")
+	u.undo()
+	if got := cur(u).Viral.SeedUsers; got != orig {
+		t.Fatalf("after undo: %v, want %v", got, orig)
+	}
+	if seed.entry.Text != scenario.FormatInput(orig, false) {
+		t.Errorf("entry shows %q after undo", seed.entry.Text)
+	}
+	u.redo()
+	if got := cur(u).Viral.SeedUsers; got != 5000 {
+		t.Fatalf("after redo: %v", got)
+	}
+	if seed.entry.Text != "5,000" && seed.entry.Text != "5000" {
+		t.Errorf("entry shows %q after redo", seed.entry.Text)
+	}
+	if !strings.Contains(u.menu.undo.Label, "Seed users") {
+		t.Errorf("undo menu label %q", u.menu.undo.Label)
+	}
+}
+
+func TestDuplicateAndDeleteScenario(t *testing.T) {
+	u, _ := newTestUI(t)
+	n := len(u.doc.Plan().Scenarios)
+	u.duplicateScenario()
+	ss := u.doc.Plan().Scenarios
+	if len(ss) != n+1 || u.sel != 1 || ss[1].Name != "Base copy" {
+		t.Fatalf("after duplicate: %d scenarios, selected %d (%s)", len(ss), u.sel, ss[u.sel].Name)
+	}
+	if h := u.screens[0].(*overview).heading.Text; h != "Base copy" {
+		t.Errorf("overview shows %q", h)
+	}
+	// Edits go to the selected copy only.
+	typeInto(num(t, u, "viral.seedUsers"), "7")
+	if ss := u.doc.Plan().Scenarios; ss[1].Viral.SeedUsers != 7 || ss[0].Viral.SeedUsers == 7 {
+		t.Errorf("seed users: base %v, copy %v", ss[0].Viral.SeedUsers, ss[1].Viral.SeedUsers)
+	}
+	u.deleteScenarioNow(1)
+	if ss := u.doc.Plan().Scenarios; len(ss) != n || ss[1].Name == "Base copy" {
+		t.Fatalf("after delete: %d scenarios", len(ss))
+	}
+	u.undo()
+	if len(u.doc.Plan().Scenarios) != n+1 {
+		t.Errorf("undo delete: %d scenarios", len(u.doc.Plan().Scenarios))
+	}
+	u.newScenario()
+	if len(u.doc.Plan().Scenarios) != n+2 || u.sel != n+1 {
+		t.Errorf("new scenario: %d scenarios, selected %d", len(u.doc.Plan().Scenarios), u.sel)
+	}
+	u.moveScenario(-1)
+	if u.sel != n || u.doc.Plan().Scenarios[n].Name != "Scenario 5" && !strings.HasPrefix(u.doc.Plan().Scenarios[n].Name, "Scenario") {
+		t.Errorf("move up: selected %d, names %v", u.sel, u.doc.Plan().Scenarios[n].Name)
+	}
+}
+
+// scrollToBottom scrolls the inputs of tab i to the end, as a user would
+// to reach a table.
+func scrollToBottom(t *testing.T, u *UI, i int) {
+	t.Helper()
+	u.tabs.SelectIndex(i)
+	m := u.screens[i].(*module)
+	sp := m.body.(*container.Split)
+	s := sp.Leading.(*container.Scroll)
+	s.ScrollToBottom()
+	if s.Offset.Y == 0 {
+		t.Logf("tab %d: inputs fit without scrolling", i)
+	}
+}
+
+func TestTablesEditRightCellsAfterScrolling(t *testing.T) {
+	u, _ := newTestUI(t)
+	// Sales stages.
+	scrollToBottom(t, u, 2)
+	typeInto(findField(t, u, "sales.stages[2].minARR").(*field[float64]), "4M")
+	typeInto(findField(t, u, "sales.stages[3].aes").(*field[int]), "20")
+	typeInto(findField(t, u, "sales.stages[1].name").(*field[string]), "First AEs")
+	st := cur(u).Sales.Stages
+	if st[2].MinARR != 4e6 || st[3].AEs != 20 || st[1].Name != "First AEs" {
+		t.Fatalf("stages: %+v", st)
+	}
+	if st[1].MinARR != 1e6 || st[2].AEs != 6 {
+		t.Errorf("neighbouring cells changed: %+v", st)
+	}
+	// A stage below the previous one is refused by the model, at the cell.
+	f := findField(t, u, "sales.stages[3].minARR").(*field[float64])
+	paste(f, "2M")
+	if !f.invalid || cur(u).Sales.Stages[3].MinARR == 2e6 {
+		t.Errorf("minARR below the previous stage accepted")
+	}
+	tbl := u.screens[2].(*module).fields[len(u.screens[2].(*module).fields)-1].(*table)
+	if !strings.Contains(tbl.note.Text, "Row 4") {
+		t.Errorf("table note %q", tbl.note.Text)
+	}
+	// Fulfillment models.
+	scrollToBottom(t, u, 3)
+	typeInto(findField(t, u, "fulfillment.models[1].perOrder").(*field[float64]), "4.5")
+	typeInto(findField(t, u, "fulfillment.models[2].fixedMonthly").(*field[float64]), "$3,000")
+	ms := cur(u).Fulfillment.Models
+	if ms[1].PerOrder != 4.5 || ms[2].FixedMonthly != 3000 || ms[1].FixedMonthly != 300 {
+		t.Fatalf("models: %+v", ms)
+	}
+	// Market scores.
+	scrollToBottom(t, u, 4)
+	mk := cur(u).Markets
+	fid := mk.Factors[3].ID
+	path := "markets.markets[4].scores[" + fid + "]"
+	typeInto(findField(t, u, path).(*field[int]), "5")
+	typeInto(findField(t, u, "markets.factors[1].weight").(*field[float64]), "2")
+	mk = cur(u).Markets
+	if mk.Markets[4].Scores[fid] != 5 || mk.Factors[1].Weight != 2 {
+		t.Fatalf("market %s scores %v, weights %v", mk.Markets[4].Name, mk.Markets[4].Scores, mk.Factors[1].Weight)
+	}
+	sc := findField(t, u, "markets.markets[0].scores["+fid+"]").(*field[int])
+	typeInto(sc, "6")
+	if !sc.invalid {
+		t.Errorf("score 6 accepted")
+	}
+}
+
+func TestAddRowsAndModuleSwitch(t *testing.T) {
+	u, _ := newTestUI(t)
+	n := len(cur(u).Markets.Markets)
+	err := u.editScenario("Add market", func(s *scenario.Scenario) error {
+		s.Markets.Markets = append(s.Markets.Markets, scenario.NewMarket("Spain", s.Markets.Factors))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := findField(t, u, "markets.markets[6].name").(*field[string])
+	if f.entry.Text != "Spain" || len(cur(u).Markets.Markets) != n+1 {
+		t.Fatalf("new market row shows %q", f.entry.Text)
+	}
+	on := u.screens[2].(*module).fields[0].(*toggle)
+	on.check.SetChecked(false)
+	if cur(u).Sales.Enabled {
+		t.Fatal("sales still enabled")
+	}
+	if v := tileText(u, "sales.arrHorizon"); v != "—" {
+		t.Errorf("ARR tile %q with sales off", v)
+	}
+}
+
+func TestChartsRenderForVisibleTab(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.tabs.SelectIndex(1)
+	m := u.screens[1].(*module)
+	c := m.charts[0]
+	c.Resize(fyne.NewSize(450, 250))
+	if c.img.Image == nil {
+		t.Fatalf("no chart image; message %q", c.msg.Text)
+	}
+	n := c.rendered
+	typeInto(num(t, u, "viral.invitesPerUser"), "6")
+	if c.rendered <= n {
+		t.Errorf("chart not redrawn after an edit")
+	}
+	b := c.img.Image.Bounds()
+	if b.Dx() != 450 || b.Dy() != 250 {
+		t.Errorf("chart %v, want 450×250 px", b)
+	}
+	// Hidden tabs do not render.
+	s := u.screens[2].(*module).charts[0]
+	s.Resize(fyne.NewSize(300, 200))
+	if s.img.Image != nil {
+		t.Errorf("hidden tab rendered")
+	}
+}
+
+func TestRecoverDraftAfterCrash(t *testing.T) {
+	u, path := newTestUI(t)
+	typeInto(num(t, u, "viral.seedUsers"), "4242")
+	if err := u.drafts.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	// "Crash": a new UI on the same drafts folder.
+	a := test.NewTempApp(t)
+	u2 := New(a, a.NewWindow("again"), Options{DraftsDir: filepath.Dir(u.drafts.Path()), Synchronous: true})
+	u2.Start(path)
+	if !u2.recovering {
+		t.Fatal("no recovery offered")
+	}
+	if cur(u2).Viral.SeedUsers == 4242 {
+		t.Fatal("draft applied before the user chose")
+	}
+	dr, err := u2.drafts.Pending()
+	if err != nil || dr == nil {
+		t.Fatalf("pending draft: %v %v", dr, err)
+	}
+	u2.answerRecovery(dr, true)
+	if cur(u2).Viral.SeedUsers != 4242 || !u2.doc.Dirty() || u2.doc.Path() != path {
+		t.Fatalf("recovered: seed %v dirty %v path %q", cur(u2).Viral.SeedUsers, u2.doc.Dirty(), u2.doc.Path())
+	}
+	u2.save()
+	p, err := scenario.ReadFile(path)
+	if err != nil || p.Scenarios[0].Viral.SeedUsers != 4242 {
+		t.Fatalf("saved file: %v", err)
+	}
+	if dr, _ := u2.drafts.Pending(); dr != nil {
+		t.Errorf("draft left after save")
+	}
+	_ = app.Extension
+}
+
+func TestThemeSwitchPersists(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.SetTheme(ThemeDark)
+	if !u.dark() || u.app.Preferences().String(themePrefKey) != ThemeDark {
+		t.Fatal("dark theme not set")
+	}
+	if !u.chartTheme().Dark {
+		t.Error("charts not dark")
+	}
+	u.SetTheme(ThemeLight)
+	if u.dark() || !u.menu.light.Checked {
+		t.Error("light theme not set")
+	}
+}
