@@ -31,7 +31,7 @@ func edgeViralPlan(t testing.TB) *scenario.Plan {
 	once := base.Duplicate("K=1 once, capped")
 	once.HorizonMonths = 24
 	once.Viral = scenario.Viral{Enabled: true, SeedUsers: 500, InvitesPerUser: 4, InviteConversion: 0.25,
-		CycleDays: scenario.DaysPerMonth, InviteMode: scenario.InviteOnce, MarketSize: 5000, GoalUsers: 4000}
+		CycleDays: scenario.DaysPerMonth, InviteMode: scenario.InviteOnce, PaidUsersPerMonth: 300, PaidCAC: 20, MarketSize: 8000, GoalUsers: 4000}
 	once.Fulfillment.Volume = scenario.Volume{Source: scenario.VolumeViral, OrdersPerActiveUser: 0.5}
 	cont := base.Duplicate("K=1 continuous, capped")
 	cont.HorizonMonths = 30

@@ -77,9 +77,9 @@ func WriteFile(path string, p *scenario.Plan, opt Options) error {
 
 // builder carries what every sheet writer needs.
 type builder struct {
-	f    *excelize.File
-	st   *styles
-	plan *scenario.Plan
+	f      *excelize.File
+	st     *styles
+	plan   *scenario.Plan
 	done   int
 	opt    Options
 	all    int

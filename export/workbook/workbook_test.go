@@ -167,7 +167,9 @@ func str(t *testing.T, f *excelize.File, sheet, cell string) string {
 	return v
 }
 
-func near(a, b float64) bool { return same(strconv.FormatFloat(a, 'g', -1, 64), strconv.FormatFloat(b, 'g', -1, 64)) }
+func near(a, b float64) bool {
+	return same(strconv.FormatFloat(a, 'g', -1, 64), strconv.FormatFloat(b, 'g', -1, 64))
+}
 
 // TestCachedValues: without any recalculation, the cached values of the
 // formula cells equal the engine's numbers.
