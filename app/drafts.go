@@ -64,7 +64,8 @@ type Drafts struct {
 	maxWait time.Duration
 
 	io    sync.Mutex // held for every file operation, so they happen in order
-	owned bool       // guarded by io: the draft file is ours (we wrote it, or Pending handed it out)
+	wrote bool       // guarded by io: the draft file on disk was written by this Drafts
+	seen  bool       // guarded by io: Pending has looked at (and handed out) the draft
 
 	mu      sync.Mutex // guards the fields below
 	timer   *time.Timer
@@ -109,7 +110,8 @@ func (a *Drafts) Path() string { return filepath.Join(a.dir, DraftFile) }
 // Schedule arranges for d's current state to be written as the draft about
 // DraftDelay after the last call (debounced), on a goroutine. The plan is
 // snapshotted now, so d may change afterwards. If d is clean, the pending
-// write is replaced by removing the draft: there is nothing to lose.
+// write is replaced by removing the draft this Drafts wrote (there is
+// nothing to lose); a draft from a previous session is left alone.
 //
 // Call Pending before the first Schedule: a draft left by a previous
 // session that Pending has not returned is moved aside as
@@ -159,12 +161,12 @@ func (a *Drafts) Clear() error {
 	return err
 }
 
-// claim makes the draft file ours before the first write or removal. A draft
-// this Drafts neither wrote nor handed out through Pending is a previous
+// claim makes the draft file ours before a write or Clear. A draft this
+// Drafts neither wrote nor handed out through Pending is a previous
 // session's unrecovered work: it is moved aside as
 // draft.unrecovered-<time>.json, never overwritten or deleted.
 func (a *Drafts) claim() error {
-	if a.owned {
+	if a.wrote || a.seen {
 		return nil
 	}
 	if _, err := os.Stat(a.Path()); err == nil {
@@ -173,7 +175,7 @@ func (a *Drafts) claim() error {
 			return fmt.Errorf("autosave: keep the previous draft: %w", err)
 		}
 	}
-	a.owned = true
+	a.seen = true // whatever was there is kept aside; the file is ours now
 	return nil
 }
 
@@ -227,11 +229,12 @@ func (a *Drafts) writePending() error {
 	return err
 }
 
-// do performs a job. Removing is only for a draft that is ours: a previous
-// session's draft stays where Pending will find it.
+// do performs a job. A clean document only removes a draft this Drafts
+// wrote: a previous session's draft stays until the user has answered
+// (Recover, or Clear on "Discard"), even while a clean plan is shown.
 func (a *Drafts) do(job *draftJob) error {
 	if job.plan == nil {
-		if !a.owned {
+		if !a.wrote {
 			return nil
 		}
 		return a.remove()
@@ -239,7 +242,11 @@ func (a *Drafts) do(job *draftJob) error {
 	if err := a.claim(); err != nil {
 		return err
 	}
-	return a.write(job)
+	if err := a.write(job); err != nil {
+		return err
+	}
+	a.wrote = true
+	return nil
 }
 
 // write stores job as the draft file, atomically.
@@ -268,6 +275,7 @@ func (a *Drafts) remove() error {
 	if err := os.Remove(a.Path()); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("remove draft: %w", err)
 	}
+	a.wrote = false
 	return nil
 }
 
@@ -278,7 +286,7 @@ func (a *Drafts) remove() error {
 func (a *Drafts) Pending() (*Draft, error) {
 	a.io.Lock()
 	defer a.io.Unlock()
-	a.owned = true
+	a.seen = true
 	data, err := os.ReadFile(a.Path())
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil

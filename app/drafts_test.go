@@ -264,3 +264,53 @@ func TestPreviousDraftIsNeverLost(t *testing.T) {
 		t.Errorf("unrecovered drafts after Clear: %q", aside)
 	}
 }
+
+// TestDraftSurvivesWhileRecoveryIsOffered follows the UI's start: Pending
+// finds the crash draft, a clean sample plan is shown and scheduled while the
+// "Recover?" dialog is open. The draft must stay on disk until the user
+// answers: a second crash at that moment must not lose it.
+func TestDraftSurvivesWhileRecoveryIsOffered(t *testing.T) {
+	for _, answer := range []string{"crash again", "recover", "discard"} {
+		t.Run(answer, func(t *testing.T) {
+			dir := t.TempDir()
+			prev := NewDrafts(dir)
+			typed, _ := sampleDoc(t)
+			setConversion(typed, 0.46)
+			prev.Schedule(typed)
+			if err := prev.Flush(); err != nil {
+				t.Fatal(err)
+			}
+
+			a := NewDrafts(dir)
+			dr, err := a.Pending()
+			if err != nil || dr == nil {
+				t.Fatalf("Pending = %v, %v", dr, err)
+			}
+			shown, _ := sampleDoc(t)
+			a.Schedule(shown) // clean
+			if err := a.Flush(); err != nil {
+				t.Fatal(err)
+			}
+			switch answer {
+			case "recover":
+				r := a.Recover(dr)
+				a.Schedule(r)
+				if err := a.Flush(); err != nil {
+					t.Fatal(err)
+				}
+			case "discard":
+				if err := a.Clear(); err != nil {
+					t.Fatal(err)
+				}
+				if fileExists(a.Path()) {
+					t.Error("Discard left the draft")
+				}
+				return
+			}
+			got, err := NewDrafts(dir).Pending()
+			if err != nil || got == nil || conversion(got.Plan) != 0.46 {
+				t.Errorf("after %s: Pending = %v, %v; want the typed work", answer, got, err)
+			}
+		})
+	}
+}
