@@ -30,17 +30,27 @@ build: deps cli
 	$(GO) build -o scaleplan ./cmd/scaleplan
 
 ## run: open the desktop app with the sample plan
-run: cli
-	$(GO) run ./cmd/scaleplan-cli report assets/sample.scaleplan
+run: deps
+	$(GO) run ./cmd/scaleplan assets/sample.scaleplan
 
 ## test: vet and every test (unit, workbook recalculation, end to end)
-test: deps vet unit
+test: deps vet unit e2e
 
 vet:
 	$(GO) vet ./...
 
 unit:
 	$(GO) test -count=1 ./...
+
+## e2e: the real desktop binary under Xvfb (open, title, screenshot, Ctrl+S, Ctrl+Q, crash recovery)
+e2e: deps
+	$(GO) build -o scaleplan ./cmd/scaleplan
+	ui/e2e/e2e.sh ./scaleplan
+
+## package: a Linux desktop bundle (Scaleplan.tar.xz) made with the fyne tool
+package: deps
+	$(GO) build ./cmd/scaleplan
+	$(GO) tool fyne package --os linux --exe scaleplan --icon assets/icon.png
 
 ## bench: the benchmarks quoted in the README
 bench:

@@ -14,3 +14,8 @@ var SamplePlan []byte
 //
 //go:embed MODELS.md
 var ModelsMarkdown string
+
+// Icon is the app icon (512×512 PNG), also named by FyneApp.toml for packaging.
+//
+//go:embed icon.png
+var Icon []byte

@@ -7,30 +7,13 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"scaleplan/assets"
 )
 
-// modelsMarkdown is the "How the models work" page (assets' copy of
-// docs/MODELS.md when the build embeds it; see help_assets.go).
-var modelsMarkdown = `# How the models work
-
-**Viral loop.** K = invites per user × invite conversion. Each viral cycle,
-new users invite others; K above 1 grows by itself, 0.5–1 is sustainable,
-below 0.5 needs paid acquisition. Churn, paid users and a market size cap
-shape the curve.
-
-**Sales team.** ARR moves the team through stages (Founder Sales, First
-Sales Hire, Build Sales Machine, Scale Sales Machine). New AEs ramp up over
-their first months; attrition is backfilled; new ARR comes from founders and
-ramped AEs.
-
-**Fulfillment.** Every model costs a fixed amount a month plus a cost per
-order. The recommended plan picks the cheapest sequence of models over the
-horizon, setup costs included, and is compared with the rule of thumb
-(0–100, 100–1,000, 1,000+ orders a month).
-
-**Markets.** Each market is scored 1–5 on weighted factors (5 = most
-favourable); the highest weighted score wins.
-`
+// modelsMarkdown is the "How the models work" page: assets' copy of
+// docs/MODELS.md.
+var modelsMarkdown = assets.ModelsMarkdown
 
 // showModels shows the models' documentation in a scrollable window.
 func (u *UI) showModels() {

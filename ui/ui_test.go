@@ -70,7 +70,6 @@ func num(t testing.TB, u *UI, path string) *field[float64] {
 	return findField(t, u, path).(*field[float64])
 }
 
-
 func typeInto[T comparable](f *field[T], s string) {
 	f.entry.SetText("")
 	test.Type(f.entry, s)

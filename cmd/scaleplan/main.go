@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"scaleplan/assets"
 	"scaleplan/ui"
 )
 
@@ -23,6 +24,7 @@ func main() {
 		os.Exit(2)
 	}
 	a := fyneapp.NewWithID(ui.AppID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Scaleplan")
 	u := ui.New(a, w, ui.Options{})
 	u.Start(flag.Arg(0))
