@@ -254,8 +254,8 @@ func (u *UI) quit() {
 	})
 }
 
-// exportWorkbook writes the Excel workbook on a goroutine; it is
-// app.ExportWorkbook once that exists (see export.go).
+// exportWorkbook writes the Excel workbook on a goroutine (app.ExportWorkbook,
+// set in export.go).
 var exportWorkbook func(path string, p *scenario.Plan, progress func(float64), done func(error))
 
 // exportExcel asks for a file and writes the workbook with a progress dialog.
@@ -265,20 +265,29 @@ func (u *UI) exportExcel() {
 		return
 	}
 	u.askSavePath("Export to Excel", strings.TrimSuffix(u.doc.Name(), app.Extension)+".xlsx", []string{".xlsx"}, func(path string) {
-		prog := dialog.NewProgress("Export to Excel", "Writing "+filepath.Base(path)+"…", u.win)
-		prog.Show()
-		start := time.Now()
-		exportWorkbook(path, u.doc.Snapshot(), func(f float64) {
-			onUI(func() { prog.SetValue(f) })
-		}, func(err error) {
-			onUI(func() {
-				prog.Hide()
-				if err != nil {
-					u.showError("Export to Excel", err)
-					return
-				}
+		u.exportExcelTo(path, nil)
+	})
+}
+
+// exportExcelTo writes the workbook to path off the UI thread, with a
+// progress dialog; done (if set) runs on the UI thread afterwards.
+func (u *UI) exportExcelTo(path string, done func(error)) {
+	prog := dialog.NewProgress("Export to Excel", "Writing "+filepath.Base(path)+"…", u.win)
+	prog.Show()
+	start := time.Now()
+	exportWorkbook(path, u.doc.Snapshot(), func(f float64) {
+		onUI(func() { prog.SetValue(f) })
+	}, func(err error) {
+		onUI(func() {
+			prog.Hide()
+			if err != nil {
+				u.showError("Export to Excel", err)
+			} else {
 				u.status.SetText(fmt.Sprintf("Exported %s in %.1f s.", filepath.Base(path), time.Since(start).Seconds()))
-			})
+			}
+			if done != nil {
+				done(err)
+			}
 		})
 	})
 }

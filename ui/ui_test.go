@@ -370,3 +370,19 @@ func TestThemeSwitchPersists(t *testing.T) {
 		t.Error("light theme not set")
 	}
 }
+
+func TestExportWorkbook(t *testing.T) {
+	u, path := newTestUI(t)
+	out := filepath.Join(filepath.Dir(path), "plan.xlsx")
+	done := make(chan error, 1)
+	u.exportExcelTo(out, func(err error) { done <- err })
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(out); err != nil || st.Size() == 0 {
+		t.Fatalf("workbook: %v", err)
+	}
+	if !strings.Contains(u.status.Text, "Exported plan.xlsx") {
+		t.Errorf("status %q", u.status.Text)
+	}
+}
