@@ -53,12 +53,12 @@ func (b *builder) fulfillmentSheet(name string, s *scenario.Scenario, r *scenari
 	ss.refs["fulfillment.orders"] = qualify(name, abs(fOrders, mh))
 	ss.refs["fulfillment.model"] = qualify(name, abs(cols.plan, mh))
 
-	sh.width(1, 1, 30)
+	sh.width(1, 1, 38)
 	sh.width(2, 5, 12)
 	sh.width(6, 6, 2)
 	sh.width(fMonth, fMonth, 7)
 	sh.width(fOrders, fOrders, 11)
-	sh.width(fCost1, cols.planSetup, 13)
+	sh.width(fCost1, cols.planSetup, 14)
 	sh.width(cols.cheapest, cols.cheapest, 17)
 	sh.width(cols.ruleIdx, cols.ruleIdx, 7)
 	sh.width(cols.rule, cols.rule, 17)
@@ -68,7 +68,7 @@ func (b *builder) fulfillmentSheet(name string, s *scenario.Scenario, r *scenari
 	for j := range f.Models {
 		ser = append(ser, series(name, abs(fCost1+j, headRow), cats, absRange(fCost1+j, m1, fCost1+j, mh)))
 	}
-	sh.chart(fmt.Sprintf("A%d", resRow+2), lineChart("Monthly cost of each fulfillment model", cats, ser, "#,##0"))
+	sh.chart(fmt.Sprintf("A%d", resRow+2), lineChart("Monthly cost of each fulfillment model", chartWidth(sh, 5), cats, ser, "#,##0"))
 	return sh
 }
 
@@ -93,7 +93,7 @@ func (b *builder) fulfillmentInputs(sh *sheet, f scenario.Fulfillment, viral boo
 		if i+1 < len(f.Models) {
 			next = f.Models[i+1].Name
 		}
-		sh.text(labelCol, 9+i, fmt.Sprintf("Rule of thumb: %s from (orders/month)", next), st.label)
+		sh.text(labelCol, 9+i, fmt.Sprintf("Rule of thumb: %s from (orders)", next), st.label)
 		sh.num(valueCol, 9+i, t, st.inCount)
 	}
 	if len(f.RuleOfThumb) > 0 {
@@ -108,7 +108,7 @@ func (b *builder) fulfillmentInputs(sh *sheet, f scenario.Fulfillment, viral boo
 func (b *builder) fulfillmentModels(sh *sheet, f scenario.Fulfillment, r *scenario.FulfillmentResult, lay fulfillmentLayout) int {
 	st := b.st
 	b.section(sh, lay.modelRow-2, "Models")
-	for i, t := range []string{"Model", "Fixed / month", "Per order", "Setup (each adoption)", "Capacity (0 = unlimited)"} {
+	for i, t := range []string{"Model", "Fixed/month", "Per order", "Setup", "Capacity"} {
 		style := st.header
 		if i == 0 {
 			style = st.headerLeft
@@ -124,13 +124,14 @@ func (b *builder) fulfillmentModels(sh *sheet, f scenario.Fulfillment, r *scenar
 		sh.num(5, rw, m.Capacity, st.inCount)
 	}
 	last := lay.modelRow + len(f.Models) - 1
+	sh.text(1, last+1, "Setup is paid each time a model is adopted; capacity 0 = unlimited.", st.note)
 	for i, n := range []string{"ModelNames", "ModelFixed", "ModelPerOrder", "ModelSetup", "ModelCapacity"} {
 		sh.define(n, absRange(1+i, lay.modelRow, 1+i, last))
 	}
-	row := last + 2
+	row := last + 3
 	b.section(sh, row, "Break-even volumes (orders a month)")
 	row++
-	for i, t := range []string{"From", "To", "Orders / month"} {
+	for i, t := range []string{"From", "To", "Orders"} {
 		sh.text(1+i, row, t, st.header)
 	}
 	be := map[[2]string]float64{}
@@ -174,33 +175,33 @@ func (b *builder) fulfillmentTable(sh *sheet, f scenario.Fulfillment, r *scenari
 	for i, m := range r.Months {
 		rw := firstRow + i
 		c := func(col int) string { return cellName(col, rw) }
-		sh.num(fMonth, rw, float64(m.Month), st.integer)
+		sh.num(fMonth, rw, float64(m.Month), st.center)
 		manual := fmt.Sprintf("StartOrders*(1+MonthlyGrowth)^(%s-1)", c(fMonth))
 		if ss.viralActive != nil {
 			manual = fmt.Sprintf(`IF(VolumeSource="viral",OrdersPerUser*%s,%s)`, ss.viralActive(m.Month), manual)
 		}
 		sh.formula(fOrders, rw, manual, m.Orders, st.count)
 		for j, md := range f.Models {
-			var v any = "over capacity"
+			var v any = "over cap."
 			if x, ok := m.Costs[md.Name]; ok {
 				v = x
 			}
 			capc := lay.modelCell(j, 5)
-			sh.formula(fCost1+j, rw, fmt.Sprintf(`IF(AND(%s>0,%s>%s),"over capacity",%s+%s*%s)`, capc, c(fOrders), capc, lay.modelCell(j, 2), lay.modelCell(j, 3), c(fOrders)), v, st.money)
+			sh.formula(fCost1+j, rw, fmt.Sprintf(`IF(AND(%s>0,%s>%s),"over cap.",%s+%s*%s)`, capc, c(fOrders), capc, lay.modelCell(j, 2), lay.modelCell(j, 3), c(fOrders)), v, st.money)
 		}
 		cheapest := m.Costs[m.Cheapest]
 		sh.formula(cols.cheapestCost, rw, fmt.Sprintf("MIN(%s)", costRow(rw)), cheapest, st.money)
-		sh.formula(cols.cheapest, rw, fmt.Sprintf("INDEX(ModelNames,MATCH(%s,%s,0))", c(cols.cheapestCost), costRow(rw)), m.Cheapest, st.text)
+		sh.formula(cols.cheapest, rw, fmt.Sprintf("INDEX(ModelNames,MATCH(%s,%s,0))", c(cols.cheapestCost), costRow(rw)), m.Cheapest, st.center)
 		var per any = ""
 		if m.Orders > 0 {
 			per = cheapest / m.Orders
 		}
 		sh.formula(cols.perOrder, rw, fmt.Sprintf(`IF(%s>0,%s/%s,"")`, c(fOrders), c(cols.cheapestCost), c(fOrders)), per, st.money2)
-		sh.formula(cols.ruleIdx, rw, ruleFormula(f, c(fOrders), rw), m.RuleOfThumbIdx+1, st.integer)
-		sh.formula(cols.rule, rw, fmt.Sprintf("INDEX(ModelNames,%s)", c(cols.ruleIdx)), m.RuleOfThumb, st.text)
+		sh.formula(cols.ruleIdx, rw, ruleFormula(f, c(fOrders), rw), m.RuleOfThumbIdx+1, st.center)
+		sh.formula(cols.rule, rw, fmt.Sprintf("INDEX(ModelNames,%s)", c(cols.ruleIdx)), m.RuleOfThumb, st.center)
 		sh.formula(cols.ruleCost, rw, fmt.Sprintf("INDEX(%s,%s)", costRow(rw), c(cols.ruleIdx)), m.RuleCost, st.money)
 		b.setupCell(sh, f, r, rw, i, cols.ruleSetup, c(cols.ruleIdx), cellName(cols.ruleIdx, rw-1), func(k int) int { return r.Months[k].RuleOfThumbIdx })
-		sh.text(cols.plan, rw, m.Planned, st.textBold)
+		sh.text(cols.plan, rw, m.Planned, st.centerBold)
 		match := fmt.Sprintf("MATCH(%s,ModelNames,0)", c(cols.plan))
 		sh.formula(cols.planCost, rw, fmt.Sprintf("INDEX(%s,%s)", costRow(rw), match), m.PlannedCost, st.money)
 		b.setupCell(sh, f, r, rw, i, cols.planSetup, match, fmt.Sprintf("MATCH(%s,ModelNames,0)", cellName(cols.plan, rw-1)), func(k int) int { return r.Months[k].PlannedIdx })

@@ -24,6 +24,7 @@ func (b *builder) marketsSheet(name string, s *scenario.Scenario, r *scenario.Ma
 	b.heading(sh, s.Name+" — Market expansion",
 		"Blue cells are inputs: scores are whole numbers 1–5 where 5 is always the most favourable (large market, little competition, simple regulation); weights ≥ 0.")
 	sh.freezeRow, sh.freezeCol = weightRow, 1
+	sh.heights[headRow] = 45 // factor names wrap to three lines
 	nf, nm := len(mk.Factors), len(mk.Markets)
 	sh.width(1, 1, 24)
 	sh.width(2, max(nf+1, 6), 13)
@@ -97,7 +98,7 @@ func (b *builder) marketsSheet(name string, s *scenario.Scenario, r *scenario.Ma
 		Type:      excelize.Bar,
 		Series:    []excelize.ChartSeries{{Name: qualify(name, abs(cWeighted, headRow)), Categories: qualify(name, cats), Values: qualify(name, wcol)}},
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Weighted score by market", Font: &excelize.Font{Bold: true, Size: 11}}}},
-		Dimension: excelize.ChartDimension{Width: 560, Height: 60 + 28*uint(nm)},
+		Dimension: excelize.ChartDimension{Width: 600, Height: 80 + 28*uint(nm)},
 		Legend:    excelize.ChartLegend{Position: "none"},
 		XAxis:     excelize.ChartAxis{ReverseOrder: true},
 		YAxis:     excelize.ChartAxis{MajorGridLines: true, Minimum: ptr(0.0), Maximum: ptr(5.0), NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0"}},

@@ -62,8 +62,9 @@ func (b *builder) salesSheet(name string, s *scenario.Scenario, r *scenario.Sale
 	}
 	ss.refs["sales.stage"] = qualify(name, abs(sStage, mh))
 
-	sh.width(1, 1, 34)
+	sh.width(1, 1, 36)
 	sh.width(2, 7, 13)
+	sh.fitWide = 2
 	sh.width(8, 8, 2)
 	sh.width(sMonth, sMonth, 7)
 	sh.width(sStage, sStage, 20)
@@ -74,7 +75,7 @@ func (b *builder) salesSheet(name string, s *scenario.Scenario, r *scenario.Sale
 		sh.outline = append(sh.outline, c)
 	}
 	cats := absRange(sMonth, m1, sMonth, mh)
-	sh.chart(fmt.Sprintf("A%d", resRow+2), lineChart("ARR", cats, []excelize.ChartSeries{
+	sh.chart(fmt.Sprintf("A%d", resRow+2), lineChart("ARR", chartWidth(sh, 7), cats, []excelize.ChartSeries{
 		series(name, abs(sARR, headRow), cats, absRange(sARR, m1, sARR, mh)),
 	}, "#,##0"))
 	return sh
@@ -164,7 +165,7 @@ func (b *builder) salesTable(sh *sheet, sl scenario.Sales, r *scenario.SalesResu
 	sh.define("RampShare", absRange(sT1, headRow-1, sTLast, headRow-1))
 
 	r0 := firstRow
-	sh.num(sMonth, r0, 0, st.integer)
+	sh.num(sMonth, r0, 0, st.center)
 	sh.formula(sARR, r0, "StartingARR", sl.StartingARR, st.money)
 	sh.formula(sAEs, r0, "StartAEs", sl.StartingTeam.AEs, st.count)
 	sh.formula(sSDRs, r0, "StartSDRs", sl.StartingTeam.SDRs, st.count)
@@ -189,9 +190,9 @@ func (b *builder) salesRow(sh *sheet, rw int, m, prev scenario.SalesMonth, seats
 	p := rw - 1
 	c := func(col int) string { return cellName(col, rw) }
 	pc := func(col int) string { return cellName(col, p) }
-	sh.num(sMonth, rw, float64(m.Month), st.integer)
-	sh.formula(sStageIdx, rw, fmt.Sprintf("MAX(%s,MATCH(%s,StageMinARR,1))", pc(sStageIdx), pc(sARR)), m.StageIdx+1, st.integer)
-	sh.formula(sStage, rw, fmt.Sprintf("INDEX(StageNames,%s)", c(sStageIdx)), m.Stage, st.text)
+	sh.num(sMonth, rw, float64(m.Month), st.center)
+	sh.formula(sStageIdx, rw, fmt.Sprintf("MAX(%s,MATCH(%s,StageMinARR,1))", pc(sStageIdx), pc(sARR)), m.StageIdx+1, st.center)
+	sh.formula(sStage, rw, fmt.Sprintf("INDEX(StageNames,%s)", c(sStageIdx)), m.Stage, st.center)
 	hVP, hAE, hSDR, hMgr := m.VP-prev.VP, m.AEs-prev.AEs, m.SDRs-prev.SDRs, m.Managers-prev.Managers
 	hire := func(col int, target string, have int, minus string, v int) {
 		sh.formula(col, rw, fmt.Sprintf("MIN(MAX(INDEX(%s,%s)-%s,0),MaxHires%s)", target, c(sStageIdx), pc(have), minus), v, st.count)
@@ -251,7 +252,7 @@ func (b *builder) salesResults(sh *sheet, sl scenario.Sales, r *scenario.SalesRe
 	if r.Efficiency != nil {
 		eff = *r.Efficiency
 	}
-	b.derived(sh, row+3, "Sales efficiency (net new ARR / cost, last quarter)", "",
+	b.derived(sh, row+3, "Sales efficiency, last quarter", "",
 		fmt.Sprintf(`IF(%s>0,(%s-%s)/%s,"n/a")`, costQ, abs(sARR, mh), abs(sARR, from), costQ), eff, st.dec)
 	var naive any = "n/a"
 	if r.NaiveAENeed != nil {
@@ -262,7 +263,7 @@ func (b *builder) salesResults(sh *sheet, sl scenario.Sales, r *scenario.SalesRe
 	if r.RampAdjustedAENeed != nil {
 		sh.num(valueCol, row+5, *r.RampAdjustedAENeed, st.dec)
 	} else {
-		sh.text(valueCol, row+5, "n/a", st.text)
+		sh.text(valueCol, row+5, "n/a", st.textRight)
 	}
 	sh.text(labelCol, row+6, "Ramp-adjusted need is a value computed by Scaleplan (a seat's first-year ARR after ramp and attrition).", st.note)
 	return row + 6

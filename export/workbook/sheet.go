@@ -19,6 +19,8 @@ type sheet struct {
 	outline     []int // columns grouped at outline level 1
 	freezeRow   int   // rows 1..freezeRow stay visible
 	freezeCol   int   // columns 1..freezeCol stay visible
+	fitWide     int   // print this many pages wide (landscape); 0 = no fit
+	heights     map[int]float64
 	names       []excelize.DefinedName
 	validations []*excelize.DataValidation
 	charts      []placedChart
@@ -30,7 +32,7 @@ type placedChart struct {
 }
 
 func newSheet(name string) *sheet {
-	return &sheet{name: name, widths: map[int]float64{}}
+	return &sheet{name: name, widths: map[int]float64{}, heights: map[int]float64{}, fitWide: 1}
 }
 
 // put stores a cell at column c, row r (1-based).
@@ -123,18 +125,6 @@ func (s *sheet) flush(f *excelize.File) error {
 }
 
 func (s *sheet) stream(sw *excelize.StreamWriter) error {
-	for c := maxKey(s.widths); c >= 1; c-- { // the stream writer prepends
-		if w, ok := s.widths[c]; ok {
-			if err := sw.SetColWidth(c, c, w); err != nil {
-				return err
-			}
-		}
-	}
-	for _, c := range s.outline {
-		if err := sw.SetColOutlineLevel(c, 1); err != nil {
-			return err
-		}
-	}
 	if s.freezeRow > 0 || s.freezeCol > 0 {
 		top := cellName(s.freezeCol+1, s.freezeRow+1)
 		if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: s.freezeCol, YSplit: s.freezeRow,
@@ -147,7 +137,11 @@ func (s *sheet) stream(sw *excelize.StreamWriter) error {
 		if len(row) == 0 {
 			continue
 		}
-		if err := sw.SetRow(cellName(1, i+1), row); err != nil {
+		var opts []excelize.RowOpts
+		if h, ok := s.heights[i+1]; ok {
+			opts = append(opts, excelize.RowOpts{Height: h})
+		}
+		if err := sw.SetRow(cellName(1, i+1), row, opts...); err != nil {
 			return err
 		}
 	}
@@ -165,8 +159,21 @@ func activePane(row, col int) string {
 	}
 }
 
-// decorate adds what the stream writer cannot write: validation, charts.
+// decorate adds what the stream writer cannot write: page setup,
+// validation, charts.
 func (s *sheet) decorate(f *excelize.File) error {
+	if err := s.columns(f); err != nil {
+		return fmt.Errorf("sheet %q: columns: %w", s.name, err)
+	}
+	if s.fitWide > 0 {
+		if err := f.SetPageLayout(s.name, &excelize.PageLayoutOptions{Orientation: ptr("landscape"),
+			FitToWidth: ptr(s.fitWide), FitToHeight: ptr(0)}); err != nil {
+			return fmt.Errorf("sheet %q: page layout: %w", s.name, err)
+		}
+		if err := f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+			return fmt.Errorf("sheet %q: page fit: %w", s.name, err)
+		}
+	}
 	for _, dv := range s.validations {
 		if err := f.AddDataValidation(s.name, dv); err != nil {
 			return fmt.Errorf("sheet %q: validation %s: %w", s.name, dv.Sqref, err)
@@ -175,6 +182,30 @@ func (s *sheet) decorate(f *excelize.File) error {
 	for _, pc := range s.charts {
 		if err := f.AddChart(s.name, pc.cell, pc.chart); err != nil {
 			return fmt.Errorf("sheet %q: chart: %w", s.name, err)
+		}
+	}
+	return nil
+}
+
+// columns sets widths and outline levels on the empty sheet, before charts
+// are anchored (their anchors depend on the widths); the stream writer
+// writes them out. excelize puts each column it is told about first, so
+// walk from the right to leave them sorted, as Excel requires.
+func (s *sheet) columns(f *excelize.File) error {
+	outlined := map[int]bool{}
+	for _, c := range s.outline {
+		outlined[c] = true
+	}
+	for c := maxKey(s.widths); c >= 1; c-- {
+		if w, ok := s.widths[c]; ok {
+			if err := f.SetColWidth(s.name, colName(c), colName(c), w); err != nil {
+				return err
+			}
+		}
+		if outlined[c] {
+			if err := f.SetColOutlineLevel(s.name, colName(c), 1); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

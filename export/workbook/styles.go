@@ -8,7 +8,7 @@ import (
 
 // styles holds the style ids of one workbook.
 type styles struct {
-	title, subtitle, section, header, headerLeft, label, note, text, textBold int
+	title, subtitle, section, sectionTop, header, headerLeft, label, note, text, textRight, textBold, wrapNote, center, centerBold int
 	// output number formats
 	money, money2, count, dec, pct, pct2, integer, yesno, days int
 	// input cells: blue font on a pale fill
@@ -37,6 +37,10 @@ func newStyles(f *excelize.File, currency string) (*styles, error) {
 	border := []excelize.Border{{Type: "bottom", Color: "8EA9DB", Style: 1}}
 	num := func(fmtCode string, input bool) *excelize.Style {
 		s := &excelize.Style{CustomNumFmt: &fmtCode}
+		s.Alignment = &excelize.Alignment{Horizontal: "right"} // text such as "n/a" lines up with numbers
+		if fmtCode == "@" {
+			s.Alignment = &excelize.Alignment{Horizontal: "left"}
+		}
 		if input {
 			s.Font = &excelize.Font{Color: inputFont}
 			s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{inputFill}}
@@ -52,6 +56,7 @@ func newStyles(f *excelize.File, currency string) (*styles, error) {
 		{&st.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14, Color: "1F3864"}}},
 		{&st.subtitle, &excelize.Style{Font: &excelize.Font{Italic: true, Color: greyText}}},
 		{&st.section, &excelize.Style{Font: &excelize.Font{Bold: true, Color: "1F3864"}, Border: border}},
+		{&st.sectionTop, &excelize.Style{Font: &excelize.Font{Bold: true, Color: "1F3864"}, Alignment: &excelize.Alignment{Vertical: "top"}}},
 		{&st.header, &excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{headFill}},
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}, Border: border}},
 		{&st.headerLeft, &excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{headFill}},
@@ -60,6 +65,10 @@ func newStyles(f *excelize.File, currency string) (*styles, error) {
 		{&st.note, &excelize.Style{Font: &excelize.Font{Italic: true, Color: greyText, Size: 9}}},
 		{&st.text, &excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left"}}},
 		{&st.textBold, &excelize.Style{Font: &excelize.Font{Bold: true}}},
+		{&st.center, &excelize.Style{Alignment: &excelize.Alignment{Horizontal: "center"}}},
+		{&st.centerBold, &excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Horizontal: "center"}}},
+		{&st.textRight, &excelize.Style{Alignment: &excelize.Alignment{Horizontal: "right"}}},
+		{&st.wrapNote, &excelize.Style{Font: &excelize.Font{Italic: true, Color: greyText, Size: 9}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
 		{&st.money, num(money, false)}, {&st.money2, num(money2, false)},
 		{&st.count, num("#,##0", false)}, {&st.dec, num("#,##0.00", false)},
 		{&st.pct, num("0.0%", false)}, {&st.pct2, num("0.000%", false)},

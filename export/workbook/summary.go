@@ -47,12 +47,13 @@ func (b *builder) summary(results []*scenario.Result, sheets []scenarioSheets) e
 		}
 	}
 	notes := firstRow + len(keys) + 1
-	sh.text(1, notes, "Notes", st.section)
+	sh.text(1, notes, "Notes", st.sectionTop)
 	for i, s := range p.Scenarios {
-		sh.text(col(i), notes, s.Notes, st.note)
+		sh.text(col(i), notes, s.Notes, st.wrapNote)
 	}
+	sh.heights[notes] = 75
 	sh.width(1, 1, 34)
-	sh.width(2, col(len(p.Scenarios)-1)+2, 14)
+	sh.width(2, col(len(p.Scenarios)-1)+2, 21)
 	for i := 1; i < len(p.Scenarios); i++ {
 		sh.widths[col(i)+1] = 12
 		sh.widths[col(i)+2] = 8
@@ -99,7 +100,7 @@ func (b *builder) unitStyle(u scenario.Unit) int {
 	case scenario.UnitMonth:
 		return b.st.integer
 	}
-	return b.st.text
+	return b.st.textRight
 }
 
 // metricCell writes a scenario's metric: a link to its module sheet when

@@ -87,7 +87,7 @@ func (b *builder) viralSheet(name string, s *scenario.Scenario, r *scenario.Vira
 	ss.refs["viral.paidSpend"] = qualify(name, "$B$28")
 	ss.viralActive = func(m int) string { return qualify(name, abs(vActive, m1+m-1)) }
 
-	sh.width(1, 1, 32)
+	sh.width(1, 1, 36)
 	sh.width(2, 2, 15)
 	sh.width(3, 4, 2)
 	sh.width(vMonth, vMonth, 7)
@@ -96,7 +96,7 @@ func (b *builder) viralSheet(name string, s *scenario.Scenario, r *scenario.Vira
 	sh.width(cN, cN, 7)
 	sh.width(cDay, cCumulative, 12)
 	cats := absRange(vMonth, m1, vMonth, mh)
-	sh.chart("A34", lineChart("Active users and cumulative signups", cats, []excelize.ChartSeries{
+	sh.chart("A34", lineChart("Active users and cumulative signups", chartWidth(sh, 3), cats, []excelize.ChartSeries{
 		series(name, abs(vActive, headRow), cats, absRange(vActive, m1, vActive, mh)),
 		series(name, abs(vCumulative, headRow), cats, absRange(vCumulative, m1, vCumulative, mh)),
 	}, "#,##0"))
@@ -125,7 +125,7 @@ func (b *builder) viralResults(sh *sheet, s *scenario.Scenario, r *scenario.Vira
 	h := s.HorizonMonths
 	m1, mh := firstRow, firstRow+h-1
 	b.section(sh, 24, "Results")
-	b.derived(sh, 25, "K class", "", `IF(ViralK>1+1E-12,"exponential",IF(ViralK>=0.5-1E-12,"sustainable","needs paid acquisition"))`, r.Class, st.text)
+	b.derived(sh, 25, "K class", "", `IF(ViralK>1+1E-12,"exponential",IF(ViralK>=0.5-1E-12,"sustainable","needs paid acquisition"))`, r.Class, st.textRight)
 	var amp any = "unbounded"
 	if r.Amplification != nil {
 		amp = *r.Amplification
@@ -143,11 +143,11 @@ func (b *builder) viralResults(sh *sheet, s *scenario.Scenario, r *scenario.Vira
 		cac = *r.EffectiveCAC
 	}
 	newUsers := fmt.Sprintf("(SUM(%s)+SUM(%s))", absRange(vNewViral, m1, vNewViral, mh), absRange(vNewPaid, m1, vNewPaid, mh))
-	b.derived(sh, 29, "Effective CAC (paid spend / all new users)", "", fmt.Sprintf(`IF(%s>0,B28/%s,"n/a")`, newUsers, newUsers), cac, st.money2)
-	ok := "all cycles in the horizon are listed"
-	b.derived(sh, 30, "Cycle table check", "", fmt.Sprintf(
-		`IF(INT(Horizon*DaysPerMonth/CycleDays+1E-9)<=MAX(%s),"%s","too few cycle rows for this cycle length: export again")`,
-		absRange(cN, firstRow, cN, lastCycle), ok), ok, st.text)
+	b.derived(sh, 29, "Effective CAC (spend / all new users)", "", fmt.Sprintf(`IF(%s>0,B28/%s,"n/a")`, newUsers, newUsers), cac, st.money2)
+	ok := "OK"
+	b.derived(sh, 30, "Cycle rows cover the horizon", "", fmt.Sprintf(
+		`IF(INT(Horizon*DaysPerMonth/CycleDays+1E-9)<=MAX(%s),"%s","too few rows: export again")`,
+		absRange(cN, firstRow, cN, lastCycle), ok), ok, st.textRight)
 	sh.text(labelCol, 31, "Shortening the cycle needs more cycle rows than this export has.", st.note)
 }
 
@@ -159,9 +159,9 @@ func (b *builder) viralCycles(sh *sheet, v scenario.Viral, cycles []scenario.Vir
 	for i, c := range cycles {
 		r := firstRow + i
 		p := r - 1
-		sh.num(cN, r, float64(c.N), st.integer)
+		sh.num(cN, r, float64(c.N), st.center)
 		sh.formula(cDay, r, fmt.Sprintf("%s*CycleDays", cellName(cN, r)), c.Day, st.days)
-		sh.formula(cMonth, r, fmt.Sprintf("IF(%[1]s<=0,0,ROUNDUP(%[1]s/DaysPerMonth-1E-9,0))", cellName(cDay, r)), float64(c.Month), st.integer)
+		sh.formula(cMonth, r, fmt.Sprintf("IF(%[1]s<=0,0,ROUNDUP(%[1]s/DaysPerMonth-1E-9,0))", cellName(cDay, r)), float64(c.Month), st.center)
 		if i == 0 {
 			sh.formula(cKEff, r, "ViralK", c.KEff, st.dec)
 			sh.num(cViral, r, 0, st.count)
@@ -201,7 +201,7 @@ func (b *builder) viralMonths(sh *sheet, v scenario.Viral, r *scenario.ViralResu
 	for i, m := range r.Months {
 		row := firstRow + i
 		mc := "$" + cellName(vMonth, row)
-		sh.num(vMonth, row, float64(m.Month), st.integer)
+		sh.num(vMonth, row, float64(m.Month), st.center)
 		sh.formula(vNewViral, row, fmt.Sprintf("SUMIFS(%s,%s,%s)", col(cViral), months, mc), m.NewViral, st.count)
 		sh.formula(vNewPaid, row, fmt.Sprintf("SUMIFS(%s,%s,%s)", col(cPaid), months, mc), m.NewPaid, st.count)
 		sh.formula(vChurned, row, fmt.Sprintf("SUMIFS(%s,%s,%s)", col(cChurned), months, mc), m.Churned, st.count)

@@ -199,6 +199,21 @@ func (b *builder) heading(sh *sheet, title, subtitle string) {
 	sh.text(1, 1, title, b.st.title)
 	sh.text(1, 2, subtitle, b.st.subtitle)
 	sh.freezeRow = headRow
+	sh.heights[headRow] = 30 // headings wrap to two lines
+}
+
+// chartWidth is the width in pixels of columns 1..last, so a chart placed
+// in column A stays clear of a table starting after last.
+func chartWidth(sh *sheet, last int) uint {
+	var w float64
+	for c := 1; c <= last; c++ {
+		if x, ok := sh.widths[c]; ok {
+			w += x
+		} else {
+			w += 9.14
+		}
+	}
+	return uint(w*7 + 0.5)
 }
 
 // section writes a bold block heading in column A.
@@ -253,8 +268,9 @@ func list(msg string, items ...string) *excelize.DataValidation {
 	return dv
 }
 
-// lineChart builds a line chart of series over the month column.
-func lineChart(title string, cats string, series []excelize.ChartSeries, numFmt string) *excelize.Chart {
+// lineChart builds a line chart of series over the month column, width
+// pixels wide.
+func lineChart(title string, width uint, cats string, series []excelize.ChartSeries, numFmt string) *excelize.Chart {
 	return &excelize.Chart{
 		Type:         excelize.Line,
 		Series:       series,
