@@ -114,6 +114,16 @@ func (c *checker) id(field, v string, seen map[string]bool) {
 	seen[strings.ToLower(v)] = true
 }
 
+// unique checks that name is not yet in names (case and surrounding
+// space ignored), then adds it; what names the kind of item.
+func (c *checker) unique(field, name, what string, names map[string]bool) {
+	key := strings.ToLower(strings.TrimSpace(name))
+	if key != "" && names[key] {
+		c.fail(field, "another %s is already called %q", what, name)
+	}
+	names[key] = true
+}
+
 // num formats a number for a message: integers plainly, others compactly.
 func num(v float64) string {
 	return fmt.Sprintf("%g", v)
@@ -144,11 +154,7 @@ func (p *Plan) Validate() error {
 				}
 				ids[strings.ToLower(s.ID)] = true
 			}
-			key := strings.ToLower(strings.TrimSpace(s.Name))
-			if key != "" && names[key] {
-				c.fail("name", "another scenario is already called %q", s.Name)
-			}
-			names[key] = true
+			c.unique("name", s.Name, "scenario", names)
 		})
 	}
 	if len(c.errs) == 0 {
@@ -214,11 +220,7 @@ func validateSales(c *checker, s Sales) {
 	for i, st := range s.Stages {
 		c.sub(fmt.Sprintf("stages[%d]", i), func(c *checker) {
 			c.name("name", st.Name)
-			key := strings.ToLower(strings.TrimSpace(st.Name))
-			if key != "" && names[key] {
-				c.fail("name", "another stage is already called %q", st.Name)
-			}
-			names[key] = true
+			c.unique("name", st.Name, "stage", names)
 			c.nonNeg("minARR", st.MinARR, MaxMoney)
 			if i == 0 && st.MinARR != 0 {
 				c.fail("minARR", "the first stage must start at 0, got %s", num(st.MinARR))
@@ -260,11 +262,7 @@ func validateFulfillment(c *checker, f Fulfillment, viralOn bool) {
 	for i, m := range f.Models {
 		c.sub(fmt.Sprintf("models[%d]", i), func(c *checker) {
 			c.name("name", m.Name)
-			key := strings.ToLower(strings.TrimSpace(m.Name))
-			if key != "" && names[key] {
-				c.fail("name", "another model is already called %q", m.Name)
-			}
-			names[key] = true
+			c.unique("name", m.Name, "model", names)
 			c.nonNeg("fixedMonthly", m.FixedMonthly, MaxMoney)
 			c.nonNeg("perOrder", m.PerOrder, MaxMoney)
 			c.nonNeg("setupCost", m.SetupCost, MaxMoney)
@@ -314,11 +312,7 @@ func validateMarkets(c *checker, mk Markets) {
 		c.sub(fmt.Sprintf("markets[%d]", i), func(c *checker) {
 			c.id("id", m.ID, ids)
 			c.name("name", m.Name)
-			key := strings.ToLower(strings.TrimSpace(m.Name))
-			if key != "" && names[key] {
-				c.fail("name", "another market is already called %q", m.Name)
-			}
-			names[key] = true
+			c.unique("name", m.Name, "market", names)
 			validateScores(c, m, mk.Factors, factorIDs)
 		})
 	}
