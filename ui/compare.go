@@ -2,10 +2,10 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -41,7 +41,7 @@ func newCompareScreen(u *UI) screen {
 			}
 		}
 	})
-	c.table = container.New(layout.NewGridLayoutWithColumns(1))
+	c.table = container.New(&columns{widths: []float32{200}})
 	for _, p := range chart.Panels(chart.KindCompare) {
 		c.charts = append(c.charts, newChartView(u, p))
 	}
@@ -108,7 +108,10 @@ func (c *compare) fillTable(p *scenario.Plan, rs []*scenario.Result, idx []int) 
 	for j, i := range idx {
 		ms[j] = scenario.Metrics(&p.Scenarios[i], rs[i])
 	}
-	cols := len(idx) + 1
+	widths := []float32{200}
+	for range idx {
+		widths = append(widths, 118)
+	}
 	objs := []fyne.CanvasObject{widget.NewLabelWithStyle("Metric", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	for _, i := range idx {
 		objs = append(objs, widget.NewLabelWithStyle(p.Scenarios[i].Name, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
@@ -116,6 +119,9 @@ func (c *compare) fillTable(p *scenario.Plan, rs []*scenario.Result, idx []int) 
 	for k, base := range ms[0] {
 		l := widget.NewLabel(base.Label)
 		l.Truncation = fyne.TextTruncateEllipsis
+		if strings.HasPrefix(base.Key, "sales.stage.") {
+			l.SetText(strings.TrimPrefix(base.Key, "sales.stage.") + " from")
+		}
 		objs = append(objs, l)
 		for j := range idx {
 			m := ms[j][k]
@@ -129,11 +135,14 @@ func (c *compare) fillTable(p *scenario.Plan, rs []*scenario.Result, idx []int) 
 			}
 			dl := widget.NewLabelWithStyle(delta, fyne.TextAlignTrailing, fyne.TextStyle{})
 			dl.SizeName = theme.SizeNameCaptionText
-			dl.Importance = widget.LowImportance
-			objs = append(objs, container.NewVBox(v, dl))
+			box := container.NewVBox(v)
+			if delta != "" {
+				box.Add(container.New(&shiftUp{}, dl))
+			}
+			objs = append(objs, box)
 		}
 	}
-	c.table.Layout = layout.NewGridLayoutWithColumns(cols)
+	c.table.Layout = &columns{widths: widths}
 	c.table.Objects = objs
 	c.table.Refresh()
 }
@@ -154,4 +163,17 @@ func formatDelta(d scenario.Delta, u scenario.Unit, currency string) string {
 	}
 	m := scenario.Metric{Unit: u, Value: abs(d.Abs), OK: true}
 	return sign + formatMetric(m, currency) + " vs baseline"
+}
+
+// shiftUp pulls a caption closer to the value above it.
+type shiftUp struct{}
+
+func (shiftUp) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	s := objs[0].MinSize()
+	return fyne.NewSize(s.Width, s.Height-2*theme.Padding())
+}
+
+func (shiftUp) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	objs[0].Move(fyne.NewPos(0, -2*theme.Padding()))
+	objs[0].Resize(fyne.NewSize(size.Width, size.Height+2*theme.Padding()))
 }

@@ -202,6 +202,9 @@ func (u *UI) nameField(name, path string, get func(*scenario.Scenario) string, s
 // labelWidth aligns the entries of all forms of a tab.
 const labelWidth = 215
 
+// hintWidth is the width of the valid-range hint beside every entry.
+const hintWidth = 92
+
 // formRow is one labelled input of a form: the label (with unit), the
 // entry with its valid range beside it, and the error line below, shown
 // only while the text is invalid.
@@ -226,7 +229,7 @@ func row[T comparable](f *field[T], label, hint string) formRow {
 	h := widget.NewLabel(hint)
 	h.SizeName = theme.SizeNameCaptionText
 	h.Importance = widget.LowImportance
-	box := container.NewVBox(container.NewBorder(nil, nil, nil, h, f.entry), msg)
+	box := container.NewVBox(container.NewBorder(nil, nil, nil, container.New(&minWidth{w: hintWidth}, h), f.entry), msg)
 	return formRow{label: container.New(&minWidth{w: labelWidth}, widget.NewLabel(label)), value: box}
 }
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"scaleplan/export/chart"
@@ -90,6 +91,11 @@ func (m *module) show(in chart.Input) {
 			m.tiles[i] = newTile(m.u, caption(x))
 			objs[i] = m.tiles[i].box
 		}
+		cols := 4
+		if len(ms) == 3 || len(ms) == 6 {
+			cols = 3
+		}
+		m.tileBox.Layout = layout.NewGridLayoutWithColumns(cols)
 		m.tileBox.Objects = objs
 		m.tileBox.Refresh()
 	}
