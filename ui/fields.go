@@ -228,7 +228,6 @@ func row[T comparable](f *field[T], label, hint string) formRow {
 	}
 	h := widget.NewLabel(hint)
 	h.SizeName = theme.SizeNameCaptionText
-	h.Importance = widget.LowImportance
 	box := container.NewVBox(container.NewBorder(nil, nil, nil, container.New(&minWidth{w: hintWidth}, h), f.entry), msg)
 	return formRow{label: container.New(&minWidth{w: labelWidth}, widget.NewLabel(label)), value: box}
 }
