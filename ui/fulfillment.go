@@ -62,7 +62,11 @@ func modelTable(u *UI) *table {
 	md := func(s *sc, r int) *scenario.FulfillmentModel { return &s.Fulfillment.Models[r] }
 	path := func(r int, f string) string { return fmt.Sprintf("fulfillment.models[%d].%s", r, f) }
 	money := func(title, name, key string, p func(*scenario.FulfillmentModel) *float64) column {
-		return column{title: title, width: 76, cell: func(r int) (fyne.CanvasObject, input) {
+		w := float32(76)
+		if key == "capacity" {
+			w = 88
+		}
+		return column{title: title, width: w, cell: func(r int) (fyne.CanvasObject, input) {
 			return t.numCell(name, r, path(r, key), false, func(s *sc) float64 { return *p(md(s, r)) }, func(s *sc, v float64) { *p(md(s, r)) = v })
 		}}
 	}
