@@ -3,7 +3,8 @@
 
 GO       ?= go
 APT_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
-            libxinerama-dev libxi-dev libxxf86vm-dev xvfb xauth xdotool x11-utils imagemagick \
+            libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev \
+            wayland-protocols xvfb xauth xdotool x11-utils imagemagick \
             libreoffice-calc-nogui poppler-utils fonts-dejavu-core
 export LANG := en_US.UTF-8
 
@@ -49,8 +50,10 @@ e2e: deps
 
 ## package: a Linux desktop bundle (Scaleplan.tar.xz) made with the fyne tool
 package: deps
-	$(GO) build ./cmd/scaleplan
-	$(GO) tool fyne package --os linux --exe scaleplan --icon assets/icon.png
+	$(GO) build -o scaleplan ./cmd/scaleplan
+	cp FyneApp.toml .FyneApp.toml.keep  # the fyne tool rewrites it (bumps Build)
+	$(GO) tool fyne package --os linux --exe scaleplan --icon assets/icon.png; \
+		rc=$$?; mv .FyneApp.toml.keep FyneApp.toml; exit $$rc
 
 ## bench: the benchmarks quoted in the README
 bench:
