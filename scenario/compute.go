@@ -3,16 +3,16 @@ package scenario
 import "fmt"
 
 // Compute runs every enabled module of a scenario and derives its
-// milestones. The scenario is validated first; a validation failure is
-// returned as Errors.
-func Compute(s *Scenario) (*Result, error) {
+// milestones, whose amounts are in currency. The scenario is validated
+// first; a validation failure is returned as Errors.
+func Compute(s *Scenario, currency string) (*Result, error) {
 	if errs := ValidateScenario(s, ""); len(errs) > 0 {
 		return nil, errs
 	}
-	return compute(s)
+	return compute(s, currency)
 }
 
-func compute(s *Scenario) (*Result, error) {
+func compute(s *Scenario, currency string) (*Result, error) {
 	r := &Result{ID: s.ID, Name: s.Name, Horizon: s.HorizonMonths}
 	h := s.HorizonMonths
 	if s.Viral.Enabled {
@@ -35,7 +35,7 @@ func compute(s *Scenario) (*Result, error) {
 	if s.Markets.Enabled {
 		r.Markets = ComputeMarkets(s.Markets)
 	}
-	r.Milestones = Milestones(s, r)
+	r.Milestones = Milestones(s, r, currency)
 	return r, nil
 }
 
@@ -46,7 +46,7 @@ func ComputePlan(p *Plan) ([]*Result, error) {
 	}
 	out := make([]*Result, len(p.Scenarios))
 	for i := range p.Scenarios {
-		r, err := compute(&p.Scenarios[i])
+		r, err := compute(&p.Scenarios[i], p.Currency)
 		if err != nil {
 			return nil, fmt.Errorf("scenarios[%d]: %w", i, err)
 		}

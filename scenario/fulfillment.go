@@ -35,7 +35,7 @@ func (f Fulfillment) RuleOfThumbIndex(orders float64) int {
 // BreakEvens returns, for every pair of models i < j, the volume at which
 // their monthly costs are equal, where it is positive.
 func BreakEvens(models []FulfillmentModel) []BreakEven {
-	var out []BreakEven
+	out := []BreakEven{}
 	for i := range models {
 		for j := i + 1; j < len(models); j++ {
 			a, b := models[i], models[j]

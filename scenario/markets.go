@@ -1,7 +1,6 @@
 package scenario
 
 import (
-	"math"
 	"sort"
 )
 
@@ -29,15 +28,19 @@ func ComputeMarkets(mk Markets) *MarketsResult {
 		}
 		ranking[i] = MarketScore{ID: m.ID, Name: m.Name, Total: total, Weighted: weighted}
 	}
-	sort.SliceStable(ranking, func(a, b int) bool {
-		return ranking[a].Weighted > ranking[b].Weighted+TieTolerance
-	})
+	// Sort by the exact score, then group: a market ties with the first
+	// (best) market of the current group when within the tolerance of it, so
+	// ranks never depend on the order markets are listed in.
+	sort.SliceStable(ranking, func(a, b int) bool { return ranking[a].Weighted > ranking[b].Weighted })
+	lead := 0
 	for i := range ranking {
-		ranking[i].Rank = i + 1
-		if i > 0 && math.Abs(ranking[i].Weighted-ranking[i-1].Weighted) <= TieTolerance {
-			ranking[i].Rank = ranking[i-1].Rank
-			ranking[i].Tied, ranking[i-1].Tied = true, true
+		if i > 0 && ranking[lead].Weighted-ranking[i].Weighted <= TieTolerance {
+			ranking[i].Rank = ranking[lead].Rank
+			ranking[i].Tied, ranking[lead].Tied = true, true
+			continue
 		}
+		lead = i
+		ranking[i].Rank = i + 1
 	}
 	r := &MarketsResult{Ranking: ranking}
 	if len(ranking) > 0 {

@@ -8,9 +8,10 @@ import (
 // Milestones lists a scenario's dated events from every enabled module, in
 // month order: the K class and goal of the viral loop, sales stage entries,
 // volume crossing the rule-of-thumb thresholds and the recommended plan's
-// switches, and the top market. Month 0 is the starting state.
-func Milestones(s *Scenario, r *Result) []Milestone {
-	var out []Milestone
+// switches, and the top market. Month 0 is the starting state; amounts are
+// in currency.
+func Milestones(s *Scenario, r *Result, currency string) []Milestone {
+	out := []Milestone{}
 	add := func(month int, module, format string, a ...any) {
 		out = append(out, Milestone{Month: month, Module: module, Text: fmt.Sprintf(format, a...)})
 	}
@@ -21,16 +22,7 @@ func Milestones(s *Scenario, r *Result) []Milestone {
 		}
 	}
 	if sr := r.Sales; sr != nil {
-		for i, e := range sr.StageEntries {
-			if e.Month == nil {
-				continue
-			}
-			if i == 0 {
-				add(*e.Month, ModuleSales, "%s stage (ARR %s)", e.Stage, FormatCompact(s.Sales.StartingARR))
-				continue
-			}
-			add(*e.Month, ModuleSales, "ARR reaches %s: %s stage", FormatCompact(s.Sales.Stages[i].MinARR), e.Stage)
-		}
+		salesMilestones(s.Sales, sr, currency, add)
 	}
 	if f := r.Fulfillment; f != nil {
 		fulfillmentMilestones(s.Fulfillment, f, add)
@@ -44,6 +36,26 @@ func Milestones(s *Scenario, r *Result) []Milestone {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Month < out[j].Month })
 	return out
+}
+
+// salesMilestones dates each stage when ARR reaches its threshold: the
+// stage is in force from the next month, since a month's stage follows the
+// previous month's ARR. Stages in force from the start appear once, at month 0.
+func salesMilestones(s Sales, r *SalesResult, currency string, add func(int, string, string, ...any)) {
+	start := 0
+	for i, e := range r.StageEntries {
+		if e.Month != nil && *e.Month == 1 {
+			start = i
+		}
+	}
+	add(0, ModuleSales, "%s stage at the start (ARR %s)", r.StageEntries[start].Stage, FormatMoneyCompact(s.StartingARR, currency))
+	for i, e := range r.StageEntries {
+		if e.Month == nil || *e.Month == 1 {
+			continue
+		}
+		add(*e.Month-1, ModuleSales, "ARR reaches %s: %s stage from month %d",
+			FormatMoneyCompact(s.Stages[i].MinARR, currency), e.Stage, *e.Month)
+	}
 }
 
 func fulfillmentMilestones(f Fulfillment, r *FulfillmentResult, add func(int, string, string, ...any)) {

@@ -21,7 +21,7 @@ func TestMilestonesOfSample(t *testing.T) {
 	want := []string{
 		"K = 0.60: sustainable",
 		"orders pass 100/mo: rule of thumb says 3PL",
-		"ARR reaches 1M: First Sales Hire stage",
+		"ARR reaches $1M: First Sales Hire stage from month 18",
 		"top market: Germany",
 	}
 	var all []string
@@ -38,13 +38,17 @@ func TestMilestonesOfSample(t *testing.T) {
 		if strings.HasPrefix(m.Text, "orders pass 100/mo") && m.Month != 10 {
 			t.Errorf("100 orders passed in month %d, want 10", m.Month)
 		}
+		// ARR first reaches $1M in month 17, so the stage applies from month 18
+		if strings.HasPrefix(m.Text, "ARR reaches $1M") && (m.Month != 17 || base.Sales.Months[16].ARR < 1e6 || base.Sales.Months[15].ARR >= 1e6) {
+			t.Errorf("$1M milestone in month %d", m.Month)
+		}
 	}
 }
 
 func TestMilestonesSkipDisabledModules(t *testing.T) {
 	s := NewScenario("x")
 	s.Viral.Enabled, s.Sales.Enabled, s.Markets.Enabled = false, false, false
-	r, err := Compute(&s)
+	r, err := Compute(&s, "USD")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +97,7 @@ func TestMetricsAndDeltas(t *testing.T) {
 	}
 	s := NewScenario("short")
 	s.HorizonMonths = 6
-	r, _ := Compute(&s)
+	r, _ := Compute(&s, "USD")
 	if m := Metrics(&s, r); byKey(m, "viral.active12").OK {
 		t.Error("month 12 of a 6-month horizon must not be OK")
 	}

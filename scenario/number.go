@@ -167,18 +167,33 @@ func FormatCount(v float64) string {
 	return group(strconv.FormatFloat(math.Round(v), 'f', 0, 64))
 }
 
+// CurrencySymbol returns the symbol of USD, EUR, GBP and JPY, and false for
+// other codes (which are written after the amount).
+func CurrencySymbol(code string) (string, bool) {
+	sym, ok := map[string]string{"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}[code]
+	return sym, ok
+}
+
 // FormatMoney writes an amount rounded to whole units with thousands grouped
 // and a currency symbol for USD, EUR, GBP and JPY (else the ISO code).
 func FormatMoney(v float64, currency string) string {
+	return withCurrency(v, currency, FormatCount)
+}
+
+// FormatMoneyCompact writes an amount in short form with its currency: $1.5M.
+func FormatMoneyCompact(v float64, currency string) string {
+	return withCurrency(v, currency, FormatCompact)
+}
+
+func withCurrency(v float64, currency string, format func(float64) string) string {
 	sign := ""
 	if v < 0 {
 		sign, v = "-", -v
 	}
-	sym, ok := map[string]string{"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}[currency]
-	if !ok {
-		return sign + FormatCount(v) + " " + currency
+	if sym, ok := CurrencySymbol(currency); ok {
+		return sign + sym + format(v)
 	}
-	return sign + sym + FormatCount(v)
+	return sign + format(v) + " " + currency
 }
 
 // FormatCompact writes a number in a short form: 950, 12.5k, 1.2M, 3.4bn.
@@ -188,6 +203,8 @@ func FormatCompact(v float64) string {
 	if v < 0 {
 		sign = "-"
 	}
+	// round to 3 significant digits first, so 999,999 reads 1M, not 1000k
+	a = roundSig(a, 3)
 	trim := func(x float64, suffix string) string {
 		return sign + strconv.FormatFloat(roundSig(x, 3), 'f', -1, 64) + suffix
 	}
@@ -199,6 +216,6 @@ func FormatCompact(v float64) string {
 	case a >= 1e3:
 		return trim(a/1e3, "k")
 	default:
-		return sign + strconv.FormatFloat(roundSig(a, 3), 'f', -1, 64)
+		return trim(a, "")
 	}
 }

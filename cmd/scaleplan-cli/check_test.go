@@ -173,6 +173,15 @@ func TestUsageErrors(t *testing.T) {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
 	}
+	code, _, stderr := runCLI("compute", "--bogus", "x")
+	want := "scaleplan-cli compute: flag provided but not defined: -bogus\nusage: scaleplan-cli compute --json PLAN\n"
+	if code != 2 || stderr != want {
+		t.Errorf("unknown flag: exit %d, stderr %q; want 2 and %q", code, stderr, want)
+	}
+	path := writeTemp(t, "p.scaleplan", assets.SamplePlan)
+	if code, _, stderr := runCLI("export", path, "-o", filepath.Join(t.TempDir(), "out.txt")); code != 1 || !strings.Contains(stderr, "must end in .xlsx") {
+		t.Errorf("export to .txt: exit %d, %q", code, stderr)
+	}
 }
 
 func TestComputeJSON(t *testing.T) {

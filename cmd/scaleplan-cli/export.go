@@ -4,6 +4,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
 
 	"scaleplan/export/workbook"
 	"scaleplan/scenario"
@@ -24,6 +26,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if *out == "" || len(pos) != 1 {
 		fmt.Fprintf(stderr, "usage: scaleplan-cli %s\n", commands["export"].Usage)
 		return exitUsage
+	}
+	if !strings.EqualFold(filepath.Ext(*out), ".xlsx") {
+		return fail(stderr, "export", exitBad, fmt.Errorf("%s: the workbook's name must end in .xlsx", *out))
 	}
 	p, err := scenario.ReadFile(pos[0])
 	if err != nil {

@@ -3,17 +3,21 @@ package main
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 )
 
 // parseArgs parses flags that may stand before or after positional
 // arguments ("export PLAN -o OUT" as well as "export -o OUT PLAN") and
 // returns the positional ones.
+// A bad flag is reported on one line, followed by the command's usage.
 func parseArgs(fs *flag.FlagSet, args []string, stderr io.Writer) ([]string, error) {
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard)
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
+			fmt.Fprintf(stderr, "scaleplan-cli %s: %v\n", fs.Name(), err)
+			fmt.Fprintf(stderr, "usage: scaleplan-cli %s\n", commands[fs.Name()].Usage)
 			return nil, err
 		}
 		args = fs.Args()
