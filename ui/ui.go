@@ -19,7 +19,7 @@ import (
 )
 
 // AppID is the application ID; it must equal FyneApp.toml's ID.
-const AppID = "app.scaleplan.desktop"
+const AppID = "app.scaleplan.Scaleplan"
 
 // screen is one tab of the main window, showing the selected scenario.
 type screen interface {

@@ -15,8 +15,8 @@ sleep 1
 tabs="overview:266 viral:352 sales:444 fulfillment:540 markets:627 compare:709"
 for variant in light dark; do
 	home="$work/home-$variant"
-	mkdir -p "$home/.config/fyne/app.scaleplan.desktop" "$home/.cache" "$home/.local/share"
-	printf '{"theme":"%s"}' "$variant" >"$home/.config/fyne/app.scaleplan.desktop/preferences.json"
+	mkdir -p "$home/.config/fyne/app.scaleplan.Scaleplan" "$home/.cache" "$home/.local/share"
+	printf '{"theme":"%s"}' "$variant" >"$home/.config/fyne/app.scaleplan.Scaleplan/preferences.json"
 	HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_CACHE_HOME="$home/.cache" XDG_DATA_HOME="$home/.local/share" \
 		"$BIN" assets/sample.scaleplan >"$work/app-$variant.log" 2>&1 &
 	app=$!
