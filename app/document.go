@@ -56,6 +56,10 @@ type Document struct {
 	lastEdit  time.Time
 	listeners []func()
 	now       func() time.Time
+	// saveSeq numbers the saves started: the latest one decides what
+	// counts as saved. inFlight counts the saves not finished yet.
+	saveSeq  uint64
+	inFlight int
 }
 
 // NewDocument returns a clean document for plan p, stored at path ("" for an

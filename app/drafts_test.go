@@ -71,7 +71,7 @@ func TestSteadyTypingStillAutosaves(t *testing.T) {
 	a.delay, a.maxWait = 300*time.Millisecond, 600*time.Millisecond
 	d, _ := sampleDoc(t)
 	v := 0.2
-	eventually(t, 3*time.Second, "no draft while typing steadily", func() bool {
+	eventually(t, 10*time.Second, "no draft while typing steadily", func() bool {
 		v += 0.0001
 		setConversion(d, v)
 		a.Schedule(d) // every ~10 ms, far more often than the debounce delay

@@ -79,8 +79,13 @@ func (u *UI) answerRecovery(dr *app.Draft, ok bool) {
 	}
 }
 
-// confirmUnsaved runs next once unsaved work is saved or knowingly dropped.
+// confirmUnsaved runs next once unsaved work is saved or knowingly dropped;
+// a save still being written finishes first.
 func (u *UI) confirmUnsaved(next func()) {
+	if u.doc.Saving() {
+		u.whenSaved(func() { u.confirmUnsaved(next) })
+		return
+	}
 	if !u.doc.Dirty() {
 		next()
 		return
@@ -169,6 +174,8 @@ func (u *UI) openPath(path string) {
 // save writes the document to its file, asking for one if it has none.
 func (u *UI) save() { u.saveThen(nil) }
 
+// saveThen saves (asking for a file if there is none) and passes done
+// whether the plan reached the file.
 func (u *UI) saveThen(done func(bool)) {
 	if done == nil {
 		done = func(bool) {}
@@ -177,19 +184,69 @@ func (u *UI) saveThen(done func(bool)) {
 		u.saveAs(done)
 		return
 	}
-	done(u.saved(u.doc.Save()))
+	j, err := u.doc.StartSave()
+	if err != nil {
+		done(u.saved(u.doc, err))
+		return
+	}
+	u.writeSave(j, done)
 }
 
-// saved finishes a save: error dialog, or draft cleared and recent updated.
-func (u *UI) saved(err error) bool {
+// writeSave writes j off the UI thread (DESIGN §2: never block the UI
+// thread on file work), then records the result on the UI thread.
+func (u *UI) writeSave(j *app.SaveJob, done func(bool)) {
+	doc := u.doc
+	u.status.SetText("Saving " + filepath.Base(j.Path()) + "…")
+	finish := func(error) {
+		ok := u.saved(doc, doc.FinishSave(j))
+		done(ok)
+		u.runAfterSaves()
+	}
+	if u.sync {
+		finish(j.Write())
+		return
+	}
+	background(j.Write, finish)
+}
+
+// whenSaved runs fn now, or once the saves still being written are done
+// (quitting waits for them).
+func (u *UI) whenSaved(fn func()) {
+	if u.doc == nil || !u.doc.Saving() {
+		fn()
+		return
+	}
+	u.afterSaves = append(u.afterSaves, fn)
+}
+
+// runAfterSaves runs what waited for the saves, once none is running.
+func (u *UI) runAfterSaves() {
+	if u.doc != nil && u.doc.Saving() {
+		return
+	}
+	fns := u.afterSaves
+	u.afterSaves = nil
+	for _, fn := range fns {
+		fn()
+	}
+}
+
+// saved finishes a save of doc: error dialog, or recent files updated and
+// the draft cleared (kept and rescheduled if edits came in meanwhile).
+func (u *UI) saved(doc *app.Document, err error) bool {
 	if err != nil {
 		u.showError("Save", err)
+		u.updateStatus()
 		return false
 	}
-	if err := u.drafts.Clear(); err != nil {
-		fyne.LogError("clear draft", err)
+	u.recent.Add(doc.Path())
+	if doc == u.doc {
+		if doc.Dirty() {
+			u.drafts.Schedule(doc)
+		} else if err := u.drafts.Clear(); err != nil {
+			fyne.LogError("clear draft", err)
+		}
 	}
-	u.recent.Add(u.doc.Path())
 	u.menu.refresh()
 	u.updateStatus()
 	return true
@@ -212,7 +269,12 @@ func (u *UI) saveAs(done func(bool)) {
 		}
 		path := w.URI().Path()
 		w.Close()
-		done(u.saved(u.doc.SaveAs(path)))
+		j, err := u.doc.StartSaveAs(path)
+		if err != nil {
+			done(u.saved(u.doc, err))
+			return
+		}
+		u.writeSave(j, done)
 	}, u.win)
 	d.SetFilter(planFilter)
 	name := u.doc.Name()
@@ -241,8 +303,21 @@ func (u *UI) startIn(d *dialog.FileDialog, path string) {
 	}
 }
 
-// quit closes the window, asking about unsaved work first.
+// quit closes the window, asking about unsaved work first. A save still
+// being written finishes first.
 func (u *UI) quit() {
+	if u.quitting {
+		return // already waiting for a save
+	}
+	if u.doc.Saving() {
+		u.quitting = true
+		u.status.SetText("Finishing the save before quitting…")
+		u.whenSaved(func() {
+			u.quitting = false
+			u.quit()
+		})
+		return
+	}
 	u.confirmUnsaved(func() {
 		if !u.recovering {
 			if err := u.drafts.Clear(); err != nil {
@@ -250,7 +325,7 @@ func (u *UI) quit() {
 			}
 		}
 		u.rc.Close()
-		u.app.Quit()
+		u.exit()
 	})
 }
 

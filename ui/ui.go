@@ -62,6 +62,12 @@ type UI struct {
 	// draft must not be overwritten or removed before the user answers.
 	recovering bool
 	sync       bool
+	// afterSaves run once the saves being written are done; quitting is
+	// set while a quit waits for them.
+	afterSaves []func()
+	quitting   bool
+	// exit ends the app (the app's Quit; tests replace it).
+	exit func()
 }
 
 // Options configure New; zero values pick the defaults.
@@ -76,7 +82,7 @@ type Options struct {
 
 // New builds the main window's content for w. Call Start to load a plan.
 func New(a fyne.App, w fyne.Window, opt Options) *UI {
-	u := &UI{app: a, win: w, recent: app.NewRecent(a.Preferences()), sync: opt.Synchronous}
+	u := &UI{app: a, win: w, recent: app.NewRecent(a.Preferences()), sync: opt.Synchronous, exit: a.Quit}
 	dir := opt.DraftsDir
 	if dir == "" {
 		d, err := app.StorageDir(a.Storage())
@@ -257,13 +263,15 @@ func (u *UI) updateStatus() {
 		msg = fmt.Sprintf("%d inputs are invalid: the model keeps their last valid values.", n)
 	case u.drafts.LastError() != nil:
 		msg = "Autosave is failing: " + u.drafts.LastError().Error()
+	case u.doc.Saving():
+		msg = "Saving…"
 	case u.doc.Dirty():
 		msg = "Unsaved changes (a draft is kept automatically)."
 	default:
 		msg = "All changes saved."
 	}
 	u.status.SetText(msg)
-	if msg != "All changes saved." && msg[0] != 'U' {
+	if msg != "All changes saved." && msg[0] != 'U' && msg != "Saving…" {
 		u.status.Importance = widget.DangerImportance
 	} else {
 		u.status.Importance = widget.MediumImportance

@@ -386,3 +386,29 @@ func TestExportWorkbook(t *testing.T) {
 		t.Errorf("status %q", u.status.Text)
 	}
 }
+
+func TestQuitWaitsForRunningSave(t *testing.T) {
+	u, path := newTestUI(t)
+	quits := 0
+	u.exit = func() { quits++ }
+	typeInto(num(t, u, "viral.seedUsers"), "4321")
+	j, err := u.doc.StartSave() // a save still being written
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.quit()
+	u.quit() // pressed twice: still one quit
+	if quits != 0 || len(u.win.Canvas().Overlays().List()) != 0 {
+		t.Fatalf("quit while saving: quits=%d, dialogs=%d; want to wait", quits, len(u.win.Canvas().Overlays().List()))
+	}
+	j.Write()
+	u.saved(u.doc, u.doc.FinishSave(j))
+	u.runAfterSaves()
+	if quits != 1 {
+		t.Fatalf("after the save finished: quits=%d, want 1", quits)
+	}
+	o, err := app.OpenDocument(path)
+	if err != nil || o.Plan().Scenarios[0].Viral.SeedUsers != 4321 {
+		t.Errorf("saved file: %v", err)
+	}
+}
