@@ -13,35 +13,39 @@ import (
 	"scaleplan/scenario"
 )
 
-// maxCompared is how many scenarios the Compare tab overlays.
-const maxCompared = 4
+// maxOthers is how many scenarios the Compare tab sets beside the baseline.
+const maxOthers = 3
 
-// compare is the Compare tab: up to four scenarios against a baseline, as
-// a metric table with deltas and overlay charts.
+// Compare table column widths: metric names, and each scenario's values
+// (longer text wraps onto a second line).
+const (
+	metricColWidth = 190
+	valueColWidth  = 124
+)
+
+// compare is the Compare tab: a chosen baseline and one to three other
+// chosen scenarios, as a metric table with deltas and overlay charts.
+// Choices are kept by scenario ID, so they survive renames and reordering.
 type compare struct {
 	u      *UI
 	base   *widget.Select
+	checks *fyne.Container
 	table  *fyne.Container
 	charts []*chartView
 	body   fyne.CanvasObject
 	in     chart.Input
-	baseIx int
+
+	baseID string
+	others []string // IDs of the scenarios compared with the baseline
+	sig    string   // the scenario IDs and names the controls show
+	quiet  bool
 }
 
 func newCompareScreen(u *UI) screen {
 	c := &compare{u: u}
-	c.base = widget.NewSelect(nil, func(name string) {
-		if c.in.Plan == nil {
-			return
-		}
-		for i, s := range c.in.Plan.Scenarios {
-			if s.Name == name && i != c.baseIx {
-				c.baseIx = i
-				c.show(c.in)
-			}
-		}
-	})
-	c.table = container.New(&columns{widths: []float32{200}})
+	c.base = widget.NewSelect(nil, c.baseChosen)
+	c.checks = container.NewHBox()
+	c.table = container.New(&columns{widths: []float32{metricColWidth}})
 	for _, p := range chart.Panels(chart.KindCompare) {
 		c.charts = append(c.charts, newChartView(u, p))
 	}
@@ -49,7 +53,10 @@ func newCompareScreen(u *UI) screen {
 	for i, cv := range c.charts {
 		objs[i] = cv
 	}
-	top := container.NewBorder(nil, nil, widget.NewLabel("Baseline"), nil, c.base)
+	top := form(
+		formRow{label: widget.NewLabel("Baseline"), value: c.base},
+		formRow{label: widget.NewLabel("Compare with"), value: container.NewHScroll(c.checks)},
+	)
 	left := container.NewBorder(top, nil, nil, nil, container.NewScroll(c.table))
 	split := container.NewHSplit(left, container.NewGridWithColumns(2, objs...))
 	split.Offset = 0.5
@@ -68,83 +75,232 @@ func (c *compare) setActive(on bool) {
 	}
 }
 
-// compared is the baseline first, then the next scenarios, at most four.
-func (c *compare) compared(n int) []int {
-	if c.baseIx >= n {
-		c.baseIx = 0
+// baseChosen makes the scenario named name the baseline. If it was among
+// the compared scenarios, the former baseline takes its place (a swap).
+func (c *compare) baseChosen(name string) {
+	if c.quiet || c.in.Plan == nil {
+		return
 	}
-	out := []int{c.baseIx}
-	for i := 0; i < n && len(out) < maxCompared; i++ {
-		if i != c.baseIx {
+	for _, s := range c.in.Plan.Scenarios {
+		if s.Name == name && s.ID != c.baseID {
+			if i := indexOf(c.others, s.ID); i >= 0 {
+				c.others[i] = c.baseID
+			}
+			c.baseID = s.ID
+			c.show(c.in)
+			return
+		}
+	}
+}
+
+// toggled adds or removes scenario id from the compared set.
+func (c *compare) toggled(id string, on bool) {
+	if c.quiet {
+		return
+	}
+	if on && !contains(c.others, id) && len(c.others) < maxOthers {
+		c.others = append(c.others, id)
+	}
+	if !on {
+		c.others = without(c.others, id)
+	}
+	c.show(c.in)
+}
+
+// compared returns the baseline's index first, then the chosen others in
+// plan order. A baseline or choice that no longer exists falls back to the
+// first scenario and the next ones after the baseline.
+func (c *compare) compared(p *scenario.Plan) []int {
+	ix := map[string]int{}
+	for i, s := range p.Scenarios {
+		ix[s.ID] = i
+	}
+	base, ok := ix[c.baseID]
+	if !ok {
+		base = 0
+		c.baseID = p.Scenarios[0].ID
+	}
+	var kept []string
+	for _, id := range c.others {
+		if i, ok := ix[id]; ok && i != base {
+			kept = append(kept, id)
+		}
+	}
+	if len(kept) == 0 {
+		for k := 1; k < len(p.Scenarios) && len(kept) < maxOthers; k++ {
+			kept = append(kept, p.Scenarios[(base+k)%len(p.Scenarios)].ID)
+		}
+	}
+	c.others = kept
+	out := []int{base}
+	for i, s := range p.Scenarios {
+		if i != base && contains(kept, s.ID) {
 			out = append(out, i)
 		}
 	}
 	return out
 }
 
+// chartInput is what the compare charts draw (and Export Chart writes).
+func (c *compare) chartInput() chart.Input {
+	in := c.in
+	if in.Plan == nil {
+		return in
+	}
+	idx := c.compared(in.Plan)
+	in.Scenario = idx[0]
+	in.Compare = idx
+	return in
+}
+
 func (c *compare) show(in chart.Input) {
 	c.in = in
 	p := in.Plan
-	names := make([]string, len(p.Scenarios))
-	for i, s := range p.Scenarios {
-		names[i] = s.Name
+	if p == nil || len(p.Scenarios) == 0 {
+		return
 	}
-	idx := c.compared(len(p.Scenarios))
-	c.base.Options = names
-	c.base.Selected = names[c.baseIx]
-	c.base.Refresh()
-	cin := in
-	cin.Scenario = c.baseIx
-	cin.Compare = idx
+	cin := c.chartInput()
+	c.showControls(p)
 	for _, cv := range c.charts {
 		cv.set(cin)
 	}
-	c.fillTable(p, in.Results, idx)
+	c.fillTable(p, in.Results, cin.Compare)
 }
 
-// fillTable writes metric rows × scenario columns, deltas against the baseline.
-func (c *compare) fillTable(p *scenario.Plan, rs []*scenario.Result, idx []int) {
-	ms := make([][]scenario.Metric, len(idx))
-	for j, i := range idx {
-		ms[j] = scenario.Metrics(&p.Scenarios[i], rs[i])
+// showControls updates the baseline choice and the check boxes.
+func (c *compare) showControls(p *scenario.Plan) {
+	c.quiet = true
+	defer func() { c.quiet = false }()
+	var sig strings.Builder
+	names := make([]string, len(p.Scenarios))
+	for i, s := range p.Scenarios {
+		names[i] = s.Name
+		sig.WriteString(s.ID + "\x00" + s.Name + "\x00")
 	}
-	widths := []float32{200}
-	for range idx {
-		widths = append(widths, 118)
-	}
-	objs := []fyne.CanvasObject{widget.NewLabelWithStyle("Metric", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
-	for _, i := range idx {
-		objs = append(objs, widget.NewLabelWithStyle(p.Scenarios[i].Name, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
-	}
-	for k, base := range ms[0] {
-		l := widget.NewLabel(base.Label)
-		l.Truncation = fyne.TextTruncateEllipsis
-		if strings.HasPrefix(base.Key, "sales.stage.") {
-			l.SetText(strings.TrimPrefix(base.Key, "sales.stage.") + " from")
+	if sig.String() != c.sig {
+		c.sig = sig.String()
+		c.base.Options = names
+		objs := make([]fyne.CanvasObject, len(p.Scenarios))
+		for i, s := range p.Scenarios {
+			id := s.ID
+			objs[i] = widget.NewCheck(s.Name, func(on bool) { c.toggled(id, on) })
 		}
-		objs = append(objs, l)
+		c.checks.Objects = objs
+	}
+	for i, s := range p.Scenarios {
+		if s.ID == c.baseID {
+			c.base.Selected = s.Name
+		}
+		ch := c.checks.Objects[i].(*widget.Check)
+		on := contains(c.others, s.ID)
+		ch.Checked = on
+		ch.Hidden = s.ID == c.baseID
+		// At most three others; the last one cannot be unchecked.
+		if (!on && len(c.others) >= maxOthers) || (on && len(c.others) == 1) {
+			ch.Disable()
+		} else {
+			ch.Enable()
+		}
+		ch.Refresh()
+	}
+	c.base.Refresh()
+	c.checks.Refresh()
+}
+
+// fillTable writes metric rows × scenario columns, deltas against the
+// baseline. Rows follow the baseline's metrics; a metric another scenario
+// lacks (a stage it does not have) shows a dash.
+func (c *compare) fillTable(p *scenario.Plan, rs []*scenario.Result, idx []int) {
+	ms := make([]map[string]scenario.Metric, len(idx))
+	var rows []scenario.Metric
+	for j, i := range idx {
+		list := scenario.Metrics(&p.Scenarios[i], rs[i])
+		ms[j] = map[string]scenario.Metric{}
+		for _, m := range list {
+			ms[j][m.Key] = m
+		}
+		if j == 0 {
+			rows = list
+		}
+	}
+	widths := []float32{metricColWidth}
+	objs := []fyne.CanvasObject{tableLabel("Metric", metricColWidth, fyne.TextAlignLeading, true)}
+	for _, i := range idx {
+		widths = append(widths, valueColWidth)
+		objs = append(objs, tableLabel(p.Scenarios[i].Name, valueColWidth, fyne.TextAlignTrailing, true))
+	}
+	for _, base := range rows {
+		label := base.Label
+		if strings.HasPrefix(base.Key, "sales.stage.") {
+			label = strings.TrimPrefix(base.Key, "sales.stage.") + " from"
+		}
+		objs = append(objs, tableLabel(label, metricColWidth, fyne.TextAlignLeading, false))
 		for j := range idx {
-			m := ms[j][k]
-			v := widget.NewLabelWithStyle(formatMetric(m, p.Currency), fyne.TextAlignTrailing, fyne.TextStyle{})
-			v.Truncation = fyne.TextTruncateEllipsis
-			delta := ""
-			if j > 0 {
-				if d := scenario.Compare(base, m); d.OK && d.Abs != 0 {
-					delta = formatDelta(d, m.Unit, p.Currency)
-				}
-			}
-			dl := widget.NewLabelWithStyle(delta, fyne.TextAlignTrailing, fyne.TextStyle{})
-			dl.SizeName = theme.SizeNameCaptionText
-			box := container.NewVBox(v)
-			if delta != "" {
-				box.Add(container.New(&shiftUp{}, dl))
-			}
-			objs = append(objs, box)
+			objs = append(objs, c.cell(base, ms[j], j, p.Currency))
 		}
 	}
 	c.table.Layout = &columns{widths: widths}
 	c.table.Objects = objs
 	c.table.Refresh()
+}
+
+// cell is one scenario's value of a metric, with its delta to the baseline
+// below it in small print.
+func (c *compare) cell(base scenario.Metric, row map[string]scenario.Metric, j int, currency string) fyne.CanvasObject {
+	m, ok := row[base.Key]
+	text := "—"
+	if ok {
+		text = formatMetric(m, currency)
+	}
+	box := container.NewVBox(tableLabel(text, valueColWidth, fyne.TextAlignTrailing, false))
+	if !ok || j == 0 {
+		return box
+	}
+	if d := scenario.Compare(base, m); d.OK && d.Abs != 0 {
+		dl := widget.NewLabelWithStyle(formatDelta(d, m.Unit, currency), fyne.TextAlignTrailing, fyne.TextStyle{})
+		dl.SizeName = theme.SizeNameCaptionText
+		box.Add(container.New(&shiftUp{}, dl))
+	}
+	return box
+}
+
+// tableLabel is a label whose text is broken into lines that fit width.
+func tableLabel(text string, width float32, align fyne.TextAlign, bold bool) *widget.Label {
+	style := fyne.TextStyle{Bold: bold}
+	l := widget.NewLabelWithStyle(fitLines(text, width-2*theme.InnerPadding(), theme.TextSize(), style), align, style)
+	return l
+}
+
+// fitLines breaks text at spaces into lines no wider than width where it
+// can (a single word wider than width stays whole).
+func fitLines(text string, width, size float32, style fyne.TextStyle) string {
+	words := strings.Fields(text)
+	if len(words) == 0 {
+		return text
+	}
+	var lines []string
+	line := words[0]
+	for _, w := range words[1:] {
+		if fyne.MeasureText(line+" "+w, size, style).Width <= width {
+			line += " " + w
+			continue
+		}
+		lines = append(lines, line)
+		line = w
+	}
+	return strings.Join(append(lines, line), "\n")
+}
+
+func contains(xs []string, x string) bool { return indexOf(xs, x) >= 0 }
+
+func without(xs []string, x string) []string {
+	var out []string
+	for _, v := range xs {
+		if v != x {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 func formatDelta(d scenario.Delta, u scenario.Unit, currency string) string {

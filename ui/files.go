@@ -378,6 +378,9 @@ func (u *UI) exportChart() {
 		return
 	}
 	in := u.in
+	if c, ok := u.currentScreen().(*compare); ok {
+		in = c.chartInput() // the chosen baseline and scenarios
+	}
 	name := fmt.Sprintf("%s-%s.png", safeName(u.doc.Plan().Scenarios[u.sel].Name), k)
 	u.askSavePath("Export Chart", name, []string{".png", ".svg", ".pdf"}, func(path string) {
 		if ext := strings.ToLower(filepath.Ext(path)); ext != ".png" && ext != ".svg" && ext != ".pdf" {

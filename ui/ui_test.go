@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"scaleplan/app"
 	"scaleplan/assets"
@@ -410,5 +411,65 @@ func TestQuitWaitsForRunningSave(t *testing.T) {
 	o, err := app.OpenDocument(path)
 	if err != nil || o.Plan().Scenarios[0].Viral.SeedUsers != 4321 {
 		t.Errorf("saved file: %v", err)
+	}
+}
+
+func TestCompareChoosesBaselineAndScenarios(t *testing.T) {
+	u, _ := newTestUI(t)
+	c := u.screens[5].(*compare)
+	names := func() []string {
+		var out []string
+		for _, i := range c.chartInput().Compare {
+			out = append(out, u.doc.Plan().Scenarios[i].Name)
+		}
+		return out
+	}
+	check := func(name string) *widget.Check {
+		for _, o := range c.checks.Objects {
+			if ch := o.(*widget.Check); ch.Text == name {
+				return ch
+			}
+		}
+		t.Fatalf("no check box %q", name)
+		return nil
+	}
+	if got := strings.Join(names(), ","); got != "Base,Aggressive,Conservative" {
+		t.Fatalf("default comparison %s", got)
+	}
+	test.Tap(check("Aggressive"))
+	if got := strings.Join(names(), ","); got != "Base,Conservative" {
+		t.Errorf("after unchecking Aggressive: %s", got)
+	}
+	if !check("Conservative").Disabled() {
+		t.Error("the last compared scenario can be unchecked")
+	}
+	c.base.SetSelected("Conservative")
+	if got := strings.Join(names(), ","); got != "Conservative,Base" {
+		t.Errorf("baseline Conservative: %s", got)
+	}
+	if !check("Conservative").Hidden || check("Base").Hidden {
+		t.Error("the baseline's own check box should be hidden, the others shown")
+	}
+	// The table has a header and the baseline's column first.
+	hdr := c.table.Objects[1].(*widget.Label).Text
+	if hdr != "Conservative" {
+		t.Errorf("first scenario column %q, want the baseline", hdr)
+	}
+	// Choices survive a rename (they are kept by ID).
+	if err := u.doc.Edit("Rename", func(p *scenario.Plan) error { p.Scenarios[2].Name = "Careful"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(names(), ","); got != "Careful,Base" {
+		t.Errorf("after renaming the baseline: %s", got)
+	}
+}
+
+func TestCompareTableWrapsLongText(t *testing.T) {
+	got := fitLines("Build Sales Machine", valueColWidth-8, 14, fyne.TextStyle{})
+	if !strings.Contains(got, "\n") {
+		t.Errorf("fitLines kept %q on one line", got)
+	}
+	if fitLines("month 1", valueColWidth, 14, fyne.TextStyle{}) != "month 1" {
+		t.Error("short text was broken")
 	}
 }
