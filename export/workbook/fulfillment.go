@@ -17,14 +17,15 @@ const (
 	fCost1  = 9 // I: cost of model 1; model j is fCost1+j-1
 )
 
-// fulfillmentCols are the columns after the per-model costs.
+// fulfillmentCols are the columns after the per-model costs. chart is the
+// first of the hidden chart-data columns, one per model.
 type fulfillmentCols struct {
-	cheapest, cheapestCost, perOrder, ruleIdx, rule, ruleCost, ruleSetup, plan, planCost, planSetup int
+	cheapest, cheapestCost, perOrder, ruleIdx, rule, ruleCost, ruleSetup, plan, planCost, planSetup, chart int
 }
 
 func newFulfillmentCols(models int) fulfillmentCols {
 	c := fCost1 + models
-	return fulfillmentCols{c, c + 1, c + 2, c + 3, c + 4, c + 5, c + 6, c + 7, c + 8, c + 9}
+	return fulfillmentCols{c, c + 1, c + 2, c + 3, c + 4, c + 5, c + 6, c + 7, c + 8, c + 9, c + 10}
 }
 
 // fulfillmentLayout locates the input blocks.
@@ -63,12 +64,17 @@ func (b *builder) fulfillmentSheet(name string, s *scenario.Scenario, r *scenari
 	sh.width(cols.ruleIdx, cols.ruleIdx, 7)
 	sh.width(cols.rule, cols.rule, 17)
 	sh.width(cols.plan, cols.plan, 17)
+	sh.width(cols.chart, cols.chart+len(f.Models)-1, 14)
 	cats := absRange(fMonth, m1, fMonth, mh)
 	var ser []excelize.ChartSeries
 	for j := range f.Models {
-		ser = append(ser, series(name, abs(fCost1+j, headRow), cats, absRange(fCost1+j, m1, fCost1+j, mh)))
+		c := cols.chart + j
+		sh.hidden = append(sh.hidden, c)
+		sh.outline = append(sh.outline, c)
+		ser = append(ser, series(name, abs(fCost1+j, headRow), cats, absRange(c, m1, c, mh)))
 	}
-	sh.chart(fmt.Sprintf("A%d", resRow+2), lineChart("Monthly cost of each fulfillment model", chartWidth(sh, 5), cats, ser, "#,##0"))
+	sh.chart(fmt.Sprintf("A%d", resRow+2), lineChart("Monthly cost of each fulfillment model (over capacity: not drawn)",
+		chartWidth(sh, 5), h, cats, ser, "#,##0"))
 	return sh
 }
 
@@ -169,6 +175,10 @@ func (b *builder) fulfillmentTable(sh *sheet, f scenario.Fulfillment, r *scenari
 		sh.text(fCost1+j, headRow, t, st.header) // model names are user text
 	}
 	b.header(sh, cols.cheapest, titles[2+len(f.Models):]...)
+	for j, m := range f.Models {
+		sh.text(cols.chart+j, headRow, "Chart: "+m.Name, st.header)
+	}
+	sh.text(cols.chart, headRow-1, "Chart data (hidden): #N/A = over capacity, not drawn", st.note)
 	sh.text(fMonth, headRow-1, "Monthly cost of each model:", st.note)
 	n := len(f.Models)
 	costRow := func(rw int) string { return rng(fCost1, rw, fCost1+n-1, rw) }
@@ -205,6 +215,21 @@ func (b *builder) fulfillmentTable(sh *sheet, f scenario.Fulfillment, r *scenari
 		match := fmt.Sprintf("MATCH(%s,ModelNames,0)", c(cols.plan))
 		sh.formula(cols.planCost, rw, fmt.Sprintf("INDEX(%s,%s)", costRow(rw), match), m.PlannedCost, st.money)
 		b.setupCell(sh, f, r, rw, i, cols.planSetup, match, fmt.Sprintf("MATCH(%s,ModelNames,0)", cellName(cols.plan, rw-1)), func(k int) int { return r.Months[k].PlannedIdx })
+		b.chartCells(sh, f, m, rw, cols.chart)
+	}
+}
+
+// chartCells writes the chart's copy of a month's model costs: the cost, or
+// #N/A where the model is over capacity, so the chart leaves a gap there
+// instead of drawing the text "over cap." as zero.
+func (b *builder) chartCells(sh *sheet, f scenario.Fulfillment, m scenario.FulfillmentMonth, rw, col int) {
+	for j, md := range f.Models {
+		var v any = naCached{}
+		if x, ok := m.Costs[md.Name]; ok {
+			v = x
+		}
+		cost := cellName(fCost1+j, rw)
+		sh.formula(col+j, rw, fmt.Sprintf("IF(ISNUMBER(%s),%s,NA())", cost, cost), v, b.st.money)
 	}
 }
 
@@ -253,7 +278,8 @@ func ruleFormula(f scenario.Fulfillment, orders string, rw int) string {
 	return fmt.Sprintf("CHOOSE(%s,%s)", idx, strings.Join(chains, ","))
 }
 
-// fulfillmentResults writes plan totals from row r0 and returns the last row.
+// fulfillmentResults writes plan totals and the plan checks from row r0 and
+// returns the last row.
 func (b *builder) fulfillmentResults(sh *sheet, r *scenario.FulfillmentResult, cols fulfillmentCols, r0, h int, ss *scenarioSheets) int {
 	st := b.st
 	m1, mh := firstRow, firstRow+h-1
@@ -270,7 +296,34 @@ func (b *builder) fulfillmentResults(sh *sheet, r *scenario.FulfillmentResult, c
 	}
 	sh.text(labelCol, r0+4, "Recommended switches (value)", st.label)
 	sh.text(valueCol, r0+4, strings.Join(sw, "; "), st.text)
-	sh.text(labelCol, r0+5, "The recommended plan is a value: Scaleplan finds it by dynamic programming over months × models "+
-		"(setup costs included). Its costs recalculate; to re-optimise after changing inputs, export again.", st.note)
-	return r0 + 5
+	last := b.planChecks(sh, cols, r0+6, h, plan, rule)
+	for i, note := range []string{
+		"The recommended plan (model per month) is a value: Scaleplan finds it by dynamic programming",
+		"over months × models, setup costs included. Its costs recalculate when you change inputs;",
+		"if a check above says FALSE, re-export from Scaleplan to re-optimise the plan.",
+	} {
+		sh.text(labelCol, last+1+i, note, st.note)
+	}
+	return last + 3
+}
+
+// planChecks writes formulas that tell whether the recommended plan, a value,
+// still fits the inputs: every month's model within capacity, and the plan
+// no dearer than the rule of thumb. It returns the last row.
+func (b *builder) planChecks(sh *sheet, cols fulfillmentCols, r0, h int, plan, rule string) int {
+	st := b.st
+	b.section(sh, r0, "Checks (after editing inputs)")
+	planCosts := absRange(cols.planCost, firstRow, cols.planCost, firstRow+h-1)
+	feasible := b.derived(sh, r0+1, "Recommended plan still feasible (capacity)", "",
+		fmt.Sprintf("COUNT(%s)=%d", planCosts, h), true, st.centerBold)
+	cheaper := b.derived(sh, r0+2, "Recommended plan still no dearer than rule of thumb", "",
+		fmt.Sprintf("IF(%s,%s<=%s+0.005,FALSE)", feasible, plan, rule), true, st.centerBold)
+	b.derived(sh, r0+3, "Plan status", "", fmt.Sprintf(`IF(AND(%s,%s),"OK","Re-export from Scaleplan")`, feasible, cheaper), "OK", st.centerBold)
+	checks := rng(valueCol, r0+1, valueCol, r0+3)
+	sh.conditional(checks,
+		excelize.ConditionalFormatOptions{Type: "cell", Criteria: "==", Value: "FALSE", Format: &st.bad},
+		excelize.ConditionalFormatOptions{Type: "cell", Criteria: "==", Value: `"Re-export from Scaleplan"`, Format: &st.bad},
+		excelize.ConditionalFormatOptions{Type: "cell", Criteria: "==", Value: "TRUE", Format: &st.good},
+		excelize.ConditionalFormatOptions{Type: "cell", Criteria: "==", Value: `"OK"`, Format: &st.good})
+	return r0 + 3
 }

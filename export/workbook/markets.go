@@ -95,13 +95,14 @@ func (b *builder) marketsSheet(name string, s *scenario.Scenario, r *scenario.Ma
 
 	cats := absRange(1, mktRow, 1, last)
 	sh.chart(fmt.Sprintf("A%d", rw+6), &excelize.Chart{
-		Type:      excelize.Bar,
-		Series:    []excelize.ChartSeries{{Name: qualify(name, abs(cWeighted, headRow)), Categories: qualify(name, cats), Values: qualify(name, wcol)}},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Weighted score by market", Font: &excelize.Font{Bold: true, Size: 11}}}},
-		Dimension: excelize.ChartDimension{Width: 600, Height: 80 + 28*uint(nm)},
-		Legend:    excelize.ChartLegend{Position: "none"},
-		XAxis:     excelize.ChartAxis{ReverseOrder: true},
-		YAxis:     excelize.ChartAxis{MajorGridLines: true, Minimum: ptr(0.0), Maximum: ptr(5.0), NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0"}},
+		Type:       excelize.Bar,
+		Series:     []excelize.ChartSeries{{Name: qualify(name, abs(cWeighted, headRow)), Categories: qualify(name, cats), Values: qualify(name, wcol)}},
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Weighted score by market", Font: &excelize.Font{Bold: true, Size: 11}}}},
+		Dimension:  excelize.ChartDimension{Width: 600, Height: 80 + 28*uint(nm)},
+		Legend:     excelize.ChartLegend{Position: "none"},
+		VaryColors: ptr(false), // one series: one colour
+		XAxis:      excelize.ChartAxis{ReverseOrder: true},
+		YAxis:      excelize.ChartAxis{MajorGridLines: true, Minimum: ptr(0.0), Maximum: ptr(5.0), NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0"}},
 	})
 	return sh
 }

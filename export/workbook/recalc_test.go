@@ -70,7 +70,17 @@ func TestRecalcLibreOffice(t *testing.T) {
 	for _, c := range changed {
 		files = append(files, changeInputs(t, c.from, filepath.Join(dir, c.file), c.changes))
 	}
+	// Inputs that invalidate the recommended plan (a value): the checks say so.
+	files = append(files, changeInputs(t, files[0], filepath.Join(dir, "plan-invalid.xlsx"), []cellChange{
+		{"Base - Fulfillment", "ModelSetup", 2, 0, 0},             // the rule's own warehouse now costs no setup
+		{"Conservative - Fulfillment", "ModelCapacity", 1, 0, 10}, // the plan's 3PL can ship 10 orders
+	}))
 	recalc := convert(t, "xlsx", out, files...)
+	checkPlanChecks(t, recalc[len(recalc)-1], map[string][3]string{
+		"Base - Fulfillment":         {"TRUE", "FALSE", "Re-export from Scaleplan"},
+		"Conservative - Fulfillment": {"FALSE", "FALSE", "Re-export from Scaleplan"},
+		"Aggressive - Fulfillment":   {"TRUE", "TRUE", "OK"},
+	})
 
 	for i, p := range plans {
 		cells := formulaCells(t, files[i])
@@ -207,4 +217,45 @@ func samePlannedModels(t *testing.T, a, b *scenario.Plan) {
 			}
 		}
 	}
+}
+
+// checkPlanChecks reads the plan checks of fulfillment sheets (feasible,
+// no dearer, status) from a recalculated workbook.
+func checkPlanChecks(t *testing.T, path string, want map[string][3]string) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for sheet, w := range want {
+		row := labelRow(t, f, sheet, "Recommended plan still feasible (capacity)")
+		for i := range 3 {
+			got := boolText(str(t, f, sheet, cellName(valueCol, row+i)))
+			if got != w[i] {
+				t.Errorf("%s!%s = %q, want %q", sheet, cellName(valueCol, row+i), got, w[i])
+			}
+		}
+	}
+}
+
+// labelRow finds the row whose column A holds label.
+func labelRow(t *testing.T, f *excelize.File, sheet, label string) int {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == label {
+			return i + 1
+		}
+	}
+	t.Fatalf("%s: no row %q", sheet, label)
+	return 0
+}
+
+// boolText spells a raw boolean cell value as TRUE or FALSE.
+func boolText(v string) string {
+	return map[string]string{"1": "TRUE", "0": "FALSE"}[v] + map[bool]string{true: v}[v != "1" && v != "0"]
 }

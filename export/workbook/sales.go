@@ -75,7 +75,7 @@ func (b *builder) salesSheet(name string, s *scenario.Scenario, r *scenario.Sale
 		sh.outline = append(sh.outline, c)
 	}
 	cats := absRange(sMonth, m1, sMonth, mh)
-	sh.chart(fmt.Sprintf("A%d", resRow+2), lineChart("ARR", chartWidth(sh, 7), cats, []excelize.ChartSeries{
+	sh.chart(fmt.Sprintf("A%d", resRow+2), lineChart("ARR", chartWidth(sh, 7), h, cats, []excelize.ChartSeries{
 		series(name, abs(sARR, headRow), cats, absRange(sARR, m1, sARR, mh)),
 	}, "#,##0"))
 	return sh

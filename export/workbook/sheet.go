@@ -17,14 +17,28 @@ type sheet struct {
 	rows        [][]any // rows[r-1][c-1]: nil, excelize.Cell
 	widths      map[int]float64
 	outline     []int // columns grouped at outline level 1
+	hidden      []int // columns hidden (still plotted: charts include hidden cells); give them a width
 	freezeRow   int   // rows 1..freezeRow stay visible
 	freezeCol   int   // columns 1..freezeCol stay visible
 	fitWide     int   // print this many pages wide (landscape); 0 = no fit
 	heights     map[int]float64
 	names       []excelize.DefinedName
 	validations []*excelize.DataValidation
+	conds       []condFormat
 	charts      []placedChart
+	hasErrors   bool // some formula caches #N/A (see naCached)
 }
+
+// condFormat is a conditional format on a range.
+type condFormat struct {
+	sqref string
+	rules []excelize.ConditionalFormatOptions
+}
+
+// naCached is the cached value of a formula whose result is #N/A. The
+// stream writer stores it as the text "#N/A"; markErrors turns it into an
+// error value when the package is finished.
+type naCached struct{}
 
 type placedChart struct {
 	cell  string
@@ -69,6 +83,9 @@ func (s *sheet) formula(c, r int, f string, cached any, style int) {
 	if v, ok := cached.(int); ok {
 		cached = float64(v)
 	}
+	if _, ok := cached.(naCached); ok {
+		cached, s.hasErrors = errNA, true
+	}
 	s.put(c, r, excelize.Cell{StyleID: style, Formula: f, Value: cached})
 }
 
@@ -96,6 +113,11 @@ func (s *sheet) width(from, to int, w float64) {
 func (s *sheet) validate(sqref string, dv *excelize.DataValidation) {
 	dv.Sqref = sqref
 	s.validations = append(s.validations, dv)
+}
+
+// conditional adds conditional formatting rules on sqref.
+func (s *sheet) conditional(sqref string, rules ...excelize.ConditionalFormatOptions) {
+	s.conds = append(s.conds, condFormat{sqref, rules})
 }
 
 // chart places a native chart with its top-left corner at cell.
@@ -179,6 +201,11 @@ func (s *sheet) decorate(f *excelize.File) error {
 			return fmt.Errorf("sheet %q: validation %s: %w", s.name, dv.Sqref, err)
 		}
 	}
+	for _, cf := range s.conds {
+		if err := f.SetConditionalFormat(s.name, cf.sqref, cf.rules); err != nil {
+			return fmt.Errorf("sheet %q: conditional format %s: %w", s.name, cf.sqref, err)
+		}
+	}
 	for _, pc := range s.charts {
 		if err := f.AddChart(s.name, pc.cell, pc.chart); err != nil {
 			return fmt.Errorf("sheet %q: chart: %w", s.name, err)
@@ -192,9 +219,12 @@ func (s *sheet) decorate(f *excelize.File) error {
 // writes them out. excelize puts each column it is told about first, so
 // walk from the right to leave them sorted, as Excel requires.
 func (s *sheet) columns(f *excelize.File) error {
-	outlined := map[int]bool{}
+	outlined, hidden := map[int]bool{}, map[int]bool{}
 	for _, c := range s.outline {
 		outlined[c] = true
+	}
+	for _, c := range s.hidden {
+		hidden[c] = true
 	}
 	for c := maxKey(s.widths); c >= 1; c-- {
 		if w, ok := s.widths[c]; ok {
@@ -204,6 +234,11 @@ func (s *sheet) columns(f *excelize.File) error {
 		}
 		if outlined[c] {
 			if err := f.SetColOutlineLevel(s.name, colName(c), 1); err != nil {
+				return err
+			}
+		}
+		if hidden[c] {
+			if err := f.SetColVisible(s.name, colName(c), false); err != nil {
 				return err
 			}
 		}

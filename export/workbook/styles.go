@@ -13,6 +13,8 @@ type styles struct {
 	money, money2, count, dec, pct, pct2, integer, yesno, days int
 	// input cells: blue font on a pale fill
 	inMoney, inMoney2, inCount, inDec, inPct, inInt, inText, inYesNo, inDays int
+	// conditional formats (differential styles): a check that passes or fails
+	good, bad int
 }
 
 const (
@@ -87,5 +89,21 @@ func newStyles(f *excelize.File, currency string) (*styles, error) {
 		}
 		*d.id = id
 	}
-	return st, nil
+	return st, conditionalStyles(f, st)
+}
+
+// conditionalStyles adds the green and red formats of the plan checks.
+func conditionalStyles(f *excelize.File, st *styles) error {
+	for _, c := range []struct {
+		id         *int
+		font, fill string
+	}{{&st.good, "006100", "C6EFCE"}, {&st.bad, "9C0006", "FFC7CE"}} {
+		id, err := f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: c.font, Bold: true},
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c.fill}}})
+		if err != nil {
+			return fmt.Errorf("style: %w", err)
+		}
+		*c.id = id
+	}
+	return nil
 }

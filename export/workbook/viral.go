@@ -96,7 +96,7 @@ func (b *builder) viralSheet(name string, s *scenario.Scenario, r *scenario.Vira
 	sh.width(cN, cN, 7)
 	sh.width(cDay, cCumulative, 12)
 	cats := absRange(vMonth, m1, vMonth, mh)
-	sh.chart("A34", lineChart("Active users and cumulative signups", chartWidth(sh, 3), cats, []excelize.ChartSeries{
+	sh.chart("A34", lineChart("Active users and cumulative signups", chartWidth(sh, 3), h, cats, []excelize.ChartSeries{
 		series(name, abs(vActive, headRow), cats, absRange(vActive, m1, vActive, mh)),
 		series(name, abs(vCumulative, headRow), cats, absRange(vCumulative, m1, vCumulative, mh)),
 	}, "#,##0"))

@@ -47,7 +47,7 @@ func Write(w io.Writer, p *scenario.Plan, opt Options) error {
 	if _, err := b.f.WriteTo(&buf); err != nil {
 		return fmt.Errorf("workbook: write: %w", err)
 	}
-	if err := addDefinedNames(w, buf.Bytes(), b.names()); err != nil {
+	if err := finishPackage(w, buf.Bytes(), b.names(), b.errorSheets()); err != nil {
 		return fmt.Errorf("workbook: write: %w", err)
 	}
 	b.step()
@@ -268,19 +268,30 @@ func list(msg string, items ...string) *excelize.DataValidation {
 	return dv
 }
 
-// lineChart builds a line chart of series over the month column, width
-// pixels wide.
-func lineChart(title string, width uint, cats string, series []excelize.ChartSeries, numFmt string) *excelize.Chart {
+// lineChart builds a line chart of series over the month column (months
+// long), width pixels wide.
+func lineChart(title string, width uint, months int, cats string, series []excelize.ChartSeries, numFmt string) *excelize.Chart {
 	return &excelize.Chart{
 		Type:         excelize.Line,
 		Series:       series,
 		Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Bold: true, Size: 11}}}},
 		Dimension:    excelize.ChartDimension{Width: 560, Height: 300},
 		Legend:       excelize.ChartLegend{Position: "bottom"},
-		XAxis:        excelize.ChartAxis{Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Month"}}}, TickLabelSkip: 0},
+		XAxis:        excelize.ChartAxis{Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Month"}}}, TickLabelSkip: monthSkip(months)},
 		YAxis:        excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: numFmt}},
 		ShowBlanksAs: "gap",
 	}
+}
+
+// monthSkip labels about a dozen months on a chart's month axis: every
+// month up to 12, else every 3rd, 6th, 12th… month.
+func monthSkip(months int) int {
+	for _, k := range []int{1, 3, 6, 12, 24} {
+		if months <= 12*k {
+			return k
+		}
+	}
+	return 60
 }
 
 // series is one chart series: name cell, categories and values ranges, all

@@ -231,6 +231,13 @@ func checkCached(t *testing.T, f *excelize.File, prefix string, r *scenario.Resu
 		}
 		eq(fs, cols.planCost, rw, m.PlannedCost)
 		eq(fs, cols.ruleCost, rw, m.RuleCost)
+		checkChartCells(t, f, fs, rw, cols.chart, m)
+	}
+	row := labelRow(t, f, fs, "Recommended plan still feasible (capacity)")
+	for i, want := range []string{"1", "1", "OK"} {
+		if got := str(t, f, fs, cellName(valueCol, row+i)); got != want {
+			t.Errorf("%s!%s = %q, want %q (the engine's plan is valid)", fs, cellName(valueCol, row+i), got, want)
+		}
 	}
 	mk := prefix + suffixMarkets
 	for _, x := range r.Markets.Ranking {
@@ -240,6 +247,36 @@ func checkCached(t *testing.T, f *excelize.File, prefix string, r *scenario.Resu
 				eq(mk, 9, mktRow+i, float64(x.Rank))
 				break
 			}
+		}
+	}
+}
+
+// checkChartCells: the chart's copy of a month's model costs caches the
+// cost, or the error #N/A where the engine says the model is over capacity.
+func checkChartCells(t *testing.T, f *excelize.File, sheet string, rw, col int, m scenario.FulfillmentMonth) {
+	t.Helper()
+	for j := 0; ; j++ {
+		cell := cellName(col+j, rw)
+		fo, _ := f.GetCellFormula(sheet, cell)
+		if fo == "" {
+			if j < len(m.Costs) {
+				t.Errorf("%s!%s: no chart formula", sheet, cell)
+			}
+			return
+		}
+		typ, err := f.GetCellType(sheet, cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := str(t, f, sheet, cell)
+		if typ == excelize.CellTypeError {
+			if v != errNA || str(t, f, sheet, cellName(fCost1+j, rw)) != "over cap." {
+				t.Errorf("%s!%s = error %q where the model is feasible", sheet, cell, v)
+			}
+			continue
+		}
+		if cost := num(t, f, sheet, cellName(fCost1+j, rw)); !near(num(t, f, sheet, cell), cost) {
+			t.Errorf("%s!%s = %s, want the cost %v", sheet, cell, v, cost)
 		}
 	}
 }
