@@ -54,8 +54,8 @@ func (b *builder) fulfillmentSheet(name string, s *scenario.Scenario, r *scenari
 	ss.refs["fulfillment.orders"] = qualify(name, abs(fOrders, mh))
 	ss.refs["fulfillment.model"] = qualify(name, abs(cols.plan, mh))
 
-	sh.width(1, 1, 38)
-	sh.width(2, 5, 12)
+	sh.width(1, 1, 44) // check labels
+	sh.width(2, 5, 14) // model names in the break-even table
 	sh.width(6, 6, 2)
 	sh.width(fMonth, fMonth, 7)
 	sh.width(fOrders, fOrders, 11)
@@ -73,7 +73,7 @@ func (b *builder) fulfillmentSheet(name string, s *scenario.Scenario, r *scenari
 		sh.outline = append(sh.outline, c)
 		ser = append(ser, series(name, abs(fCost1+j, headRow), cats, absRange(c, m1, c, mh)))
 	}
-	sh.chart(fmt.Sprintf("A%d", resRow+2), lineChart("Monthly cost of each fulfillment model (over capacity: not drawn)",
+	sh.chart(fmt.Sprintf("A%d", resRow+2), lineChart("Monthly cost of each fulfillment model",
 		chartWidth(sh, 5), h, cats, ser, "#,##0"))
 	return sh
 }
