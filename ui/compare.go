@@ -271,24 +271,53 @@ func tableLabel(text string, width float32, align fyne.TextAlign, bold bool) *wi
 	return l
 }
 
-// fitLines breaks text at spaces into lines no wider than width where it
-// can (a single word wider than width stays whole).
+// fitLines breaks text at spaces, and after slashes, into lines no wider
+// than width where it can (a single word wider than width stays whole).
 func fitLines(text string, width, size float32, style fyne.TextStyle) string {
-	words := strings.Fields(text)
-	if len(words) == 0 {
+	toks := tokens(text)
+	if len(toks) == 0 {
 		return text
 	}
 	var lines []string
-	line := words[0]
-	for _, w := range words[1:] {
-		if fyne.MeasureText(line+" "+w, size, style).Width <= width {
-			line += " " + w
+	line := toks[0].text
+	for _, tk := range toks[1:] {
+		next := line + tk.text
+		if tk.space {
+			next = line + " " + tk.text
+		}
+		if fyne.MeasureText(next, size, style).Width <= width {
+			line = next
 			continue
 		}
 		lines = append(lines, line)
-		line = w
+		line = tk.text
 	}
 	return strings.Join(append(lines, line), "\n")
+}
+
+// token is a piece of text that may start a line; space says whether a
+// space separates it from the piece before.
+type token struct {
+	text  string
+	space bool
+}
+
+// tokens splits text into words, and words after each slash.
+func tokens(text string) []token {
+	var out []token
+	for _, w := range strings.Fields(text) {
+		space := true
+		for w != "" {
+			i := strings.Index(w, "/")
+			if i < 0 || i == len(w)-1 {
+				out = append(out, token{w, space})
+				break
+			}
+			out = append(out, token{w[:i+1], space})
+			w, space = w[i+1:], false
+		}
+	}
+	return out
 }
 
 func contains(xs []string, x string) bool { return indexOf(xs, x) >= 0 }

@@ -213,8 +213,13 @@ type formRow struct {
 	value fyne.CanvasObject
 }
 
-// row lays out an entry of a field for a form. hint is the valid range.
+// row lays out an entry of a field for a form. hint is what the field
+// takes beside its valid range (from limits, scenario's bounds): "" for
+// the range alone.
 func row[T comparable](f *field[T], label, hint string) formRow {
+	if r := hintFor(f.path); hint == "" {
+		hint = r
+	}
 	f.entry.PlaceHolder = hint
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance

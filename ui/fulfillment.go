@@ -43,9 +43,9 @@ func newFulfillmentScreen(u *UI) screen {
 		section("Order volume"),
 		form(formRow{label: widget.NewLabel("Orders come from"), value: source.radio}),
 		form(
-			row(start, "Orders in month 1 (manual)", "≥ 0"),
-			row(growth, "Monthly growth (manual, %)", "−99–1,000%"),
-			row(perUser, "Orders per active user (viral)", "≥ 0 a month"),
+			row(start, "Orders in month 1 (manual)", ""),
+			row(growth, "Monthly growth (manual, %)", ""),
+			row(perUser, "Orders per active user (viral)", ""),
 		),
 		section("Fulfillment models (capacity in orders a month, 0 = unlimited)"),
 		models.content(),

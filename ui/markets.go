@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -13,15 +14,24 @@ import (
 	"scaleplan/scenario"
 )
 
-// newMarketsScreen is the Markets tab (DESIGN §4.4): the market × factor
-// score matrix with weights.
+// newMarketsScreen is the Markets tab (DESIGN §4.4): the factors with
+// their weights, then the market × factor score matrix.
 func newMarketsScreen(u *UI) screen {
 	m := newModule(u, "Markets", chart.KindMarkets, scenario.ModuleMarkets)
-	m.setOffset(0.62)
+	m.setOffset(0.70)
 	on := newToggle(u, "Model market expansion", "Switch markets",
 		func(s *sc) bool { return s.Markets.Enabled }, func(s *sc, v bool) { s.Markets.Enabled = v })
 	mx := newMatrix(u)
-	addMarket := widget.NewButtonWithIcon("Add market", theme.ContentAddIcon(), func() {
+	help := widget.NewLabel("A market's weighted score is Σ weight × score / Σ weight; the highest wins.")
+	help.Wrapping = fyne.TextWrapWord
+	m.setInputs([]input{on, mx}, on.check, help,
+		heading("Factors", addFactorButton(u)), mx.factorContent(),
+		heading("Scores (1–5, 5 = most favourable)", addMarketButton(u)), mx.content())
+	return m
+}
+
+func addMarketButton(u *UI) *widget.Button {
+	return widget.NewButtonWithIcon("Add market", theme.ContentAddIcon(), func() {
 		err := u.editScenario("Add market", func(s *sc) error {
 			mk := &s.Markets
 			mk.Markets = append(mk.Markets, scenario.NewMarket(freeName("Market", len(mk.Markets)+1, func(n string) bool {
@@ -36,7 +46,10 @@ func newMarketsScreen(u *UI) screen {
 		})
 		u.showError("Add market", plainErrOrNil(err, u.sel))
 	})
-	addFactor := widget.NewButtonWithIcon("Add factor", theme.ContentAddIcon(), func() {
+}
+
+func addFactorButton(u *UI) *widget.Button {
+	return widget.NewButtonWithIcon("Add factor", theme.ContentAddIcon(), func() {
 		err := u.editScenario("Add factor", func(s *sc) error {
 			mk := &s.Markets
 			f := scenario.Factor{ID: scenario.NewID(), Name: fmt.Sprintf("Factor %d", len(mk.Factors)+1), Weight: 1}
@@ -51,12 +64,6 @@ func newMarketsScreen(u *UI) screen {
 		})
 		u.showError("Add factor", plainErrOrNil(err, u.sel))
 	})
-	help := widget.NewLabel("Score every market 1–5 on every factor; 5 always means most favourable " +
-		"(a large market, little competition, simple regulation, a good fit, strong demand). " +
-		"The weighted score is Σ weight × score / Σ weight.")
-	help.Wrapping = fyne.TextWrapWord
-	m.setInputs([]input{on, mx}, on.check, help, mx.content(), container.NewHBox(addMarket, addFactor))
-	return m
 }
 
 func freeName(prefix string, n int, taken func(string) bool) string {
@@ -67,16 +74,24 @@ func freeName(prefix string, n int, taken func(string) bool) string {
 	}
 }
 
-// matrix is the market × factor score grid, rebuilt when markets or
-// factors are added, removed or reordered.
+// matrix is the factor list (name, weight, share, what 5 means) and the
+// market × factor score grid, rebuilt when markets or factors are added,
+// removed or reordered. Both grids report their errors under the scores.
 type matrix struct {
 	*table
-	shape string
+	factors *fyne.Container
+	shape   string
+	heads   []*widget.Label // factor names over the score columns
+	shares  []*widget.Label // each factor's share of the weighted score
+	means   []*widget.Label // what a 5 means for each factor
 }
 
 func newMatrix(u *UI) *matrix {
-	return &matrix{table: newTable(u, func(*sc) int { return 0 })}
+	return &matrix{table: newTable(u, func(*sc) int { return 0 }), factors: container.New(&columns{})}
 }
+
+// factorContent is the factor list.
+func (x *matrix) factorContent() fyne.CanvasObject { return x.factors }
 
 func (x *matrix) load(s *scenario.Scenario, force bool) {
 	if k := shapeOf(s); k != x.shape {
@@ -87,6 +102,54 @@ func (x *matrix) load(s *scenario.Scenario, force bool) {
 	for _, c := range x.cells {
 		c.load(s, force)
 	}
+	x.label(s)
+}
+
+// label writes the factor names over the score columns, the weight shares
+// and what a 5 means.
+func (x *matrix) label(s *scenario.Scenario) {
+	var total float64
+	for _, f := range s.Markets.Factors {
+		total += f.Weight
+	}
+	for c, f := range s.Markets.Factors {
+		if c >= len(x.heads) {
+			return
+		}
+		setText(x.heads[c], fitLines(f.Name, factorWidth-2*theme.InnerPadding(), theme.Size(theme.SizeNameCaptionText), fyne.TextStyle{Bold: true}))
+		share := "—"
+		if total > 0 {
+			share = fmt.Sprintf("%.0f%% of the score", 100*f.Weight/total)
+		}
+		setText(x.shares[c], share)
+		setText(x.means[c], "5 = "+favourable(f.Name))
+	}
+}
+
+func setText(l *widget.Label, s string) {
+	if l.Text != s {
+		l.SetText(s)
+	}
+}
+
+// favourable says what the best score of a factor means, for the factors
+// the article names; any other factor's 5 is "most favourable".
+func favourable(name string) string {
+	n := strings.ToLower(name)
+	for _, k := range []struct{ key, text string }{
+		{"competition", "the least competition"},
+		{"regulat", "the simplest regulation"},
+		{"language", "the best language and cultural fit"},
+		{"cultur", "the best cultural fit"},
+		{"demand", "the strongest demand signals"},
+		{"size", "the largest market"},
+		{"tam", "the largest market"},
+	} {
+		if strings.Contains(n, k.key) {
+			return "most favourable: " + k.text
+		}
+	}
+	return "most favourable"
 }
 
 func shapeOf(s *scenario.Scenario) string {
@@ -101,118 +164,148 @@ func shapeOf(s *scenario.Scenario) string {
 	return b.String()
 }
 
+// Column widths of the factor list and the score matrix; the last column
+// of each (what 5 means, notes) takes the width left over.
 const (
-	nameWidth   = 120
-	factorWidth = 100
-	notesWidth  = 180
-	delWidth    = 36
+	delWidth        = 36
+	factorNameWidth = 200
+	weightWidth     = 70
+	shareWidth      = 118
+	meansWidth      = 150
+	nameWidth       = 130
+	factorWidth     = 88
+	notesWidth      = 110
 )
 
-// rebuild lays out: factor names, weights, the "5 = most favourable"
-// caption, one row per market, and the remove-factor buttons.
+// rebuild lays out both grids for s's factors and markets.
 func (x *matrix) rebuild(s *scenario.Scenario) {
+	t := x.table
+	t.cells, t.msgs, t.order = nil, map[any]string{}, nil
+	x.rebuildFactors(s)
+	x.rebuildScores(s)
+	t.showNote()
+}
+
+// rebuildFactors lays out one row per factor: remove, name, weight, share
+// of the score and what a 5 means.
+func (x *matrix) rebuildFactors(s *scenario.Scenario) {
+	t := x.table
+	x.factors.Layout = &columns{widths: []float32{delWidth, factorNameWidth, weightWidth, shareWidth, meansWidth}, stretch: true}
+	objs := []fyne.CanvasObject{widget.NewLabel(""), bold("Factor"), bold("Weight"), bold("Share"), bold("Scoring")}
+	x.shares, x.means = nil, nil
+	fpath := func(c int, f string) string { return fmt.Sprintf("markets.factors[%d].%s", c, f) }
+	for c := range s.Markets.Factors {
+		name := t.u.nameField("Factor name", fpath(c, "name"),
+			func(s *sc) string { return s.Markets.Factors[c].Name }, func(s *sc, v string) { s.Markets.Factors[c].Name = v })
+		name.note = t.reporter(name, fmt.Sprintf("Factor %d name", c+1))
+		weight := t.u.numField("Factor weight", fpath(c, "weight"), false,
+			func(s *sc) float64 { return s.Markets.Factors[c].Weight }, func(s *sc, v float64) { s.Markets.Factors[c].Weight = v })
+		weight.entry.PlaceHolder = hintFor(fpath(c, "weight"))
+		weight.note = t.reporter(weight, fmt.Sprintf("Factor %d weight", c+1))
+		t.cells = append(t.cells, name, weight)
+		share, means := small(""), small("")
+		means.Wrapping = fyne.TextWrapWord
+		x.shares, x.means = append(x.shares, share), append(x.means, means)
+		objs = append(objs, x.removeFactor(c), name.entry, weight.entry, middle(share), middle(means))
+	}
+	x.factors.Objects = objs
+	x.factors.Refresh()
+}
+
+// removeFactor is the button that removes factor c and its scores.
+func (x *matrix) removeFactor(c int) fyne.CanvasObject {
+	u := x.table.u
+	b := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		err := u.editScenario("Remove factor", func(s *sc) error {
+			mk := &s.Markets
+			id := mk.Factors[c].ID
+			mk.Factors = append(mk.Factors[:c:c], mk.Factors[c+1:]...)
+			for i := range mk.Markets {
+				delete(mk.Markets[i].Scores, id)
+			}
+			return nil
+		})
+		u.showError("Remove factor", plainErrOrNil(err, u.sel))
+	})
+	b.Importance = widget.LowImportance
+	return b
+}
+
+// rebuildScores lays out the header (factor names) and one row per market:
+// remove, name, a score per factor, notes.
+func (x *matrix) rebuildScores(s *scenario.Scenario) {
 	t := x.table
 	nf := len(s.Markets.Factors)
 	widths := []float32{delWidth, nameWidth}
 	for range nf {
 		widths = append(widths, factorWidth)
 	}
-	widths = append(widths, notesWidth)
-	t.grid.Layout = &columns{widths: widths}
-	t.cells, t.msgs, t.order = nil, map[any]string{}, nil
-
-	var objs []fyne.CanvasObject
-	bold := func(s string) fyne.CanvasObject {
-		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	caption := func(s string) fyne.CanvasObject {
-		l := widget.NewLabel(s)
-		l.SizeName = theme.SizeNameCaptionText
-		l.Importance = widget.LowImportance
-		l.Wrapping = fyne.TextWrapWord
-		return l
-	}
-	blank := func() fyne.CanvasObject { return widget.NewLabel("") }
-	fpath := func(c int, f string) string { return fmt.Sprintf("markets.factors[%d].%s", c, f) }
-	// Factor names.
-	objs = append(objs, blank(), bold("Factor"))
-	for c := range nf {
-		f := t.u.nameField("Factor name", fpath(c, "name"),
-			func(s *sc) string { return s.Markets.Factors[c].Name }, func(s *sc, v string) { s.Markets.Factors[c].Name = v })
-		f.note = t.reporter(f, fmt.Sprintf("Factor %d name", c+1))
-		f.entry.MultiLine = true
-		f.entry.Wrapping = fyne.TextWrapWord
-		f.entry.SetMinRowsVisible(2)
-		t.cells = append(t.cells, f)
-		objs = append(objs, f.entry)
-	}
-	objs = append(objs, blank())
-	// Weights.
-	objs = append(objs, blank(), bold("Weight"))
-	for c := range nf {
-		f := t.u.numField("Factor weight", fpath(c, "weight"), false,
-			func(s *sc) float64 { return s.Markets.Factors[c].Weight }, func(s *sc, v float64) { s.Markets.Factors[c].Weight = v })
-		f.entry.PlaceHolder = "0–1,000"
-		f.note = t.reporter(f, fmt.Sprintf("Factor %d weight", c+1))
-		t.cells = append(t.cells, f)
-		objs = append(objs, f.entry)
-	}
-	objs = append(objs, blank())
-	// Caption.
-	objs = append(objs, blank(), bold("Market"))
+	t.grid.Layout = &columns{widths: append(widths, notesWidth), stretch: true}
+	objs := []fyne.CanvasObject{widget.NewLabel(""), bold("Market")}
+	x.heads = nil
 	for range nf {
-		objs = append(objs, caption("Score 1–5, 5 = most favourable"))
+		h := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		h.SizeName = theme.SizeNameCaptionText
+		x.heads = append(x.heads, h)
+		objs = append(objs, h)
 	}
 	objs = append(objs, bold("Notes"))
-	// Markets.
 	for r := range s.Markets.Markets {
-		mpath := func(f string) string { return fmt.Sprintf("markets.markets[%d].%s", r, f) }
-		name := t.u.nameField("Market name", mpath("name"),
-			func(s *sc) string { return s.Markets.Markets[r].Name }, func(s *sc, v string) { s.Markets.Markets[r].Name = v })
-		name.note = t.reporter(name, fmt.Sprintf("Market %d name", r+1))
-		t.cells = append(t.cells, name)
-		del, _ := t.removeCell("market", r, func(s *sc, r int) error {
-			mk := &s.Markets
-			mk.Markets = append(mk.Markets[:r:r], mk.Markets[r+1:]...)
-			return nil
-		})
-		objs = append(objs, del, name.entry)
-		for c := range nf {
-			id := s.Markets.Factors[c].ID
-			f := t.u.wholeField("Score", fmt.Sprintf("markets.markets[%d].scores[%s]", r, id),
-				func(s *sc) int { return int(s.Markets.Markets[r].Scores[id]) },
-				func(s *sc, v int) { s.Markets.Markets[r].Scores[id] = float64(v) })
-			f.entry.PlaceHolder = "1–5"
-			f.note = t.reporter(f, fmt.Sprintf("%s, %s", s.Markets.Markets[r].Name, s.Markets.Factors[c].Name))
-			t.cells = append(t.cells, f)
-			objs = append(objs, f.entry)
-		}
-		notes := newField(t.u, "Market notes", mpath("notes"), parseText, formatText,
-			func(s *sc) string { return s.Markets.Markets[r].Notes }, func(s *sc, v string) { s.Markets.Markets[r].Notes = v })
-		notes.entry.PlaceHolder = "Notes"
-		t.cells = append(t.cells, notes)
-		objs = append(objs, notes.entry)
+		objs = append(objs, x.marketRow(s, r)...)
 	}
-	// Remove-factor buttons.
-	objs = append(objs, blank(), blank())
-	for c := range nf {
-		b := widget.NewButtonWithIcon("Factor", theme.DeleteIcon(), func() {
-			err := t.u.editScenario("Remove factor", func(s *sc) error {
-				mk := &s.Markets
-				id := mk.Factors[c].ID
-				mk.Factors = append(mk.Factors[:c:c], mk.Factors[c+1:]...)
-				for i := range mk.Markets {
-					delete(mk.Markets[i].Scores, id)
-				}
-				return nil
-			})
-			t.u.showError("Remove factor", plainErrOrNil(err, t.u.sel))
-		})
-		b.Importance = widget.LowImportance
-		objs = append(objs, b)
-	}
-	objs = append(objs, blank())
 	t.grid.Objects = objs
 	t.grid.Refresh()
-	t.showNote()
+}
+
+// marketRow is row r of the score matrix.
+func (x *matrix) marketRow(s *scenario.Scenario, r int) []fyne.CanvasObject {
+	t := x.table
+	mpath := func(f string) string { return fmt.Sprintf("markets.markets[%d].%s", r, f) }
+	name := t.u.nameField("Market name", mpath("name"),
+		func(s *sc) string { return s.Markets.Markets[r].Name }, func(s *sc, v string) { s.Markets.Markets[r].Name = v })
+	name.note = t.reporter(name, fmt.Sprintf("Market %d name", r+1))
+	t.cells = append(t.cells, name)
+	del, _ := t.removeCell("market", r, func(s *sc, r int) error {
+		mk := &s.Markets
+		mk.Markets = append(mk.Markets[:r:r], mk.Markets[r+1:]...)
+		return nil
+	})
+	objs := []fyne.CanvasObject{del, name.entry}
+	for c, f := range s.Markets.Factors {
+		id := f.ID
+		sf := t.u.wholeField("Score", fmt.Sprintf("markets.markets[%d].scores[%s]", r, id),
+			func(s *sc) int { return int(s.Markets.Markets[r].Scores[id]) },
+			func(s *sc, v int) { s.Markets.Markets[r].Scores[id] = float64(v) })
+		sf.entry.PlaceHolder = "1–5"
+		sf.note = t.reporter(sf, fmt.Sprintf("%s, %s", s.Markets.Markets[r].Name, s.Markets.Factors[c].Name))
+		t.cells = append(t.cells, sf)
+		objs = append(objs, sf.entry)
+	}
+	notes := newField(t.u, "Market notes", mpath("notes"), parseText, formatText,
+		func(s *sc) string { return s.Markets.Markets[r].Notes }, func(s *sc, v string) { s.Markets.Markets[r].Notes = v })
+	notes.entry.PlaceHolder = "Notes"
+	t.cells = append(t.cells, notes)
+	return append(objs, notes.entry)
+}
+
+// heading is a section title with a button at its right end.
+func heading(title string, b *widget.Button) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, nil, b, section(title))
+}
+
+// bold is a bold label (a table header).
+func bold(s string) *widget.Label {
+	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// middle centres o vertically in its cell, in line with the entries.
+func middle(o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewVBox(layout.NewSpacer(), o, layout.NewSpacer())
+}
+
+// small is a caption-sized label.
+func small(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.SizeName = theme.SizeNameCaptionText
+	return l
 }

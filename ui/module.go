@@ -91,8 +91,8 @@ func (m *module) show(in chart.Input) {
 			m.tiles[i] = newTile(m.u, caption(x))
 			objs[i] = m.tiles[i].box
 		}
-		cols := 4
-		if len(ms) == 3 || len(ms) == 6 {
+		cols := min(4, max(1, len(ms)))
+		if len(ms) == 6 {
 			cols = 3
 		}
 		m.tileBox.Layout = layout.NewGridLayoutWithColumns(cols)

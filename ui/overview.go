@@ -55,7 +55,7 @@ func newOverview(u *UI) screen {
 	o.fields = []input{horizon, notes, cur}
 	side := container.NewVBox(
 		section("Scenario"),
-		form(row(horizon, "Horizon (months)", "1–240"), row(cur.field, "Currency (plan)", "ISO code")),
+		form(row(horizon, "Horizon (months)", ""), row(cur.field, "Currency (plan)", "ISO code")),
 		section("Notes"),
 		notes.entry,
 	)
@@ -90,22 +90,37 @@ func (o *overview) show(in chart.Input) {
 			t.set(formatMetric(m, in.Plan.Currency), caption(m))
 		}
 	}
+	o.timeline.Objects = timelineRows(r.Milestones)
+	o.timeline.Refresh()
+}
+
+// timelineRows are the milestone rows of a form: when (shown once for
+// entries of the same month; month 0 is "At the start"), then the module
+// and what happens.
+func timelineRows(ms []scenario.Milestone) []fyne.CanvasObject {
 	var objs []fyne.CanvasObject
-	for _, ms := range r.Milestones {
-		when := fmt.Sprintf("Month %d", ms.Month)
-		if ms.Month == 0 {
-			when = "From the start"
+	for i, m := range ms {
+		when := whenLabel(m.Month)
+		if i > 0 && ms[i-1].Month == m.Month {
+			when = ""
 		}
 		w := widget.NewLabelWithStyle(when, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-		t := widget.NewLabel(moduleName(ms.Module) + " · " + ms.Text)
+		t := widget.NewLabel(moduleName(m.Module) + " · " + m.Text)
 		t.Wrapping = fyne.TextWrapWord
 		objs = append(objs, w, t)
 	}
 	if len(objs) == 0 {
 		objs = append(objs, widget.NewLabel(""), widget.NewLabel("No milestones: switch a module on."))
 	}
-	o.timeline.Objects = objs
-	o.timeline.Refresh()
+	return objs
+}
+
+// whenLabel names a milestone's month.
+func whenLabel(month int) string {
+	if month <= 0 {
+		return "At the start"
+	}
+	return fmt.Sprintf("Month %d", month)
 }
 
 func moduleName(m string) string {

@@ -82,7 +82,7 @@ func paste[T comparable](f *field[T], s string) { f.entry.SetText(s) }
 func cur(u *UI) *scenario.Scenario { return &u.doc.Plan().Scenarios[u.sel] }
 
 func tileText(u *UI, key string) string {
-	return u.screens[0].(*overview).tiles[key].value.Text
+	return u.screens[0].(*overview).tiles[key].text
 }
 
 func TestTypingChangesModelAndResults(t *testing.T) {
@@ -471,5 +471,34 @@ func TestCompareTableWrapsLongText(t *testing.T) {
 	}
 	if fitLines("month 1", valueColWidth, 14, fyne.TextStyle{}) != "month 1" {
 		t.Error("short text was broken")
+	}
+	if got := fitLines("Language/Cultural Fit", 80, 12, fyne.TextStyle{Bold: true}); got != "Language/\nCultural Fit" {
+		t.Errorf("slash: %q", got)
+	}
+}
+
+func TestTimelineStartsAtTheStart(t *testing.T) {
+	u, _ := newTestUI(t)
+	objs := u.screens[0].(*overview).timeline.Objects
+	if len(objs) < 4 {
+		t.Fatalf("timeline has %d objects", len(objs))
+	}
+	if w := objs[0].(*widget.Label).Text; w != "At the start" {
+		t.Errorf("first milestone at %q, want \"At the start\"", w)
+	}
+	// A second month-0 entry does not repeat the month.
+	if w := objs[2].(*widget.Label).Text; w != "" {
+		t.Errorf("second month-0 entry labelled %q", w)
+	}
+	var all []string
+	for i := 0; i+1 < len(objs); i += 2 {
+		all = append(all, objs[i].(*widget.Label).Text+"|"+objs[i+1].(*widget.Label).Text)
+	}
+	joined := strings.Join(all, "\n")
+	if !strings.Contains(joined, "Month 17|Sales · ARR reaches $1M: First Sales Hire stage from month 18") {
+		t.Errorf("timeline:\n%s", joined)
+	}
+	if whenLabel(0) != "At the start" || whenLabel(9) != "Month 9" {
+		t.Error("whenLabel")
 	}
 }

@@ -34,6 +34,8 @@ func (m *minWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // editable tables (stages, fulfillment models, market scores).
 type columns struct {
 	widths []float32
+	// stretch gives the last column the width left over, if any.
+	stretch bool
 }
 
 func (c *columns) MinSize(objs []fyne.CanvasObject) fyne.Size {
@@ -61,9 +63,16 @@ func (c *columns) rowHeight(objs []fyne.CanvasObject, r int) float32 {
 	return h
 }
 
-func (c *columns) Layout(objs []fyne.CanvasObject, _ fyne.Size) {
+func (c *columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
 	n := len(c.widths)
+	widths := c.widths
+	if c.stretch && n > 0 {
+		if extra := size.Width - c.MinSize(nil).Width; extra > 0 {
+			widths = append([]float32(nil), c.widths...)
+			widths[n-1] += extra
+		}
+	}
 	var y float32
 	for r := 0; r*n < len(objs); r++ {
 		h := c.rowHeight(objs, r)
@@ -71,24 +80,28 @@ func (c *columns) Layout(objs []fyne.CanvasObject, _ fyne.Size) {
 		for i := 0; i < n && r*n+i < len(objs); i++ {
 			o := objs[r*n+i]
 			o.Move(fyne.NewPos(x, y))
-			o.Resize(fyne.NewSize(c.widths[i], h))
-			x += c.widths[i] + pad
+			o.Resize(fyne.NewSize(widths[i], h))
+			x += widths[i] + pad
 		}
 		y += h + pad
 	}
 }
 
-// tile is one key number: a large value over a caption.
+// tile is one key number or word: a large value over a caption. Every
+// value has the same (subheading, bold) size; a value too wide for its
+// tile breaks onto a second line, and captions sit at the tile's bottom so
+// they line up across a row.
 type tile struct {
 	value, caption *widget.Label
-	box            fyne.CanvasObject
+	box            *fyne.Container
+	text           string  // the value as given, on one line
+	width          float32 // the width the value was last broken for
 }
 
 func newTile(u *UI, caption string) *tile {
-	t := &tile{value: widget.NewLabel("—"), caption: widget.NewLabel(caption)}
+	t := &tile{value: widget.NewLabel("—"), caption: widget.NewLabel(caption), text: "—"}
 	t.value.TextStyle = fyne.TextStyle{Bold: true}
 	t.value.SizeName = theme.SizeNameSubHeadingText
-	t.value.Truncation = fyne.TextTruncateEllipsis
 	t.caption.SizeName = theme.SizeNameCaptionText
 	t.caption.Truncation = fyne.TextTruncateEllipsis
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
@@ -97,8 +110,42 @@ func newTile(u *UI, caption string) *tile {
 		bg.FillColor = theme.Color(theme.ColorNameInputBackground)
 		bg.Refresh()
 	})
-	t.box = container.NewStack(bg, container.NewVBox(t.value, t.caption))
+	t.box = container.NewStack(bg, container.New(&tileLayout{t: t}, t.value, t.caption))
 	return t
+}
+
+// tileLayout puts the value at the top, broken to fit the width, and the
+// caption at the bottom.
+type tileLayout struct{ t *tile }
+
+func (l *tileLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	v, c := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(max(c.Width, 80), v.Height+c.Height-theme.Padding())
+}
+
+func (l *tileLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	t := l.t
+	if size.Width != t.width {
+		t.width = size.Width
+		t.wrap()
+	}
+	c := objs[1].MinSize()
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(size.Width, objs[0].MinSize().Height))
+	objs[1].Move(fyne.NewPos(0, size.Height-c.Height))
+	objs[1].Resize(fyne.NewSize(size.Width, c.Height))
+}
+
+// wrap breaks the value into lines that fit the tile's width.
+func (t *tile) wrap() {
+	text := t.text
+	if t.width > 0 {
+		text = fitLines(t.text, t.width-2*theme.InnerPadding(), theme.Size(theme.SizeNameSubHeadingText), t.value.TextStyle)
+	}
+	if text != t.value.Text {
+		t.value.SetText(text)
+		t.box.Refresh()
+	}
 }
 
 // shortCaptions replace metric labels too long for a tile.
@@ -120,12 +167,8 @@ func caption(m scenario.Metric) string {
 }
 
 func (t *tile) set(value, caption string) {
-	size := theme.SizeNameSubHeadingText
-	if len([]rune(value)) > 13 {
-		size = theme.SizeNameText
-	}
-	t.value.SizeName = size
-	t.value.SetText(value)
+	t.text = value
+	t.wrap()
 	if caption != "" && caption != t.caption.Text {
 		t.caption.SetText(caption)
 	}
