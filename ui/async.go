@@ -17,3 +17,13 @@ func background[T any](work func() T, done func(T)) {
 		onUI(func() { done(v) })
 	}()
 }
+
+// work runs work like background, or at once on the calling goroutine when
+// u is synchronous (tests with the fyne test driver).
+func work[T any](u *UI, work func() T, done func(T)) {
+	if u.sync {
+		done(work())
+		return
+	}
+	background(work, done)
+}

@@ -140,8 +140,7 @@ func (u *UI) openDialog() {
 		}, u.win)
 		d.SetFilter(planFilter)
 		u.startIn(d, u.doc.Path())
-		d.Resize(fyne.NewSize(900, 600))
-		d.Show()
+		showFileDialog(d)
 	})
 }
 
@@ -156,7 +155,7 @@ func (u *UI) openPath(path string) {
 		d   *app.Document
 		err error
 	}
-	background(func() res {
+	work(u, func() res {
 		d, err := app.OpenDocument(path)
 		return res{d, err}
 	}, func(r res) {
@@ -202,11 +201,7 @@ func (u *UI) writeSave(j *app.SaveJob, done func(bool)) {
 		done(ok)
 		u.runAfterSaves()
 	}
-	if u.sync {
-		finish(j.Write())
-		return
-	}
-	background(j.Write, finish)
+	work(u, j.Write, finish)
 }
 
 // whenSaved runs fn now, or once the saves still being written are done
@@ -283,8 +278,15 @@ func (u *UI) saveAs(done func(bool)) {
 	}
 	d.SetFileName(name)
 	u.startIn(d, u.doc.Path())
-	d.Resize(fyne.NewSize(900, 600))
+	showFileDialog(d)
+}
+
+// showFileDialog shows d at a comfortable size. FileDialog.Resize before
+// Show panics in fyne 2.8 (its MinSize reads the not yet created window),
+// so the size is set after.
+func showFileDialog(d *dialog.FileDialog) {
 	d.Show()
+	d.Resize(fyne.NewSize(900, 600))
 }
 
 // startIn opens a file dialog in the folder of path, if it has one.
@@ -386,7 +388,7 @@ func (u *UI) exportChart() {
 		if ext := strings.ToLower(filepath.Ext(path)); ext != ".png" && ext != ".svg" && ext != ".pdf" {
 			path += ".png"
 		}
-		background(func() error { return chart.WriteFile(path, k, in, chart.Light()) }, func(err error) {
+		work(u, func() error { return chart.WriteFile(path, k, in, chart.Light()) }, func(err error) {
 			if err != nil {
 				u.showError("Export Chart", err)
 				return
@@ -414,8 +416,7 @@ func (u *UI) askSavePath(title, name string, exts []string, fn func(path string)
 	d.SetFileName(name)
 	d.SetTitleText(title)
 	u.startIn(d, u.doc.Path())
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d)
 }
 
 func safeName(s string) string {

@@ -1,0 +1,286 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"scaleplan/app"
+)
+
+// overlayObjects returns every object laid out in the window's dialogs.
+func overlayObjects(u *UI) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	for _, o := range u.win.Canvas().Overlays().List() {
+		out = append(out, test.LaidOutObjects(o)...)
+	}
+	return out
+}
+
+// dialogButton finds the button labelled text in an open dialog.
+func dialogButton(t *testing.T, u *UI, text string) *widget.Button {
+	t.Helper()
+	for _, o := range overlayObjects(u) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
+			return b
+		}
+	}
+	t.Fatalf("no %q button in the open dialogs", text)
+	return nil
+}
+
+// dialogText joins the labels of the open dialogs.
+func dialogText(u *UI) string {
+	var b strings.Builder
+	for _, o := range overlayObjects(u) {
+		switch l := o.(type) {
+		case *widget.Label:
+			b.WriteString(l.Text + "\n")
+		case *widget.RichText:
+			b.WriteString(l.String() + "\n")
+		}
+	}
+	return b.String()
+}
+
+// dirtyQuit makes an unsaved edit and asks to quit; it returns the number
+// of exits seen so far.
+func dirtyQuit(t *testing.T, u *UI) *int {
+	t.Helper()
+	exits := 0
+	u.exit = func() { exits++ }
+	typeInto(num(t, u, "viral.seedUsers"), "777")
+	if err := u.drafts.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	u.quit()
+	if !strings.Contains(dialogText(u), "Save the changes to “sample.scaleplan”") {
+		t.Fatalf("no unsaved-changes question; dialogs say %q", dialogText(u))
+	}
+	return &exits
+}
+
+func seedOnDisk(t *testing.T, path string) float64 {
+	t.Helper()
+	d, err := app.OpenDocument(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.Plan().Scenarios[0].Viral.SeedUsers
+}
+
+func TestCloseDialogCancel(t *testing.T) {
+	u, path := newTestUI(t)
+	before := seedOnDisk(t, path)
+	exits := dirtyQuit(t, u)
+	test.Tap(dialogButton(t, u, "Cancel"))
+	if *exits != 0 || !u.doc.Dirty() || cur(u).Viral.SeedUsers != 777 {
+		t.Errorf("Cancel: exits=%d dirty=%v seed=%v", *exits, u.doc.Dirty(), cur(u).Viral.SeedUsers)
+	}
+	if seedOnDisk(t, path) != before {
+		t.Error("Cancel wrote the file")
+	}
+	if dr, _ := u.drafts.Pending(); dr == nil {
+		t.Error("Cancel dropped the draft")
+	}
+	if len(overlayObjects(u)) != 0 && strings.Contains(dialogText(u), "Save the changes") {
+		t.Error("the dialog is still open")
+	}
+}
+
+func TestCloseDialogDontSave(t *testing.T) {
+	u, path := newTestUI(t)
+	before := seedOnDisk(t, path)
+	exits := dirtyQuit(t, u)
+	test.Tap(dialogButton(t, u, "Don't Save"))
+	if *exits != 1 {
+		t.Fatalf("Don't Save: exits=%d, want 1", *exits)
+	}
+	if seedOnDisk(t, path) != before {
+		t.Error("Don't Save wrote the file")
+	}
+	if dr, _ := u.drafts.Pending(); dr != nil {
+		t.Error("Don't Save left a draft to recover")
+	}
+}
+
+func TestCloseDialogSave(t *testing.T) {
+	u, path := newTestUI(t)
+	exits := dirtyQuit(t, u)
+	test.Tap(dialogButton(t, u, "Save"))
+	if *exits != 1 || u.doc.Dirty() {
+		t.Fatalf("Save: exits=%d dirty=%v", *exits, u.doc.Dirty())
+	}
+	if got := seedOnDisk(t, path); got != 777 {
+		t.Errorf("file holds %v seed users, want 777", got)
+	}
+	if dr, _ := u.drafts.Pending(); dr != nil {
+		t.Error("draft left after saving")
+	}
+}
+
+func TestCloseDialogSaveFails(t *testing.T) {
+	u, path := newTestUI(t)
+	// The plan's file has become a folder: the save must fail (even as root).
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(path, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	exits := dirtyQuit(t, u)
+	test.Tap(dialogButton(t, u, "Save"))
+	if *exits != 0 || !u.doc.Dirty() || cur(u).Viral.SeedUsers != 777 {
+		t.Errorf("failed save: exits=%d dirty=%v seed=%v", *exits, u.doc.Dirty(), cur(u).Viral.SeedUsers)
+	}
+	if !strings.Contains(dialogText(u), "Save: save:") {
+		t.Errorf("no error shown: %q", dialogText(u))
+	}
+	if dr, _ := u.drafts.Pending(); dr == nil {
+		t.Error("the draft was dropped after a failed save")
+	}
+}
+
+func TestOpenRecent(t *testing.T) {
+	u, path := newTestUI(t)
+	other := filepath.Join(filepath.Dir(path), "other.scaleplan")
+	if err := u.doc.SaveAs(other); err != nil {
+		t.Fatal(err)
+	}
+	u.setDocument(app.NewDocument(u.doc.Snapshot(), "")) // something else is open
+	u.recent.Add(path)
+	u.recent.Add(other)
+	u.menu.refresh()
+	item := recentItem(t, u, "other.scaleplan")
+	item.Action()
+	if u.doc.Path() != other || u.doc.Dirty() || !strings.HasPrefix(u.win.Title(), "other.scaleplan") {
+		t.Fatalf("Open Recent: path %q dirty %v title %q", u.doc.Path(), u.doc.Dirty(), u.win.Title())
+	}
+	if first := u.recent.List()[0]; first != other {
+		t.Errorf("most recent is %q, want %q", first, other)
+	}
+	// A file that has gone away: an error, and it leaves the menu.
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	recentItem(t, u, "sample.scaleplan").Action()
+	if u.doc.Path() != other {
+		t.Errorf("a missing file replaced the open plan: %q", u.doc.Path())
+	}
+	if !strings.Contains(dialogText(u), "sample.scaleplan") {
+		t.Errorf("no error naming the file: %q", dialogText(u))
+	}
+	for _, it := range u.menu.recent.ChildMenu.Items {
+		if strings.HasPrefix(it.Label, "sample.scaleplan") {
+			t.Error("the missing file is still in Open Recent")
+		}
+	}
+}
+
+func recentItem(t *testing.T, u *UI, name string) *fyne.MenuItem {
+	t.Helper()
+	for _, it := range u.menu.recent.ChildMenu.Items {
+		if strings.HasPrefix(it.Label, name+"  (") {
+			return it
+		}
+	}
+	t.Fatalf("no %s in Open Recent", name)
+	return nil
+}
+
+func TestThemeThroughViewMenu(t *testing.T) {
+	u, _ := newTestUI(t)
+	view := menuNamed(t, u, "View")
+	pick := func(label string) {
+		for _, it := range view.Items {
+			if it.Label == label {
+				it.Action()
+				return
+			}
+		}
+		t.Fatalf("no View → %s", label)
+	}
+	pick("Dark")
+	bg := u.app.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight)
+	if !u.dark() || !u.menu.dark.Checked || u.menu.light.Checked || !isDark(bg) {
+		t.Errorf("View → Dark: dark=%v checked=%v background %v", u.dark(), u.menu.dark.Checked, bg)
+	}
+	if !u.chartTheme().Dark {
+		t.Error("charts did not follow")
+	}
+	pick("Light")
+	bg = u.app.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantDark)
+	if u.dark() || !u.menu.light.Checked || isDark(bg) {
+		t.Errorf("View → Light: dark=%v background %v", u.dark(), bg)
+	}
+	pick("System")
+	if u.themePref() != ThemeSystem || !u.menu.system.Checked {
+		t.Errorf("View → System: pref %q", u.themePref())
+	}
+}
+
+func isDark(c interface{ RGBA() (r, g, b, a uint32) }) bool {
+	r, g, b, _ := c.RGBA()
+	return r+g+b < 3*0x8000
+}
+
+func menuNamed(t *testing.T, u *UI, label string) *fyne.Menu {
+	t.Helper()
+	for _, m := range u.menu.main().Items {
+		if m.Label == label {
+			return m
+		}
+	}
+	t.Fatalf("no %s menu", label)
+	return nil
+}
+
+func TestExportChart(t *testing.T) {
+	u, path := newTestUI(t)
+	u.tabs.SelectIndex(2) // Sales team
+	var exportItem *fyne.MenuItem
+	for _, it := range menuNamed(t, u, "File").Items {
+		if it.Label == "Export Chart…" {
+			exportItem = it
+		}
+	}
+	if exportItem == nil {
+		t.Fatal("no File → Export Chart…")
+	}
+	exportItem.Action()
+	name := fileNameEntry(t, u)
+	if name.Text != "Base-sales.png" {
+		t.Errorf("suggested name %q, want Base-sales.png", name.Text)
+	}
+	name.SetText("ARR chart.svg")
+	test.Tap(dialogButton(t, u, "Save"))
+	out := filepath.Join(filepath.Dir(path), "ARR chart.svg")
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatalf("chart file: %v (status %q)", err, u.status.Text)
+	}
+	if !strings.Contains(string(data), "<svg") {
+		t.Errorf("%s is not an SVG", out)
+	}
+	if !strings.Contains(u.status.Text, "Saved chart ARR chart.svg") {
+		t.Errorf("status %q", u.status.Text)
+	}
+}
+
+// fileNameEntry is the file name entry of an open file save dialog.
+func fileNameEntry(t *testing.T, u *UI) *widget.Entry {
+	t.Helper()
+	for _, o := range overlayObjects(u) {
+		if e, ok := o.(*widget.Entry); ok && e.Visible() && strings.Contains(e.Text, ".") {
+			return e
+		}
+	}
+	t.Fatal("no file name entry in the open dialogs")
+	return nil
+}
