@@ -98,8 +98,8 @@ func compareOrders(c *ctx) error {
 }
 
 func compareCost(c *ctx) error {
-	c.moneyAxis("fulfillment cost / month")
-	return c.compare("Fulfillment cost (recommended plan) by scenario", "fulfillment module", func(s *scenario.Scenario, r *scenario.Result) (plotter.XYs, bool) {
+	c.moneyAxis("recommended plan cost / month")
+	return c.compare("Fulfillment cost by scenario", "fulfillment module", func(s *scenario.Scenario, r *scenario.Result) (plotter.XYs, bool) {
 		if !s.Fulfillment.Enabled || r.Fulfillment == nil {
 			return nil, false
 		}
