@@ -48,7 +48,7 @@ func salesMilestones(s Sales, r *SalesResult, currency string, add func(int, str
 			start = i
 		}
 	}
-	add(0, ModuleSales, "%s stage at the start (ARR %s)", r.StageEntries[start].Stage, FormatMoneyCompact(s.StartingARR, currency))
+	add(0, ModuleSales, "%s stage (ARR %s)", r.StageEntries[start].Stage, FormatMoneyCompact(s.StartingARR, currency))
 	for i, e := range r.StageEntries {
 		if e.Month == nil || *e.Month == 1 {
 			continue
