@@ -1,9 +1,13 @@
 package scenario
 
 import (
+	"errors"
 	"fmt"
 	"math"
 )
+
+// ErrOverCapacity marks a month no fulfillment model has the capacity for.
+var ErrOverCapacity = errors.New("no fulfillment model can ship")
 
 // MaxOrders bounds the monthly order volume the fulfillment model accepts.
 const MaxOrders = 1e12
@@ -77,7 +81,7 @@ func ComputeFulfillment(f Fulfillment, horizon int, viral *ViralResult) (*Fulfil
 			}
 		}
 		if fm.CheapestIdx < 0 {
-			return nil, fmt.Errorf("month %d: no fulfillment model can ship %.0f orders (all are over capacity)", m, orders[m-1])
+			return nil, fmt.Errorf("month %d: %w %s orders (every model's capacity is lower)", m, ErrOverCapacity, FormatCount(orders[m-1]))
 		}
 		fm.Cheapest = f.Models[fm.CheapestIdx].Name
 		r.Months[m-1] = fm

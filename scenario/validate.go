@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"math"
@@ -175,7 +176,37 @@ func ValidateScenario(s *Scenario, prefix string) Errors {
 	c.sub("sales", func(c *checker) { validateSales(c, s.Sales) })
 	c.sub("fulfillment", func(c *checker) { validateFulfillment(c, s.Fulfillment, s.Viral.Enabled) })
 	c.sub("markets", func(c *checker) { validateMarkets(c, s.Markets) })
+	if len(c.errs) == 0 {
+		checkComputable(c, s)
+	}
 	return c.errs
+}
+
+// checkComputable runs the models that can fail on inputs that are each in
+// range: a viral loop growing past MaxUsers, orders past MaxOrders, a month
+// no fulfillment model has the capacity for. Validation catches them so
+// that an edit leading there is refused like any invalid input and the last
+// computable plan is kept.
+func checkComputable(c *checker, s *Scenario) {
+	var viral *ViralResult
+	if s.Viral.Enabled {
+		v, err := ComputeViral(s.Viral, s.HorizonMonths)
+		if err != nil {
+			c.fail("viral", "%v", err)
+			return
+		}
+		viral = v
+	}
+	if !s.Fulfillment.Enabled {
+		return
+	}
+	if _, err := ComputeFulfillment(s.Fulfillment, s.HorizonMonths, viral); err != nil {
+		field := "fulfillment.volume"
+		if errors.Is(err, ErrOverCapacity) {
+			field = "fulfillment.models"
+		}
+		c.fail(field, "%v", err)
+	}
 }
 
 func validateViral(c *checker, v Viral) {

@@ -93,3 +93,36 @@ func TestDuplicateRemapsScores(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestValidateRefusesPlansThatCannotCompute: inputs each in range whose
+// combination makes a model explode or run out of capacity are refused with
+// a located error, so an edit that leads there keeps the last good plan.
+func TestValidateRefusesPlansThatCannotCompute(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(s *Scenario)
+		want   string
+	}{
+		{"orders explode", func(s *Scenario) { s.HorizonMonths, s.Fulfillment.Volume.MonthlyGrowth = 240, 10 },
+			// 40 × 11^(m−1) first passes 1e12 at m − 1 = 10 (11^10 = 2.59e10, × 40 = 1.04e12)
+			"scenarios[0].fulfillment.volume: month 11: orders pass 1e+12 a month"},
+		{"over capacity", func(s *Scenario) {
+			s.Fulfillment.Models = s.Fulfillment.Models[:1] // self-fulfillment only, 1,500 a month
+			s.Fulfillment.RuleOfThumb = nil
+			// 40 × 1.12^(m−1) > 1,500 once m − 1 > ln 37.5 / ln 1.12 = 31.98: month 33, 40 × 1.12^32 = 1,503
+		}, "scenarios[0].fulfillment.models: month 33: no fulfillment model can ship 1,503 orders"},
+		{"viral explodes", func(s *Scenario) {
+			s.Viral.InviteMode, s.Viral.InvitesPerUser, s.Viral.InviteConversion, s.HorizonMonths = InviteContinuous, 20, 1, 240
+		}, "scenarios[0].viral: signups pass 1e+12 by month"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := NewPlan("t")
+			tc.change(&p.Scenarios[0])
+			err := p.Validate()
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v, want %q", err, tc.want)
+			}
+		})
+	}
+}

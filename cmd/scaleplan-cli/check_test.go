@@ -92,7 +92,7 @@ func TestCheckBadPlans(t *testing.T) {
 		{"unknown source", sub(`"source": "manual"`, `"source": "magic"`), "scenarios[0].fulfillment.volume.source"},
 		{"currency", sub(`"currency": "USD"`, `"currency": "dollars"`), "currency: must be a three-letter ISO code"},
 		{"misspelt field", sub(`"seedUsers"`, `"seedUser"`), `unknown field "seedUser"`},
-		{"over capacity", overCapacity(good), "scenarios[0]: fulfillment: month 1: no fulfillment model can ship"},
+		{"over capacity", overCapacity(good), "scenarios[0].fulfillment.models: month 1: no fulfillment model can ship 4,000 orders"},
 	}
 	if len(tests) < 30 {
 		t.Fatalf("only %d bad plans", len(tests))
