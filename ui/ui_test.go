@@ -502,3 +502,23 @@ func TestTimelineStartsAtTheStart(t *testing.T) {
 		t.Error("whenLabel")
 	}
 }
+
+// TestEditThatCannotComputeIsRefused: a growth each field accepts, but
+// whose orders pass every limit, is refused at the field with the model's
+// reason, and the plan keeps its last good value.
+func TestEditThatCannotComputeIsRefused(t *testing.T) {
+	u, _ := newTestUI(t)
+	g := num(t, u, "fulfillment.volume.monthlyGrowth")
+	var shown string
+	note := g.note
+	g.note = func(s string) { shown = s; note(s) }
+	want := cur(u).Fulfillment.Volume.MonthlyGrowth
+	paste(g, "1,000%") // 40 × 11^35 orders in month 36
+	if !strings.Contains(shown, "orders pass") || cur(u).Fulfillment.Volume.MonthlyGrowth != want {
+		t.Errorf("message %q, model %v (want %v kept)", shown, cur(u).Fulfillment.Volume.MonthlyGrowth, want)
+	}
+	paste(g, "20%")
+	if shown != "" || cur(u).Fulfillment.Volume.MonthlyGrowth != 0.2 {
+		t.Errorf("20%%: message %q, model %v", shown, cur(u).Fulfillment.Volume.MonthlyGrowth)
+	}
+}
