@@ -148,6 +148,7 @@ func (d *Document) changed() {
 // Edit applies fn to a deep copy of the plan. If fn returns an error, or the
 // result does not validate (then the error is a scenario.Errors with the
 // path of every bad input), nothing changes and the error is returned.
+// A panic in fn is returned as an error, with nothing changed.
 // Otherwise the copy becomes the current plan, the previous one goes on the
 // undo stack (the redo stack is cleared), the document is dirty and the
 // listeners run. An edit that changes nothing does nothing. label names the
@@ -159,7 +160,7 @@ func (d *Document) Edit(label string, fn func(p *scenario.Plan) error) error {
 
 func (d *Document) edit(label string, merge bool, fn func(p *scenario.Plan) error) error {
 	next := d.plan.Clone()
-	if err := fn(next); err != nil {
+	if err := safeEdit(label, fn, next); err != nil {
 		return err
 	}
 	if err := next.Validate(); err != nil {
@@ -177,6 +178,18 @@ func (d *Document) edit(label string, merge bool, fn func(p *scenario.Plan) erro
 	d.mergeable, d.lastLabel, d.lastEdit = merge, label, now
 	d.changed()
 	return nil
+}
+
+// safeEdit runs fn on p, turning a panic in fn (an index past the end of
+// a list, say) into an error: a bad edit is refused, it never takes the
+// app and the user's unsaved work down.
+func safeEdit(label string, fn func(p *scenario.Plan) error, p *scenario.Plan) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("%s: internal error: %v", label, v)
+		}
+	}()
+	return fn(p)
 }
 
 // canMerge reports whether an edit labelled label at now continues the last

@@ -48,7 +48,6 @@ func TestReviewOverlappingSavesFileMatchesSavedState(t *testing.T) {
 // UI's table cells can produce) escapes Document.Edit and takes the app
 // down; Edit should turn it into an error and leave the plan unchanged.
 func TestReviewEditRecoversPanic(t *testing.T) {
-	t.Skip("BUG: a panic inside an Edit function is not recovered")
 	d, _ := sampleDoc(t)
 	var err error
 	func() {

@@ -35,6 +35,9 @@ type field[T comparable] struct {
 	format func(T) string
 	get    func(s *scenario.Scenario) T
 	set    func(s *scenario.Scenario, v T)
+	// exists reports whether the value is still there (nil: always); a
+	// table cell's row may be gone while its entry still has the focus.
+	exists func(s *scenario.Scenario) bool
 
 	entry *widget.Entry
 	note  func(msg string) // shows or clears (msg "") the error message
@@ -74,9 +77,16 @@ func (f *field[T]) changed(text string) {
 		if sel >= len(p.Scenarios) {
 			return errors.New("no scenario selected")
 		}
-		f.set(&p.Scenarios[sel], v)
+		s := &p.Scenarios[sel]
+		if f.exists != nil && !f.exists(s) {
+			return errRowGone
+		}
+		f.set(s, v)
 		return nil
 	})
+	if errors.Is(err, errRowGone) {
+		return // a detached cell: nothing to edit, nothing to report
+	}
 	if err != nil {
 		f.fail(messageFor(err, sel, f.path))
 		return
@@ -131,6 +141,39 @@ func (f *field[T]) ok() {
 	f.invalid = false
 	f.note("")
 	f.u.updateStatus()
+}
+
+// errRowGone is returned by edits of a table row that no longer exists.
+var errRowGone = errors.New("the row is gone")
+
+// rowExists returns a check that row r is one of the n(s) rows.
+func rowExists(r int, n func(s *scenario.Scenario) int) func(*scenario.Scenario) bool {
+	return func(s *scenario.Scenario) bool { return r >= 0 && r < n(s) }
+}
+
+// unfocusWithin takes the keyboard focus from any widget inside root: call
+// it before root's objects are replaced. Fyne keeps the focus on detached
+// widgets, and their key presses would edit a row that is gone.
+func (u *UI) unfocusWithin(root fyne.CanvasObject) {
+	c := u.win.Canvas()
+	if f := c.Focused(); f != nil && holds(root, f) {
+		c.Unfocus()
+	}
+}
+
+// holds reports whether o is root or inside root's containers.
+func holds(root fyne.CanvasObject, o fyne.Focusable) bool {
+	if any(root) == any(o) {
+		return true
+	}
+	if c, ok := root.(*fyne.Container); ok {
+		for _, child := range c.Objects {
+			if holds(child, o) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // messageFor finds the message of err that belongs to the input at path

@@ -122,12 +122,14 @@ func (r *ruleInputs) load(s *scenario.Scenario, force bool) {
 }
 
 func (r *ruleInputs) rebuild(s *scenario.Scenario, n int) {
+	r.u.unfocusWithin(r.box)
 	r.n = n
 	r.cells = nil
 	var rows []formRow
 	for i := 0; i < n; i++ {
 		f := r.u.numField(fmt.Sprintf("Rule of thumb threshold %d", i+1), fmt.Sprintf("fulfillment.ruleOfThumb[%d]", i), false,
 			func(s *sc) float64 { return s.Fulfillment.RuleOfThumb[i] }, func(s *sc, v float64) { s.Fulfillment.RuleOfThumb[i] = v })
+		f.exists = rowExists(i, func(s *sc) int { return len(s.Fulfillment.RuleOfThumb) })
 		r.cells = append(r.cells, f)
 		from, to := fmt.Sprintf("model %d", i+1), fmt.Sprintf("model %d", i+2)
 		if i+1 < len(s.Fulfillment.Models) {

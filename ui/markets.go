@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -87,7 +88,8 @@ type matrix struct {
 }
 
 func newMatrix(u *UI) *matrix {
-	return &matrix{table: newTable(u, func(*sc) int { return 0 }), factors: container.New(&columns{})}
+	markets := func(s *sc) int { return len(s.Markets.Markets) }
+	return &matrix{table: newTable(u, markets), factors: container.New(&columns{})}
 }
 
 // factorContent is the factor list.
@@ -180,6 +182,8 @@ const (
 // rebuild lays out both grids for s's factors and markets.
 func (x *matrix) rebuild(s *scenario.Scenario) {
 	t := x.table
+	t.u.unfocusWithin(x.factors)
+	t.u.unfocusWithin(t.grid)
 	t.cells, t.msgs, t.order = nil, map[any]string{}, nil
 	x.rebuildFactors(s)
 	x.rebuildScores(s)
@@ -194,14 +198,17 @@ func (x *matrix) rebuildFactors(s *scenario.Scenario) {
 	objs := []fyne.CanvasObject{widget.NewLabel(""), bold("Factor"), bold("Weight"), bold("Share"), bold("Scoring")}
 	x.shares, x.means = nil, nil
 	fpath := func(c int, f string) string { return fmt.Sprintf("markets.factors[%d].%s", c, f) }
+	factors := func(s *sc) int { return len(s.Markets.Factors) }
 	for c := range s.Markets.Factors {
 		name := t.u.nameField("Factor name", fpath(c, "name"),
 			func(s *sc) string { return s.Markets.Factors[c].Name }, func(s *sc, v string) { s.Markets.Factors[c].Name = v })
 		name.note = t.reporter(name, fmt.Sprintf("Factor %d name", c+1))
+		name.exists = rowExists(c, factors)
 		weight := t.u.numField("Factor weight", fpath(c, "weight"), false,
 			func(s *sc) float64 { return s.Markets.Factors[c].Weight }, func(s *sc, v float64) { s.Markets.Factors[c].Weight = v })
 		weight.entry.PlaceHolder = hintFor(fpath(c, "weight"))
 		weight.note = t.reporter(weight, fmt.Sprintf("Factor %d weight", c+1))
+		weight.exists = rowExists(c, factors)
 		t.cells = append(t.cells, name, weight)
 		share, means := small(""), small("")
 		means.Wrapping = fyne.TextWrapWord
@@ -218,6 +225,9 @@ func (x *matrix) removeFactor(c int) fyne.CanvasObject {
 	b := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 		err := u.editScenario("Remove factor", func(s *sc) error {
 			mk := &s.Markets
+			if c >= len(mk.Factors) {
+				return errRowGone
+			}
 			id := mk.Factors[c].ID
 			mk.Factors = append(mk.Factors[:c:c], mk.Factors[c+1:]...)
 			for i := range mk.Markets {
@@ -225,7 +235,9 @@ func (x *matrix) removeFactor(c int) fyne.CanvasObject {
 			}
 			return nil
 		})
-		u.showError("Remove factor", plainErrOrNil(err, u.sel))
+		if !errors.Is(err, errRowGone) {
+			u.showError("Remove factor", plainErrOrNil(err, u.sel))
+		}
 	})
 	b.Importance = widget.LowImportance
 	return b
@@ -264,6 +276,7 @@ func (x *matrix) marketRow(s *scenario.Scenario, r int) []fyne.CanvasObject {
 	name := t.u.nameField("Market name", mpath("name"),
 		func(s *sc) string { return s.Markets.Markets[r].Name }, func(s *sc, v string) { s.Markets.Markets[r].Name = v })
 	name.note = t.reporter(name, fmt.Sprintf("Market %d name", r+1))
+	name.exists = rowExists(r, t.count)
 	t.cells = append(t.cells, name)
 	del, _ := t.removeCell("market", r, func(s *sc, r int) error {
 		mk := &s.Markets
@@ -277,6 +290,13 @@ func (x *matrix) marketRow(s *scenario.Scenario, r int) []fyne.CanvasObject {
 			func(s *sc) int { return int(s.Markets.Markets[r].Scores[id]) },
 			func(s *sc, v int) { s.Markets.Markets[r].Scores[id] = float64(v) })
 		sf.entry.PlaceHolder = "1–5"
+		sf.exists = func(s *sc) bool {
+			if r >= t.count(s) {
+				return false
+			}
+			_, ok := s.Markets.Markets[r].Scores[id]
+			return ok
+		}
 		sf.note = t.reporter(sf, fmt.Sprintf("%s, %s", s.Markets.Markets[r].Name, s.Markets.Factors[c].Name))
 		t.cells = append(t.cells, sf)
 		objs = append(objs, sf.entry)
@@ -284,6 +304,7 @@ func (x *matrix) marketRow(s *scenario.Scenario, r int) []fyne.CanvasObject {
 	notes := newField(t.u, "Market notes", mpath("notes"), parseText, formatText,
 		func(s *sc) string { return s.Markets.Markets[r].Notes }, func(s *sc, v string) { s.Markets.Markets[r].Notes = v })
 	notes.entry.PlaceHolder = "Notes"
+	notes.exists = rowExists(r, t.count)
 	t.cells = append(t.cells, notes)
 	return append(objs, notes.entry)
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -116,7 +117,9 @@ type toggle struct {
 	check *widget.Check
 	get   func(*scenario.Scenario) bool
 	set   func(*scenario.Scenario, bool)
-	quiet bool
+	// exists reports whether the value is still there (nil: always).
+	exists func(*scenario.Scenario) bool
+	quiet  bool
 }
 
 func newToggle(u *UI, label, name string, get func(*scenario.Scenario) bool, set func(*scenario.Scenario, bool)) *toggle {
@@ -129,7 +132,16 @@ func (t *toggle) changed(on bool) {
 	if t.quiet {
 		return
 	}
-	err := t.u.editScenario(t.name, func(s *scenario.Scenario) error { t.set(s, on); return nil })
+	err := t.u.editScenario(t.name, func(s *scenario.Scenario) error {
+		if t.exists != nil && !t.exists(s) {
+			return errRowGone
+		}
+		t.set(s, on)
+		return nil
+	})
+	if errors.Is(err, errRowGone) {
+		return // a detached cell
+	}
 	if err != nil {
 		t.u.showError(t.name, plainErr(err, t.u.sel))
 		t.load(&t.u.doc.Plan().Scenarios[t.u.sel], true)

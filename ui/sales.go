@@ -123,6 +123,7 @@ func stageTable(u *UI) *table {
 		column{title: "Founders sell", width: 70, cell: func(r int) (fyne.CanvasObject, input) {
 			tg := newToggle(u, "", fmt.Sprintf("Stage %d founders sell", r+1),
 				func(s *sc) bool { return st(s, r).FoundersSell }, func(s *sc, v bool) { st(s, r).FoundersSell = v })
+			tg.exists = rowExists(r, t.count)
 			return tg.check, tg
 		}},
 		column{title: "", width: 40, cell: func(r int) (fyne.CanvasObject, input) {

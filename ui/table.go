@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -56,6 +57,7 @@ func (t *table) content() fyne.CanvasObject {
 }
 
 func (t *table) rebuild(n int) {
+	t.u.unfocusWithin(t.grid)
 	objs := make([]fyne.CanvasObject, 0, (n+1)*len(t.cols))
 	for _, c := range t.cols {
 		h := widget.NewLabelWithStyle(c.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -126,6 +128,7 @@ func (t *table) showNote() {
 // numCell is a number cell of row r.
 func (t *table) numCell(name string, r int, path string, percent bool, get func(*scenario.Scenario) float64, set func(*scenario.Scenario, float64)) (fyne.CanvasObject, input) {
 	f := t.u.numField(name, path, percent, get, set)
+	f.exists = rowExists(r, t.count)
 	f.note = t.reporter(f, fmt.Sprintf("Row %d, %s", r+1, name))
 	return f.entry, f
 }
@@ -133,6 +136,7 @@ func (t *table) numCell(name string, r int, path string, percent bool, get func(
 // wholeCell is a whole-number cell of row r.
 func (t *table) wholeCell(name string, r int, path string, get func(*scenario.Scenario) int, set func(*scenario.Scenario, int)) (fyne.CanvasObject, input) {
 	f := t.u.wholeField(name, path, get, set)
+	f.exists = rowExists(r, t.count)
 	f.note = t.reporter(f, fmt.Sprintf("Row %d, %s", r+1, name))
 	return f.entry, f
 }
@@ -140,6 +144,7 @@ func (t *table) wholeCell(name string, r int, path string, get func(*scenario.Sc
 // nameCell is a name cell of row r.
 func (t *table) nameCell(name string, r int, path string, get func(*scenario.Scenario) string, set func(*scenario.Scenario, string)) (fyne.CanvasObject, input) {
 	f := t.u.nameField(name, path, get, set)
+	f.exists = rowExists(r, t.count)
 	f.note = t.reporter(f, fmt.Sprintf("Row %d, %s", r+1, name))
 	return f.entry, f
 }
@@ -147,8 +152,15 @@ func (t *table) nameCell(name string, r int, path string, get func(*scenario.Sce
 // removeCell is a button that removes row r with edit.
 func (t *table) removeCell(what string, r int, remove func(s *scenario.Scenario, r int) error) (fyne.CanvasObject, input) {
 	b := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-		err := t.u.editScenario("Remove "+what, func(s *scenario.Scenario) error { return remove(s, r) })
-		t.u.showError("Remove "+what, plainErrOrNil(err, t.u.sel))
+		err := t.u.editScenario("Remove "+what, func(s *scenario.Scenario) error {
+			if r >= t.count(s) {
+				return errRowGone
+			}
+			return remove(s, r)
+		})
+		if !errors.Is(err, errRowGone) {
+			t.u.showError("Remove "+what, plainErrOrNil(err, t.u.sel))
+		}
 	})
 	b.Importance = widget.LowImportance
 	return b, nil

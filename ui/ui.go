@@ -283,6 +283,9 @@ func (u *UI) updateStatus() {
 func (u *UI) editScenario(label string, fn func(s *scenario.Scenario) error) error {
 	sel := u.sel
 	return u.doc.Edit(label, func(p *scenario.Plan) error {
+		if sel >= len(p.Scenarios) {
+			return errNoScenario
+		}
 		return fn(&p.Scenarios[sel])
 	})
 }
