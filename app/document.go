@@ -60,6 +60,7 @@ type Document struct {
 	// counts as saved. inFlight counts the saves not finished yet.
 	saveSeq  uint64
 	inFlight int
+	writes   *writeLog // shared with the save jobs' goroutines
 }
 
 // NewDocument returns a clean document for plan p, stored at path ("" for an

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"scaleplan/scenario"
 )
@@ -18,9 +19,33 @@ type SaveJob struct {
 	seq      uint64
 	path     string
 	as       bool // Save As: the document moves to path on success
+	log      *writeLog
 	err      error
 	wrote    bool
 	finished bool
+}
+
+// writeLog orders the writes of one document's saves, which may run on
+// several goroutines at once: one write at a time, and never a snapshot
+// older than one already written to the same file.
+type writeLog struct {
+	mu   sync.Mutex
+	last map[string]uint64 // file → number of the newest save written there
+}
+
+// write runs j's write, unless a newer save of the document already wrote
+// j's file: then it does nothing and returns nil.
+func (l *writeLog) write(j *SaveJob, write func() error) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.last[j.path] > j.seq {
+		return nil
+	}
+	if err := write(); err != nil {
+		return err
+	}
+	l.last[j.path] = j.seq
+	return nil
 }
 
 // Path returns the file the job writes.
@@ -28,13 +53,16 @@ func (j *SaveJob) Path() string { return j.path }
 
 // Write stores the snapshot at the job's path atomically
 // (scenario.WriteFile). It touches no document state, so it is safe on any
-// goroutine; call it once.
+// goroutine; call it once. The writes of one document's saves happen one
+// at a time, and a save whose file already holds a newer save's snapshot
+// writes nothing (a newer save decides what counts as saved anyway).
 func (j *SaveJob) Write() error {
 	op := "save"
 	if j.as {
 		op = "save as"
 	}
-	if err := scenario.WriteFile(j.path, j.plan); err != nil {
+	err := j.log.write(j, func() error { return scenario.WriteFile(j.path, j.plan) })
+	if err != nil {
 		j.err = fmt.Errorf("%s: %w", op, err)
 	} else {
 		j.err = nil
@@ -67,7 +95,10 @@ func (d *Document) newJob(path string, as bool) *SaveJob {
 	d.saveSeq++
 	d.inFlight++
 	d.mergeable = false // the written state stays reachable through undo
-	return &SaveJob{plan: d.Snapshot(), gen: d.gen, seq: d.saveSeq, path: path, as: as}
+	if d.writes == nil {
+		d.writes = &writeLog{last: map[string]uint64{}}
+	}
+	return &SaveJob{plan: d.Snapshot(), gen: d.gen, seq: d.saveSeq, path: path, as: as, log: d.writes}
 }
 
 // Saving reports whether a save started with StartSave or StartSaveAs has
