@@ -80,7 +80,9 @@ func (u *UI) answerRecovery(dr *app.Draft, ok bool) {
 }
 
 // confirmUnsaved runs next once unsaved work is saved or knowingly dropped;
-// a save still being written finishes first.
+// a save still being written finishes first. On "Don't Save" the draft is
+// kept: next clears it when it replaces or closes the plan
+// (showDocument, quit), so nothing is lost if next changes its mind.
 func (u *UI) confirmUnsaved(next func()) {
 	if u.doc.Saving() {
 		u.whenSaved(func() { u.confirmUnsaved(next) })
@@ -104,10 +106,7 @@ func (u *UI) confirmUnsaved(next func()) {
 	save.Importance = widget.HighImportance
 	dont := widget.NewButton("Don't Save", func() {
 		d.Hide()
-		if err := u.drafts.Clear(); err != nil {
-			fyne.LogError("clear draft", err)
-		}
-		next()
+		next() // next clears the draft once the work is really dropped
 	})
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })
 	d.SetButtons([]fyne.CanvasObject{cancel, dont, save})
@@ -117,39 +116,51 @@ func (u *UI) confirmUnsaved(next func()) {
 // newPlan starts an untitled plan with one default scenario.
 func (u *UI) newPlan() {
 	u.confirmUnsaved(func() {
-		u.setDocument(app.NewDocument(scenario.NewPlan("Untitled"), ""))
+		u.showDocument(app.NewDocument(scenario.NewPlan("Untitled"), ""))
 	})
+}
+
+// showDocument replaces the open plan with d, once the user has saved or
+// dropped the old one: the old plan's draft goes with it (unless the
+// recover question for a previous session's draft is still open).
+func (u *UI) showDocument(d *app.Document) {
+	if !u.recovering {
+		if err := u.drafts.Clear(); err != nil {
+			fyne.LogError("clear draft", err)
+		}
+	}
+	u.setDocument(d)
 }
 
 var planFilter = storage.NewExtensionFileFilter([]string{app.Extension})
 
-// openDialog asks for a plan file to open.
+// openDialog asks for a plan file and opens it. The file is chosen and
+// read first: unsaved work is asked about only when there is a plan to
+// replace it with, so cancelling or a failed open changes nothing.
 func (u *UI) openDialog() {
-	u.confirmUnsaved(func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil {
-				u.showError("Open", err)
-				return
-			}
-			if r == nil {
-				return
-			}
-			path := r.URI().Path()
-			r.Close()
-			u.openPath(path)
-		}, u.win)
-		d.SetFilter(planFilter)
-		u.startIn(d, u.doc.Path())
-		showFileDialog(d)
-	})
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError("Open", err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.openPath(path)
+	}, u.win)
+	d.SetFilter(planFilter)
+	u.startIn(d, u.doc.Path())
+	showFileDialog(d)
 }
 
 // openRecent opens a file of the Open Recent menu.
-func (u *UI) openRecent(path string) {
-	u.confirmUnsaved(func() { u.openPath(path) })
-}
+func (u *UI) openRecent(path string) { u.openPath(path) }
 
-// openPath reads path on a goroutine and shows it.
+// openPath reads path on a goroutine, then asks about unsaved work and
+// shows it. A file that fails to open is reported and leaves the plan on
+// screen, and its draft, as they were.
 func (u *UI) openPath(path string) {
 	type res struct {
 		d   *app.Document
@@ -165,8 +176,10 @@ func (u *UI) openPath(path string) {
 			u.menu.refresh()
 			return
 		}
-		u.recent.Add(r.d.Path())
-		u.setDocument(r.d)
+		u.confirmUnsaved(func() {
+			u.recent.Add(r.d.Path())
+			u.showDocument(r.d)
+		})
 	})
 }
 
