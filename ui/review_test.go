@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -194,7 +195,6 @@ func TestReviewAutosaveFailureIsShown(t *testing.T) {
 // existing file truncates it before the atomic write starts: if that
 // write then fails, the old content is already gone.
 func TestReviewSaveAsLeavesNoEmptyStrayFile(t *testing.T) {
-	t.Skip("BUG: Save As with a name without .scaleplan leaves an empty file of that name")
 	u, path := newTestUI(t)
 	u.saveAs(nil)
 	fileNameEntry(t, u).SetText("renamed")
@@ -233,5 +233,32 @@ func TestReviewDetachedRowCellsAreHarmless(t *testing.T) {
 	}
 	if strings.Contains(u.status.Text, "invalid") || stages.note.Visible() {
 		t.Errorf("a detached cell reported an error: %q / %q", u.status.Text, stages.note.Text)
+	}
+}
+
+// Choosing an existing file in the save dialog no longer empties it before
+// the app writes: the dialog's writer, closed unwritten, changes nothing,
+// so a write that fails leaves the previous file whole.
+func TestReviewSaveDialogWriterLeavesExistingFile(t *testing.T) {
+	newTestUI(t) // installs the file repository of the app
+	path := filepath.Join(t.TempDir(), "keep.scaleplan")
+	if err := os.WriteFile(path, []byte("previous"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w, err := storage.Writer(storage.NewFileURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "previous" {
+		t.Errorf("the file holds %q after an unwritten writer closed", got)
+	}
+	w, _ = storage.Writer(storage.NewFileURI(path))
+	fmt.Fprint(w, "new")
+	w.Close()
+	if got, _ := os.ReadFile(path); string(got) != "new" {
+		t.Errorf("a written writer left %q", got)
 	}
 }
