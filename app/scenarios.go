@@ -98,6 +98,17 @@ func (d *Document) MoveScenario(from, to int) error {
 	return wrap("move scenario", err)
 }
 
+// ScenarioIndex returns the position of the scenario with ID id, or -1 if
+// the plan has none (it was deleted, or undone away).
+func (d *Document) ScenarioIndex(id string) int {
+	for i, s := range d.plan.Scenarios {
+		if s.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
 func (d *Document) checkIndex(i int) error {
 	if i < 0 || i >= len(d.plan.Scenarios) {
 		return fmt.Errorf("no scenario %d (the plan has %d)", i, len(d.plan.Scenarios))

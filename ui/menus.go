@@ -31,33 +31,46 @@ func item(label string, sc fyne.Shortcut, fn func()) *fyne.MenuItem {
 	return it
 }
 
+// unlessModal wraps a menu action so that its shortcut does nothing while
+// a dialog is open: main-menu shortcuts reach the window even then, and
+// an undo or a new scenario under an open "Delete …?" would change what
+// the dialog is about.
+func (u *UI) unlessModal(fn func()) func() {
+	return func() {
+		if u.win.Canvas().Overlays().Top() == nil {
+			fn()
+		}
+	}
+}
+
 func newMenus(u *UI) *menus {
 	m := &menus{u: u}
+	g := u.unlessModal
 	m.recent = fyne.NewMenuItem("Open Recent", nil)
 	m.recent.ChildMenu = fyne.NewMenu("")
 	quit := item("Quit", shortcut(fyne.KeyQ, false), u.quit)
 	quit.IsQuit = true
 	file := fyne.NewMenu("File",
-		item("New", shortcut(fyne.KeyN, false), u.newPlan),
-		item("Open…", shortcut(fyne.KeyO, false), u.openDialog),
+		item("New", shortcut(fyne.KeyN, false), g(u.newPlan)),
+		item("Open…", shortcut(fyne.KeyO, false), g(u.openDialog)),
 		m.recent,
 		fyne.NewMenuItemSeparator(),
-		item("Save", shortcut(fyne.KeyS, false), u.save),
-		item("Save As…", shortcut(fyne.KeyS, true), func() { u.saveAs(nil) }),
+		item("Save", shortcut(fyne.KeyS, false), g(u.save)),
+		item("Save As…", shortcut(fyne.KeyS, true), g(func() { u.saveAs(nil) })),
 		fyne.NewMenuItemSeparator(),
-		item("Export to Excel…", shortcut(fyne.KeyE, false), u.exportExcel),
-		item("Export Chart…", nil, u.exportChart),
+		item("Export to Excel…", shortcut(fyne.KeyE, false), g(u.exportExcel)),
+		item("Export Chart…", nil, g(u.exportChart)),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
-	m.undo = item("Undo", &fyne.ShortcutUndo{}, u.undo)
-	m.redo = item("Redo", shortcut(fyne.KeyZ, true), u.redo)
+	m.undo = item("Undo", &fyne.ShortcutUndo{}, g(u.undo))
+	m.redo = item("Redo", shortcut(fyne.KeyZ, true), g(u.redo))
 	edit := fyne.NewMenu("Edit", m.undo, m.redo,
 		fyne.NewMenuItemSeparator(),
-		item("New Scenario", nil, u.newScenario),
-		item("Duplicate Scenario", shortcut(fyne.KeyD, false), u.duplicateScenario),
-		item("Rename Scenario…", nil, u.renameScenario),
-		item("Delete Scenario…", nil, u.deleteScenario),
+		item("New Scenario", nil, g(u.newScenario)),
+		item("Duplicate Scenario", shortcut(fyne.KeyD, false), g(u.duplicateScenario)),
+		item("Rename Scenario…", nil, g(u.renameScenario)),
+		item("Delete Scenario…", nil, g(u.deleteScenario)),
 	)
 	m.light = fyne.NewMenuItem("Light", func() { u.SetTheme(ThemeLight) })
 	m.dark = fyne.NewMenuItem("Dark", func() { u.SetTheme(ThemeDark) })
@@ -69,7 +82,7 @@ func newMenus(u *UI) *menus {
 	)
 	m.m = fyne.NewMainMenu(file, edit, view, help)
 	// Ctrl+Y redoes too where no entry has the focus.
-	u.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.redo() })
+	u.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { g(u.redo)() })
 	return m
 }
 

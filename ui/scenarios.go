@@ -88,14 +88,15 @@ func (u *UI) duplicateScenario() {
 	u.selectScenario(u.sel + 1)
 }
 
-// renameScenario asks for a new name.
+// renameScenario asks for a new name. The dialog renames the scenario it
+// named, wherever the plan has moved it meanwhile.
 func (u *UI) renameScenario() {
+	s := u.doc.Plan().Scenarios[u.sel]
 	e := widget.NewEntry()
-	e.SetText(u.doc.Plan().Scenarios[u.sel].Name)
-	i := u.sel
+	e.SetText(s.Name)
 	d := dialog.NewForm("Rename scenario", "Rename", "Cancel",
 		[]*widget.FormItem{widget.NewFormItem("Name", e)}, func(ok bool) {
-			if ok {
+			if i := u.doc.ScenarioIndex(s.ID); ok && i >= 0 {
 				u.showError("Rename scenario", plainErrOrNil(u.doc.RenameScenario(i, e.Text), i))
 			}
 		}, u.win)
@@ -104,12 +105,13 @@ func (u *UI) renameScenario() {
 	u.win.Canvas().Focus(e)
 }
 
-// deleteScenario asks before deleting the selected scenario.
+// deleteScenario asks before deleting the selected scenario. The dialog
+// deletes the scenario it named, wherever the plan has moved it meanwhile
+// (nothing, if it is gone).
 func (u *UI) deleteScenario() {
-	i := u.sel
-	name := u.doc.Plan().Scenarios[i].Name
-	dialog.ShowConfirm("Delete scenario", "Delete “"+name+"”? You can undo this.", func(ok bool) {
-		if ok {
+	s := u.doc.Plan().Scenarios[u.sel]
+	dialog.ShowConfirm("Delete scenario", "Delete “"+s.Name+"”? You can undo this.", func(ok bool) {
+		if i := u.doc.ScenarioIndex(s.ID); ok && i >= 0 {
 			u.deleteScenarioNow(i)
 		}
 	}, u.win)
