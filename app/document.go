@@ -20,8 +20,8 @@ const AppName = "Scaleplan"
 // UntitledName is the name of a document that has never been saved.
 const UntitledName = "Untitled"
 
-// MergeWindow is how close in time two edits with the same label must be to
-// merge into one undo step (typing into one field).
+// MergeWindow is how close in time two edits of one field (the same merge
+// key) must be to merge into one undo step (typing into one field).
 const MergeWindow = time.Second
 
 // ErrUntitled is returned by Save for a document that has no file yet: the
@@ -51,8 +51,8 @@ type Document struct {
 	path      string
 	undo      []step
 	redo      []step
-	mergeable bool // the top undo step may absorb the next same-label edit
-	lastLabel string
+	mergeable bool   // the top undo step may absorb the next same-key edit
+	lastKey   string // merge key of the last edit ("" never merges)
 	lastEdit  time.Time
 	listeners []func()
 	now       func() time.Time
@@ -153,13 +153,26 @@ func (d *Document) changed() {
 // Otherwise the copy becomes the current plan, the previous one goes on the
 // undo stack (the redo stack is cleared), the document is dirty and the
 // listeners run. An edit that changes nothing does nothing. label names the
-// edit for the menu ("Edit Invite conversion"); consecutive edits with the
-// same label within MergeWindow merge into one undo step.
+// edit for the menu ("Edit Invite conversion"). Every Edit is its own undo
+// step; typing uses EditField.
 func (d *Document) Edit(label string, fn func(p *scenario.Plan) error) error {
-	return d.edit(label, true, fn)
+	return d.edit(label, "", fn)
 }
 
-func (d *Document) edit(label string, merge bool, fn func(p *scenario.Plan) error) error {
+// EditField is Edit for typing into one field: consecutive edits with the
+// same key (the scenario's ID and the field's path, say) within
+// MergeWindow merge into one undo step. Another key, an undo or redo, a
+// save or EndMerge starts a new step.
+func (d *Document) EditField(label, key string, fn func(p *scenario.Plan) error) error {
+	return d.edit(label, key, fn)
+}
+
+// EndMerge makes the next edit start a new undo step (call it when the
+// user turns to something else, such as another scenario).
+func (d *Document) EndMerge() { d.mergeable = false }
+
+// edit applies fn; key "" never merges.
+func (d *Document) edit(label, key string, fn func(p *scenario.Plan) error) error {
 	next := d.plan.Clone()
 	if err := safeEdit(label, fn, next); err != nil {
 		return err
@@ -171,12 +184,12 @@ func (d *Document) edit(label string, merge bool, fn func(p *scenario.Plan) erro
 		return nil
 	}
 	now := d.now()
-	if !(merge && d.canMerge(label, now)) {
+	if !d.canMerge(key, now) {
 		d.undo = append(d.undo, step{plan: d.plan, gen: d.gen, label: label})
 	}
 	d.redo = nil
 	d.plan, d.gen = next, d.newGen()
-	d.mergeable, d.lastLabel, d.lastEdit = merge, label, now
+	d.mergeable, d.lastKey, d.lastEdit = key != "", key, now
 	d.changed()
 	return nil
 }
@@ -193,10 +206,10 @@ func safeEdit(label string, fn func(p *scenario.Plan) error, p *scenario.Plan) (
 	return fn(p)
 }
 
-// canMerge reports whether an edit labelled label at now continues the last
-// edit's undo step.
-func (d *Document) canMerge(label string, now time.Time) bool {
-	return d.mergeable && len(d.undo) > 0 && label == d.lastLabel &&
+// canMerge reports whether an edit with merge key key at now continues the
+// last edit's undo step.
+func (d *Document) canMerge(key string, now time.Time) bool {
+	return d.mergeable && key != "" && len(d.undo) > 0 && key == d.lastKey &&
 		now.Sub(d.lastEdit) < MergeWindow && now.Sub(d.lastEdit) >= 0
 }
 

@@ -182,6 +182,7 @@ func TestEditMerging(t *testing.T) {
 		label string
 		after time.Duration // clock advance before the edit
 		undo  bool          // undo instead of editing
+		plain bool          // Edit instead of EditField
 	}
 	e := func(label string, after time.Duration) edit { return edit{label: label, after: after} }
 	for _, tc := range []struct {
@@ -193,6 +194,7 @@ func TestEditMerging(t *testing.T) {
 		{"typing in one field merges", []edit{e("A", 0), e("A", 300*time.Millisecond), e("A", 900*time.Millisecond)}, 1, "A"},
 		{"a pause of 1 s starts a new step", []edit{e("A", 0), e("A", time.Second)}, 2, "A,A"},
 		{"another label starts a new step", []edit{e("A", 0), e("B", 100*time.Millisecond), e("A", 100*time.Millisecond)}, 3, "A,B,A"},
+		{"plain edits never merge", []edit{{label: "P", plain: true}, {label: "P", after: 100 * time.Millisecond, plain: true}}, 2, "P,P"},
 		{"undo breaks merging", []edit{e("A", 0), e("A", 100*time.Millisecond), {undo: true}, e("A", 100*time.Millisecond)}, 1, "A"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -205,7 +207,13 @@ func TestEditMerging(t *testing.T) {
 				}
 				clock.add(ed.after)
 				v += 0.01
-				if err := d.Edit(ed.label, func(p *scenario.Plan) error { p.Scenarios[0].Viral.InviteConversion = v; return nil }); err != nil {
+				set := func(p *scenario.Plan) error { p.Scenarios[0].Viral.InviteConversion = v; return nil }
+				edit := func() error { return d.EditField(ed.label, ed.label, set) }
+				if ed.plain {
+					edit = func() error { return d.Edit(ed.label, set) }
+				}
+				err := edit()
+				if err != nil {
 					t.Fatal(err)
 				}
 			}

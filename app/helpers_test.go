@@ -37,7 +37,7 @@ func sampleDoc(t *testing.T) (*Document, *fakeClock) {
 
 // setConversion edits scenario 0's invite conversion.
 func setConversion(d *Document, v float64) error {
-	return d.Edit("Edit Invite conversion", func(p *scenario.Plan) error {
+	return d.EditField("Edit Invite conversion", "s0/viral.inviteConversion", func(p *scenario.Plan) error {
 		p.Scenarios[0].Viral.InviteConversion = v
 		return nil
 	})

@@ -29,7 +29,7 @@ func (d *Document) AddScenario(name string) error {
 	if name == "" {
 		name = d.freeName("Scenario", " ", len(d.plan.Scenarios)+1)
 	}
-	err := d.edit(LabelAddScenario, false, func(p *scenario.Plan) error {
+	err := d.edit(LabelAddScenario, "", func(p *scenario.Plan) error {
 		p.Scenarios = append(p.Scenarios, scenario.NewScenario(name))
 		return nil
 	})
@@ -44,7 +44,7 @@ func (d *Document) DuplicateScenario(i int) error {
 	}
 	src := d.plan.Scenarios[i]
 	name := d.copyName(src.Name)
-	err := d.edit(LabelDuplicateScenario, false, func(p *scenario.Plan) error {
+	err := d.edit(LabelDuplicateScenario, "", func(p *scenario.Plan) error {
 		p.Scenarios = insertAt(p.Scenarios, i+1, src.Duplicate(name))
 		return nil
 	})
@@ -57,7 +57,7 @@ func (d *Document) RenameScenario(i int, name string) error {
 	if err := d.checkIndex(i); err != nil {
 		return wrap("rename scenario", err)
 	}
-	err := d.edit(LabelRenameScenario, false, func(p *scenario.Plan) error {
+	err := d.edit(LabelRenameScenario, "", func(p *scenario.Plan) error {
 		p.Scenarios[i].Name = strings.TrimSpace(name)
 		return nil
 	})
@@ -73,7 +73,7 @@ func (d *Document) DeleteScenario(i int) error {
 	if len(d.plan.Scenarios) == 1 {
 		return wrap("delete scenario", ErrLastScenario)
 	}
-	err := d.edit(LabelDeleteScenario, false, func(p *scenario.Plan) error {
+	err := d.edit(LabelDeleteScenario, "", func(p *scenario.Plan) error {
 		p.Scenarios = append(p.Scenarios[:i], p.Scenarios[i+1:]...)
 		return nil
 	})
@@ -89,7 +89,7 @@ func (d *Document) MoveScenario(from, to int) error {
 	if err := d.checkIndex(to); err != nil {
 		return wrap("move scenario", err)
 	}
-	err := d.edit(LabelMoveScenario, false, func(p *scenario.Plan) error {
+	err := d.edit(LabelMoveScenario, "", func(p *scenario.Plan) error {
 		s := p.Scenarios[from]
 		rest := append(p.Scenarios[:from:from], p.Scenarios[from+1:]...)
 		p.Scenarios = insertAt(rest, to, s)

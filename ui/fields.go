@@ -73,7 +73,8 @@ func (f *field[T]) changed(text string) {
 		return
 	}
 	sel := f.u.sel
-	err = f.u.doc.Edit("Edit "+f.name, func(p *scenario.Plan) error {
+	key := f.u.doc.Plan().Scenarios[sel].ID + "/" + f.path // typing in one field merges
+	err = f.u.doc.EditField("Edit "+f.name, key, func(p *scenario.Plan) error {
 		if sel >= len(p.Scenarios) {
 			return errors.New("no scenario selected")
 		}

@@ -166,7 +166,7 @@ func (pf *planField) changed(text string) {
 		f.fail(err.Error())
 		return
 	}
-	err = pf.u.doc.Edit("Edit currency", func(p *scenario.Plan) error { p.Currency = v; return nil })
+	err = pf.u.doc.EditField("Edit currency", "currency", func(p *scenario.Plan) error { p.Currency = v; return nil })
 	if err != nil {
 		f.fail(messageFor(err, -1, "currency"))
 		return

@@ -96,7 +96,6 @@ func names(u *UI) []string {
 // which all share labels such as "Edit Score"): one Undo then reverts
 // work the user did not mean to revert, in a scenario not on screen.
 func TestReviewUndoDoesNotMergeAcrossScenarios(t *testing.T) {
-	t.Skip("BUG: same-label edits in two scenarios merge into one undo step")
 	u, _ := newTestUI(t)
 	base := cur(u).Viral.SeedUsers
 	paste(num(t, u, "viral.seedUsers"), "1111")

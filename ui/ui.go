@@ -172,6 +172,7 @@ func (u *UI) selectScenario(i int) {
 		return
 	}
 	u.sel = i
+	u.doc.EndMerge() // an edit here never merges with one in another scenario
 	u.list.selectRow(i)
 	u.loadInputs(true)
 	if u.in.Plan != nil {
