@@ -72,6 +72,7 @@ type Drafts struct {
 	pending *draftJob
 	first   time.Time // when the oldest unwritten Schedule happened
 	lastErr error
+	onErr   func(error)
 }
 
 // NewDrafts returns autosave for the folder dir (created on first write).
@@ -147,18 +148,24 @@ func (a *Drafts) Flush() error {
 // successful save or when closing with "Don't Save". Like every write, it
 // never destroys a previous session's draft that Pending has not returned.
 func (a *Drafts) Clear() error {
+	news, err := a.clear()
+	a.report(news, err)
+	return err
+}
+
+// clear does Clear's file work and records its result.
+func (a *Drafts) clear() (news bool, err error) {
 	a.io.Lock()
 	defer a.io.Unlock()
 	a.stopTimer()
 	a.mu.Lock()
 	a.pending = nil
 	a.mu.Unlock()
-	err := a.claim()
+	err = a.claim()
 	if err == nil {
 		err = a.remove()
 	}
-	a.setErr(err)
-	return err
+	return a.setErr(err), err
 }
 
 // claim makes the draft file ours before a write or Clear. A draft this
@@ -201,15 +208,47 @@ func (a *Drafts) stopTimer() {
 	}
 }
 
-func (a *Drafts) setErr(err error) {
+// OnError registers fn to run after every draft write or removal that
+// fails, and after the first one that succeeds again, with LastError's new
+// value. It runs on the goroutine that wrote (often the timer's), after
+// the file work: the UI must hand it to its UI thread.
+func (a *Drafts) OnError(fn func(err error)) {
 	a.mu.Lock()
-	a.lastErr = err
+	a.onErr = fn
 	a.mu.Unlock()
+}
+
+// setErr records the result of a draft write or removal (call it under
+// a.io, so results are recorded in the order of the file work) and
+// reports whether it is news: a failure, or a recovery from one.
+func (a *Drafts) setErr(err error) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	news := err != nil || a.lastErr != nil
+	a.lastErr = err
+	return news
+}
+
+// report tells the OnError function about news; call it without locks.
+func (a *Drafts) report(news bool, err error) {
+	a.mu.Lock()
+	fn := a.onErr
+	a.mu.Unlock()
+	if news && fn != nil {
+		fn(err)
+	}
 }
 
 // writePending performs the pending job, if any. A failed write stays pending
 // (unless a newer one arrived) so the next Flush tries again.
 func (a *Drafts) writePending() error {
+	news, err := a.doPending()
+	a.report(news, err)
+	return err
+}
+
+// doPending takes the pending job, performs it and records its result.
+func (a *Drafts) doPending() (news bool, err error) {
 	a.io.Lock()
 	defer a.io.Unlock()
 	a.mu.Lock()
@@ -217,16 +256,15 @@ func (a *Drafts) writePending() error {
 	a.pending = nil
 	a.mu.Unlock()
 	if job == nil {
-		return nil
+		return false, nil
 	}
-	err := a.do(job)
+	err = a.do(job)
 	a.mu.Lock()
-	a.lastErr = err
 	if err != nil && a.pending == nil {
 		a.pending = job
 	}
 	a.mu.Unlock()
-	return err
+	return a.setErr(err), err
 }
 
 // do performs a job. A clean document only removes a draft this Drafts

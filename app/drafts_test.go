@@ -314,3 +314,30 @@ func TestDraftSurvivesWhileRecoveryIsOffered(t *testing.T) {
 		})
 	}
 }
+
+func TestOnErrorReportsFailureAndRecovery(t *testing.T) {
+	d, _ := sampleDoc(t)
+	dir := filepath.Join(t.TempDir(), "drafts")
+	if err := os.WriteFile(dir, nil, 0o644); err != nil { // the folder is a file
+		t.Fatal(err)
+	}
+	drafts := NewDrafts(dir)
+	var got []error
+	drafts.OnError(func(err error) { got = append(got, err) })
+	setConversion(d, 0.3)
+	drafts.Schedule(d)
+	if err := drafts.Flush(); err == nil || len(got) != 1 || got[0] == nil {
+		t.Fatalf("failed write: err %v, reported %v", err, got)
+	}
+	if err := os.Remove(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := drafts.Flush(); err != nil || len(got) != 2 || got[1] != nil {
+		t.Fatalf("retried write: err %v, reported %v", err, got)
+	}
+	drafts.Schedule(d)
+	drafts.Flush()
+	if len(got) != 2 {
+		t.Errorf("a success after a success was reported: %v", got)
+	}
+}

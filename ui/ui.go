@@ -92,6 +92,7 @@ func New(a fyne.App, w fyne.Window, opt Options) *UI {
 		dir = d
 	}
 	u.drafts = app.NewDrafts(dir)
+	u.drafts.OnError(func(error) { onUI(u.updateStatus) })
 	useLazyFileWriter() // save dialogs must not create or empty files (savefile.go)
 	u.rc = app.NewRecomputer(func(p *scenario.Plan, rs []*scenario.Result, err error) {
 		onUI(func() { u.computed(p, rs, err) })
