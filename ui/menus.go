@@ -123,23 +123,26 @@ func (m *menus) refresh() {
 	}
 }
 
-func (u *UI) undo() {
-	if u.doc.Undo() {
-		u.afterHistory()
-	}
-}
+func (u *UI) undo() { u.history(u.doc.Undo) }
 
-func (u *UI) redo() {
-	if u.doc.Redo() {
-		u.afterHistory()
-	}
-}
+func (u *UI) redo() { u.history(u.doc.Redo) }
 
-// afterHistory keeps the selection valid after undo/redo.
-func (u *UI) afterHistory() {
-	if n := len(u.doc.Plan().Scenarios); u.sel >= n {
-		u.selectScenario(n - 1)
-	} else {
-		u.list.selectRow(u.sel)
+// history runs Undo or Redo and keeps the selected scenario selected,
+// wherever it now is in the list (the nearest valid row if it is gone).
+func (u *UI) history(step func() bool) {
+	id := u.doc.Plan().Scenarios[u.sel].ID
+	if !step() {
+		return
 	}
+	i := u.doc.ScenarioIndex(id)
+	if i < 0 {
+		i = min(u.sel, len(u.doc.Plan().Scenarios)-1)
+		u.selectScenario(i) // another scenario now: reload every input
+		return
+	}
+	if i != u.sel {
+		u.selectScenario(i)
+		return
+	}
+	u.list.selectRow(i)
 }

@@ -289,3 +289,38 @@ func menuItem(t *testing.T, u *UI, label string) *fyne.MenuItem {
 	t.Fatalf("no menu item %q", label)
 	return nil
 }
+
+// Undo and redo keep the selected scenario selected, not its position.
+func TestReviewUndoKeepsSelectedScenario(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.selectScenario(2)
+	name := cur(u).Name
+	u.moveScenario(-1)
+	u.undo()
+	if cur(u).Name != name {
+		t.Errorf("after undoing a move, %q is selected, want %q", cur(u).Name, name)
+	}
+	u.redo()
+	if cur(u).Name != name || u.sel != 1 {
+		t.Errorf("after redo, %q (row %d) is selected, want %q at row 1", cur(u).Name, u.sel, name)
+	}
+}
+
+// Results computed from an older plan than the one last asked for are
+// dropped, so they never show under another scenario.
+func TestReviewLateResultsAreDropped(t *testing.T) {
+	u, _ := newTestUI(t)
+	old := u.doc.Snapshot()
+	rs, err := scenario.ComputePlan(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.newPlan()
+	if len(u.in.Plan.Scenarios) != 1 {
+		t.Fatalf("new plan has %d scenarios", len(u.in.Plan.Scenarios))
+	}
+	u.computed(old, rs, nil) // the sample's results arrive late
+	if u.in.Plan != u.asked {
+		t.Errorf("late results of the previous plan are shown")
+	}
+}

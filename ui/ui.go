@@ -49,7 +49,8 @@ type UI struct {
 	rc     *app.Recomputer
 
 	sel        int
-	in         chart.Input // the latest results
+	in         chart.Input    // the latest results
+	asked      *scenario.Plan // the snapshot last sent to be computed
 	computeErr error
 
 	list    *scenarioList
@@ -157,13 +158,13 @@ func (u *UI) changed() {
 	if !u.recovering {
 		u.drafts.Schedule(u.doc)
 	}
+	u.asked = u.doc.Snapshot()
 	if u.sync {
-		p := u.doc.Snapshot()
-		rs, err := scenario.ComputePlan(p)
-		u.computed(p, rs, err)
+		rs, err := scenario.ComputePlan(u.asked)
+		u.computed(u.asked, rs, err)
 		return
 	}
-	u.rc.Request(u.doc.Snapshot())
+	u.rc.Request(u.asked)
 }
 
 // selectScenario shows scenario i on every screen.
@@ -190,8 +191,14 @@ func (u *UI) loadInputs(force bool) {
 	u.updateStatus()
 }
 
-// computed receives results from the recomputer.
+// computed receives results from the recomputer. Results of any other
+// plan than the one last asked for are late (an edit, New, Open or a
+// deleted scenario came since) and dropped: they would show under the
+// wrong scenario.
 func (u *UI) computed(p *scenario.Plan, rs []*scenario.Result, err error) {
+	if p != u.asked {
+		return
+	}
 	u.computeErr = err
 	if err == nil && u.sel < len(rs) {
 		u.in = chart.Input{Plan: p, Results: rs, Scenario: u.sel}
