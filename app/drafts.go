@@ -168,6 +168,34 @@ func (a *Drafts) clear() (news bool, err error) {
 	return a.setErr(err), err
 }
 
+// Discard drops any scheduled write and sets the draft aside as
+// draft.discarded-<time>.json: the user said they do not want it back,
+// but a wrong click must not destroy typed work for good.
+func (a *Drafts) Discard() error {
+	news, err := a.discard()
+	a.report(news, err)
+	return err
+}
+
+// discard does Discard's file work and records its result.
+func (a *Drafts) discard() (news bool, err error) {
+	a.io.Lock()
+	defer a.io.Unlock()
+	a.stopTimer()
+	a.mu.Lock()
+	a.pending = nil
+	a.mu.Unlock()
+	a.seen = true
+	if _, statErr := os.Stat(a.Path()); statErr == nil {
+		if err = os.Rename(a.Path(), a.asidePath("discarded")); err != nil {
+			err = fmt.Errorf("discard draft: %w", err)
+		} else {
+			a.wrote = false
+		}
+	}
+	return a.setErr(err), err
+}
+
 // claim makes the draft file ours before a write or Clear. A draft this
 // Drafts neither wrote nor handed out through Pending is a previous
 // session's unrecovered work: it is moved aside as
@@ -269,7 +297,7 @@ func (a *Drafts) doPending() (news bool, err error) {
 
 // do performs a job. A clean document only removes a draft this Drafts
 // wrote: a previous session's draft stays until the user has answered
-// (Recover, or Clear on "Discard"), even while a clean plan is shown.
+// (Recover, or Discard), even while a clean plan is shown.
 func (a *Drafts) do(job *draftJob) error {
 	if job.plan == nil {
 		if !a.wrote {

@@ -299,11 +299,15 @@ func TestDraftSurvivesWhileRecoveryIsOffered(t *testing.T) {
 					t.Fatal(err)
 				}
 			case "discard":
-				if err := a.Clear(); err != nil {
+				if err := a.Discard(); err != nil {
 					t.Fatal(err)
 				}
 				if fileExists(a.Path()) {
-					t.Error("Discard left the draft")
+					t.Error("Discard left the draft to recover")
+				}
+				aside, _ := filepath.Glob(filepath.Join(dir, "draft.discarded-*.json"))
+				if len(aside) != 1 {
+					t.Errorf("Discard kept %d copies aside, want 1", len(aside))
 				}
 				return
 			}

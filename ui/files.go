@@ -58,7 +58,7 @@ func (u *UI) offerRecovery(dr *app.Draft) {
 		name = filepath.Base(dr.Path)
 	}
 	msg := widget.NewLabel(fmt.Sprintf("Scaleplan did not close normally. Unsaved changes to %s from %s were kept.\n"+
-		"Recover them? (Discard deletes them for good.)", name, dr.Saved.Local().Format("2 Jan 2006 15:04")))
+		"Recover them? (Discard keeps a copy aside, just in case.)", name, dr.Saved.Local().Format("2 Jan 2006 15:04")))
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm("Recover unsaved work?", "Recover", "Discard", msg, func(ok bool) {
 		u.answerRecovery(dr, ok)
@@ -67,14 +67,14 @@ func (u *UI) offerRecovery(dr *app.Draft) {
 	d.Show()
 }
 
-// answerRecovery restores the draft (ok) or deletes it.
+// answerRecovery restores the draft (ok) or sets it aside.
 func (u *UI) answerRecovery(dr *app.Draft, ok bool) {
 	u.recovering = false
 	if ok {
 		u.setDocument(u.drafts.Recover(dr))
 		return
 	}
-	if err := u.drafts.Clear(); err != nil {
+	if err := u.drafts.Discard(); err != nil {
 		u.showError("Discard draft", err)
 	}
 }
