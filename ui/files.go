@@ -84,8 +84,8 @@ func (u *UI) answerRecovery(dr *app.Draft, ok bool) {
 // kept: next clears it when it replaces or closes the plan
 // (showDocument, quit), so nothing is lost if next changes its mind.
 func (u *UI) confirmUnsaved(next func()) {
-	if u.doc.Saving() {
-		u.whenSaved(func() { u.confirmUnsaved(next) })
+	if u.busy() {
+		u.whenIdle(func() { u.confirmUnsaved(next) })
 		return
 	}
 	if !u.doc.Dirty() {
@@ -212,31 +212,44 @@ func (u *UI) writeSave(j *app.SaveJob, done func(bool)) {
 	finish := func(error) {
 		ok := u.saved(doc, doc.FinishSave(j))
 		done(ok)
-		u.runAfterSaves()
+		u.runWhenIdle()
 	}
 	work(u, j.Write, finish)
 }
 
-// whenSaved runs fn now, or once the saves still being written are done
-// (quitting waits for them).
-func (u *UI) whenSaved(fn func()) {
-	if u.doc == nil || !u.doc.Saving() {
+// busy reports whether a save or an export is still being written.
+func (u *UI) busy() bool {
+	return (u.doc != nil && u.doc.Saving()) || u.exports > 0
+}
+
+// whenIdle runs fn now, or once the saves and exports still being written
+// are done (quitting and closing the plan wait for them).
+func (u *UI) whenIdle(fn func()) {
+	if !u.busy() {
 		fn()
 		return
 	}
-	u.afterSaves = append(u.afterSaves, fn)
+	u.afterIdle = append(u.afterIdle, fn)
 }
 
-// runAfterSaves runs what waited for the saves, once none is running.
-func (u *UI) runAfterSaves() {
-	if u.doc != nil && u.doc.Saving() {
+// runWhenIdle runs what waited for saves and exports, once none is running.
+func (u *UI) runWhenIdle() {
+	if u.busy() {
 		return
 	}
-	fns := u.afterSaves
-	u.afterSaves = nil
+	fns := u.afterIdle
+	u.afterIdle = nil
 	for _, fn := range fns {
 		fn()
 	}
+}
+
+// exportStarted and exportDone count the exports being written.
+func (u *UI) exportStarted() { u.exports++ }
+
+func (u *UI) exportDone() {
+	u.exports--
+	u.runWhenIdle()
 }
 
 // saved finishes a save of doc: error dialog, or recent files updated and
@@ -318,16 +331,16 @@ func (u *UI) startIn(d *dialog.FileDialog, path string) {
 	}
 }
 
-// quit closes the window, asking about unsaved work first. A save still
-// being written finishes first.
+// quit closes the window, asking about unsaved work first. A save or an
+// export still being written finishes first.
 func (u *UI) quit() {
 	if u.quitting {
 		return // already waiting for a save
 	}
-	if u.doc.Saving() {
+	if u.busy() {
 		u.quitting = true
-		u.status.SetText("Finishing the save before quitting…")
-		u.whenSaved(func() {
+		u.status.SetText("Finishing the save or export before quitting…")
+		u.whenIdle(func() {
 			u.quitting = false
 			u.quit()
 		})
@@ -364,11 +377,13 @@ func (u *UI) exportExcel() {
 func (u *UI) exportExcelTo(path string, done func(error)) {
 	prog := dialog.NewProgress("Export to Excel", "Writing "+filepath.Base(path)+"…", u.win)
 	prog.Show()
+	u.exportStarted()
 	start := time.Now()
 	exportWorkbook(path, u.doc.Snapshot(), func(f float64) {
 		onUI(func() { prog.SetValue(f) })
 	}, func(err error) {
 		onUI(func() {
+			defer u.exportDone()
 			prog.Hide()
 			if err != nil {
 				u.showError("Export to Excel", err)
@@ -401,7 +416,9 @@ func (u *UI) exportChart() {
 		if ext := strings.ToLower(filepath.Ext(path)); ext != ".png" && ext != ".svg" && ext != ".pdf" {
 			path += ".png"
 		}
+		u.exportStarted()
 		work(u, func() error { return chart.WriteFile(path, k, in, chart.Light()) }, func(err error) {
+			defer u.exportDone()
 			if err != nil {
 				u.showError("Export Chart", err)
 				return

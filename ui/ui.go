@@ -63,10 +63,11 @@ type UI struct {
 	// draft must not be overwritten or removed before the user answers.
 	recovering bool
 	sync       bool
-	// afterSaves run once the saves being written are done; quitting is
-	// set while a quit waits for them.
-	afterSaves []func()
-	quitting   bool
+	// afterIdle run once the saves and exports being written are done
+	// (exports counts those); quitting is set while a quit waits for them.
+	afterIdle []func()
+	exports   int
+	quitting  bool
 	// exit ends the app (the app's Quit; tests replace it).
 	exit func()
 }

@@ -404,7 +404,7 @@ func TestQuitWaitsForRunningSave(t *testing.T) {
 	}
 	j.Write()
 	u.saved(u.doc, u.doc.FinishSave(j))
-	u.runAfterSaves()
+	u.runWhenIdle()
 	if quits != 1 {
 		t.Fatalf("after the save finished: quits=%d, want 1", quits)
 	}
