@@ -55,6 +55,10 @@ func (r *Recent) List() []string {
 	return out
 }
 
+// Stored returns the remembered files, newest first, missing or not,
+// without looking at the disk: a cheap way to see whether the list changed.
+func (r *Recent) Stored() []string { return normalize(r.stored()) }
+
 // Clear forgets every recent file.
 func (r *Recent) Clear() { r.prefs.RemoveValue(RecentKey) }
 

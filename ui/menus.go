@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -15,6 +16,10 @@ type menus struct {
 	undo, redo, recent  *fyne.MenuItem
 	light, dark, system *fyne.MenuItem
 	sig                 string
+	// recentFrom is the stored recent list recentItems were made from:
+	// the files are looked at on disk only when it changes.
+	recentFrom  []string
+	recentItems []*fyne.MenuItem
 }
 
 func shortcut(k fyne.KeyName, shift bool) fyne.Shortcut {
@@ -101,15 +106,7 @@ func (m *menus) refresh() {
 			m.redo.Label = "Redo " + l
 		}
 	}
-	var items []*fyne.MenuItem
-	for _, p := range u.recent.List() {
-		items = append(items, fyne.NewMenuItem(filepath.Base(p)+"  ("+filepath.Dir(p)+")", func() { u.openRecent(p) }))
-	}
-	if len(items) == 0 {
-		none := fyne.NewMenuItem("No recent files", nil)
-		none.Disabled = true
-		items = append(items, none)
-	}
+	items := m.recentMenu()
 	m.recent.ChildMenu.Items = items
 	pref := u.themePref()
 	m.light.Checked, m.dark.Checked, m.system.Checked = pref == ThemeLight, pref == ThemeDark, pref == ThemeSystem
@@ -121,6 +118,28 @@ func (m *menus) refresh() {
 		m.sig = sig
 		m.m.Refresh()
 	}
+}
+
+// recentMenu returns the Open Recent items. refresh runs on every
+// keystroke, so the files are stat'ed only when the stored list changed
+// (a file, Open or Save, a failed open); a file that went missing since
+// is forgotten when it fails to open.
+func (m *menus) recentMenu() []*fyne.MenuItem {
+	stored := m.u.recent.Stored()
+	if m.recentItems != nil && slices.Equal(stored, m.recentFrom) {
+		return m.recentItems
+	}
+	var items []*fyne.MenuItem
+	for _, p := range m.u.recent.List() {
+		items = append(items, fyne.NewMenuItem(filepath.Base(p)+"  ("+filepath.Dir(p)+")", func() { m.u.openRecent(p) }))
+	}
+	if len(items) == 0 {
+		none := fyne.NewMenuItem("No recent files", nil)
+		none.Disabled = true
+		items = append(items, none)
+	}
+	m.recentFrom, m.recentItems = stored, items
+	return items
 }
 
 func (u *UI) undo() { u.history(u.doc.Undo) }
