@@ -39,6 +39,9 @@ type compare struct {
 	others []string // IDs of the scenarios compared with the baseline
 	sig    string   // the scenario IDs and names the controls show
 	quiet  bool
+	// active is set while the tab is visible; stale while the table
+	// waits for the tab to show the latest results.
+	active, stale bool
 }
 
 func newCompareScreen(u *UI) screen {
@@ -70,8 +73,12 @@ func (c *compare) inputs() []input               { return nil }
 func (c *compare) load(*scenario.Scenario, bool) {}
 func (c *compare) kind() chart.Kind              { return chart.KindCompare }
 func (c *compare) setActive(on bool) {
+	c.active = on
 	for _, cv := range c.charts {
 		cv.setActive(on)
+	}
+	if on && c.stale {
+		c.show(c.in)
 	}
 }
 
@@ -164,7 +171,12 @@ func (c *compare) show(in chart.Input) {
 	for _, cv := range c.charts {
 		cv.set(cin)
 	}
-	c.fillTable(p, in.Results, cin.Compare)
+	// The table is rebuilt only while the tab shows (every recompute
+	// would rebuild it otherwise); setActive catches up.
+	c.stale = !c.active
+	if c.active {
+		c.fillTable(p, in.Results, cin.Compare)
+	}
 }
 
 // showControls updates the baseline choice and the check boxes.

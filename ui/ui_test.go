@@ -416,6 +416,7 @@ func TestQuitWaitsForRunningSave(t *testing.T) {
 
 func TestCompareChoosesBaselineAndScenarios(t *testing.T) {
 	u, _ := newTestUI(t)
+	u.tabs.SelectIndex(5) // the table is filled while the tab shows
 	c := u.screens[5].(*compare)
 	names := func() []string {
 		var out []string
