@@ -1,6 +1,7 @@
 package app
 
-// Review findings as tests, skipped with "BUG: …" so main stays green.
+// Review findings as tests: each one reproduced a defect and now guards
+// its fix.
 
 import (
 	"path/filepath"

@@ -1,7 +1,7 @@
 package ui
 
-// Review findings as tests. Each one reproduces a defect and is skipped
-// with "BUG: …" so main stays green; remove the t.Skip to see it fail.
+// Review findings as tests: each one reproduced a defect and now guards
+// its fix.
 
 import (
 	"errors"
