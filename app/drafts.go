@@ -157,15 +157,20 @@ func (a *Drafts) Clear() error {
 func (a *Drafts) clear() (news bool, err error) {
 	a.io.Lock()
 	defer a.io.Unlock()
-	a.stopTimer()
-	a.mu.Lock()
-	a.pending = nil
-	a.mu.Unlock()
+	a.cancelPending()
 	err = a.claim()
 	if err == nil {
 		err = a.remove()
 	}
 	return a.setErr(err), err
+}
+
+// cancelPending drops a scheduled write that has not started.
+func (a *Drafts) cancelPending() {
+	a.stopTimer()
+	a.mu.Lock()
+	a.pending = nil
+	a.mu.Unlock()
 }
 
 // Discard drops any scheduled write and sets the draft aside as
@@ -181,10 +186,7 @@ func (a *Drafts) Discard() error {
 func (a *Drafts) discard() (news bool, err error) {
 	a.io.Lock()
 	defer a.io.Unlock()
-	a.stopTimer()
-	a.mu.Lock()
-	a.pending = nil
-	a.mu.Unlock()
+	a.cancelPending()
 	a.seen = true
 	if _, statErr := os.Stat(a.Path()); statErr == nil {
 		if err = os.Rename(a.Path(), a.asidePath("discarded")); err != nil {
