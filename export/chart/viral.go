@@ -1,6 +1,9 @@
 package chart
 
 import (
+	"fmt"
+	"math"
+
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -70,7 +73,7 @@ func viralSources(c *ctx) error {
 	if err != nil {
 		return err
 	}
-	c.title("New users a month")
+	c.title("New users a month" + cycleNote(vr))
 	h := len(vr.Months)
 	c.monthAxis(h)
 	c.p.Y.Label.Text = "users / month"
@@ -89,6 +92,25 @@ func viralSources(c *ctx) error {
 	c.key("churned", cb)
 	c.yHead = 0.03
 	return nil
+}
+
+// cycleNote explains uneven bars: with cycles that do not divide a month,
+// some months hold one cycle more than others (14-day cycles: 2 or 3).
+func cycleNote(vr *scenario.ViralResult) string {
+	per := make([]int, len(vr.Months)+1)
+	for _, cy := range vr.Cycles {
+		if cy.Month >= 1 && cy.Month < len(per) {
+			per[cy.Month]++
+		}
+	}
+	lo, hi := math.MaxInt, 0
+	for _, n := range per[1:] {
+		lo, hi = min(lo, n), max(hi, n)
+	}
+	if len(per) < 2 || lo == hi {
+		return ""
+	}
+	return fmt.Sprintf(" (%d–%d viral cycles a month)", lo, hi)
 }
 
 // barWidth is the width of a monthly bar in months: gaps while there is
