@@ -95,6 +95,10 @@ func TestMetricsAndDeltas(t *testing.T) {
 	if d := Compare(Metric{Value: 0, OK: true}, Metric{Value: 5, OK: true}); !d.OK || d.RelOK {
 		t.Errorf("a zero baseline has no relative delta: %+v", d)
 	}
+	// a negative baseline (savings below zero): −50 against −100 is 50 better, +50%
+	if d := Compare(Metric{Value: -100, OK: true}, Metric{Value: -50, OK: true}); d.Abs != 50 || d.Rel != 0.5 {
+		t.Errorf("delta against a negative baseline = %+v, want abs 50, rel +0.5", d)
+	}
 	s := NewScenario("short")
 	s.HorizonMonths = 6
 	r, _ := Compute(&s, "USD")
