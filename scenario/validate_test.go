@@ -126,3 +126,35 @@ func TestValidateRefusesPlansThatCannotCompute(t *testing.T) {
 		})
 	}
 }
+
+func TestValidateBoundaries(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(s *Scenario)
+		want   string // "" = valid
+	}{
+		{"churn just below 100%", func(s *Scenario) { s.Viral.MonthlyChurn = 0.999 }, ""},
+		{"churn 100%", func(s *Scenario) { s.Viral.MonthlyChurn = 1 }, "viral.monthlyChurn: must be at least 0 and below 1, got 1"},
+		{"first stage above 0", func(s *Scenario) { s.Sales.Stages[0].MinARR = 1 }, "sales.stages[0].minARR: the first stage must start at 0, got 1"},
+		{"equal stage thresholds", func(s *Scenario) { s.Sales.Stages[2].MinARR = 1e6 }, "sales.stages[2].minARR: must be above the previous stage's"},
+		{"ramp 24", func(s *Scenario) { s.Sales.RampMonths = 24 }, ""},
+		{"ramp 25", func(s *Scenario) { s.Sales.RampMonths = 25 }, "sales.rampMonths: must be between 0 and 24, got 25"},
+		{"attainment 200%", func(s *Scenario) { s.Sales.QuotaAttainment = 2 }, ""},
+		{"ACV 0", func(s *Scenario) { s.Sales.AverageACV = 0 }, "sales.averageACV: must be above 0"},
+		{"more thresholds than models allow", func(s *Scenario) { s.Fulfillment.RuleOfThumb = []float64{10, 100, 1000} }, "fulfillment.ruleOfThumb: has 3 thresholds for 3 models; at most 2"},
+		{"no stages", func(s *Scenario) { s.Sales.Stages = nil }, "sales.stages: must list 1 to 12 stages, got 0"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := NewPlan("t")
+			tc.change(&p.Scenarios[0])
+			err := p.Validate()
+			switch {
+			case tc.want == "" && err != nil:
+				t.Errorf("want valid, got %v", err)
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), "scenarios[0]."+tc.want)):
+				t.Errorf("error %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
