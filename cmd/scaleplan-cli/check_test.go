@@ -261,3 +261,20 @@ func TestReportAndNew(t *testing.T) {
 		}
 	}
 }
+
+// TestDoubleDash: after "--" every argument is a plan file, even one that
+// looks like a flag.
+func TestDoubleDash(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "-odd.scaleplan")
+	if err := os.WriteFile(path, assets.SamplePlan, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	if code, out, errs := runCLI("check", "--", "-odd.scaleplan"); code != 0 || !strings.Contains(out, "ok") {
+		t.Errorf("check -- -odd.scaleplan: exit %d, %q %q", code, out, errs)
+	}
+	if code, _, _ := runCLI("check", "--", "-a", "-b"); code != 2 {
+		t.Errorf("two plans after --: exit %d, want 2 (one plan expected)", code)
+	}
+}
