@@ -30,9 +30,10 @@ cli:
 build: deps cli
 	$(GO) build -o scaleplan ./cmd/scaleplan
 
-## run: open the desktop app with the sample plan
+## run: open the desktop app with the sample plan (untitled: saving asks where,
+## so the repository's assets/sample.scaleplan is never overwritten)
 run: deps
-	$(GO) run ./cmd/scaleplan assets/sample.scaleplan
+	$(GO) run ./cmd/scaleplan
 
 ## test: vet and every test (unit, workbook recalculation, end to end)
 test: deps vet unit e2e
