@@ -39,6 +39,8 @@ run: deps
 test: deps vet unit e2e
 
 vet:
+	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+		if [ -n "$$bad" ]; then echo "not gofmt-formatted: $$bad"; exit 1; fi
 	$(GO) vet ./...
 
 unit:
