@@ -30,7 +30,7 @@ n=99
 while [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
 export DISPLAY=":$n"
 start_x() {
-	Xvfb ":$n" -screen 0 1400x900x24 -nolisten tcp >>"$work/xvfb.log" 2>&1 &
+	Xvfb ":$n" -screen 0 1400x900x24 -nolisten tcp -noreset >>"$work/xvfb.log" 2>&1 &
 	xvfb=$!
 	pids="$pids $xvfb"
 	for i in $(seq 50); do xdpyinfo >/dev/null 2>&1 && return 0; sleep 0.1; done
@@ -83,6 +83,8 @@ launch() {
 	grep -q 'GLFW\|display' "$work/app$1.log" || fail "the app exited $2"
 	echo "e2e: note: run $1 could not open the display; retrying once. Its log:"
 	grep -v '^\s' "$work/app$1.log" | head -6
+	echo "e2e: note: Xvfb's log:"
+	tail -5 "$work/xvfb.log"
 	start_app "$1b"
 	wait_window 'e2e plan.scaleplan' || fail "no window $2 (second try)"
 }

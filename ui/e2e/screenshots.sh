@@ -6,7 +6,7 @@ BIN=${1:-./scaleplan}
 DISPLAY_NUM=${DISPLAY_NUM:-:58}
 export LANG=en_US.UTF-8
 work=$(mktemp -d)
-Xvfb "$DISPLAY_NUM" -screen 0 1400x900x24 >"$work/xvfb.log" 2>&1 &
+Xvfb "$DISPLAY_NUM" -screen 0 1400x900x24 -noreset >"$work/xvfb.log" 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null; rm -rf "$work"' EXIT
 export DISPLAY="$DISPLAY_NUM"
