@@ -214,23 +214,19 @@ func (d *Document) canMerge(key string, now time.Time) bool {
 }
 
 // Undo goes back one step; it reports false if there is nothing to undo.
-func (d *Document) Undo() bool {
-	s, ok := pop(&d.undo)
-	if !ok {
-		return false
-	}
-	d.redo = append(d.redo, step{plan: d.plan, gen: d.gen, label: s.label})
-	d.restore(s)
-	return true
-}
+func (d *Document) Undo() bool { return d.travel(&d.undo, &d.redo) }
 
 // Redo repeats the last undone step; it reports false if there is none.
-func (d *Document) Redo() bool {
-	s, ok := pop(&d.redo)
+func (d *Document) Redo() bool { return d.travel(&d.redo, &d.undo) }
+
+// travel restores the top step of from and pushes the current state on to,
+// under the same label; it reports false if from is empty.
+func (d *Document) travel(from, to *[]step) bool {
+	s, ok := pop(from)
 	if !ok {
 		return false
 	}
-	d.undo = append(d.undo, step{plan: d.plan, gen: d.gen, label: s.label})
+	*to = append(*to, step{plan: d.plan, gen: d.gen, label: s.label})
 	d.restore(s)
 	return true
 }
