@@ -1,7 +1,6 @@
 package scenario
 
 import (
-	"errors"
 	"fmt"
 	"maps"
 	"math"
@@ -130,9 +129,12 @@ func num(v float64) string {
 	return fmt.Sprintf("%g", v)
 }
 
-// Validate checks every input of the plan against DESIGN.md §3–§4 and
-// returns all problems as Errors, or nil.
-func (p *Plan) Validate() error {
+// Validate checks every input of the plan against DESIGN.md §3–§4, and
+// that every scenario computes, and returns all problems as Errors, or nil.
+func (p *Plan) Validate() error { return p.validate(ValidateScenario) }
+
+// validate checks the plan-level fields and each scenario with check.
+func (p *Plan) validate(check func(*Scenario, string) Errors) error {
 	c := &checker{}
 	if p.Format != Format {
 		c.fail("format", "must be %q, got %q", Format, p.Format)
@@ -147,7 +149,7 @@ func (p *Plan) Validate() error {
 	for i := range p.Scenarios {
 		s := &p.Scenarios[i]
 		path := fmt.Sprintf("scenarios[%d]", i)
-		c.errs = append(c.errs, ValidateScenario(s, path)...)
+		c.errs = append(c.errs, check(s, path)...)
 		c.sub(path, func(c *checker) {
 			if s.ID != "" {
 				if ids[strings.ToLower(s.ID)] {
@@ -164,8 +166,20 @@ func (p *Plan) Validate() error {
 	return c.errs
 }
 
-// ValidateScenario checks one scenario; paths start with prefix.
+// ValidateScenario checks one scenario's inputs and that it computes;
+// paths start with prefix.
 func ValidateScenario(s *Scenario, prefix string) Errors {
+	errs := validateFields(s, prefix)
+	if len(errs) == 0 {
+		if _, _, fe := runFallible(s, prefix); fe != nil {
+			errs = Errors{*fe}
+		}
+	}
+	return errs
+}
+
+// validateFields checks one scenario's inputs, each against its range.
+func validateFields(s *Scenario, prefix string) Errors {
 	c := &checker{prefix: prefix}
 	c.id("id", s.ID, map[string]bool{})
 	c.name("name", s.Name)
@@ -176,37 +190,7 @@ func ValidateScenario(s *Scenario, prefix string) Errors {
 	c.sub("sales", func(c *checker) { validateSales(c, s.Sales) })
 	c.sub("fulfillment", func(c *checker) { validateFulfillment(c, s.Fulfillment, s.Viral.Enabled) })
 	c.sub("markets", func(c *checker) { validateMarkets(c, s.Markets) })
-	if len(c.errs) == 0 {
-		checkComputable(c, s)
-	}
 	return c.errs
-}
-
-// checkComputable runs the models that can fail on inputs that are each in
-// range: a viral loop growing past MaxUsers, orders past MaxOrders, a month
-// no fulfillment model has the capacity for. Validation catches them so
-// that an edit leading there is refused like any invalid input and the last
-// computable plan is kept.
-func checkComputable(c *checker, s *Scenario) {
-	var viral *ViralResult
-	if s.Viral.Enabled {
-		v, err := ComputeViral(s.Viral, s.HorizonMonths)
-		if err != nil {
-			c.fail("viral", "%v", err)
-			return
-		}
-		viral = v
-	}
-	if !s.Fulfillment.Enabled {
-		return
-	}
-	if _, err := ComputeFulfillment(s.Fulfillment, s.HorizonMonths, viral); err != nil {
-		field := "fulfillment.volume"
-		if errors.Is(err, ErrOverCapacity) {
-			field = "fulfillment.models"
-		}
-		c.fail(field, "%v", err)
-	}
 }
 
 func validateViral(c *checker, v Viral) {
