@@ -63,7 +63,7 @@ func Analyze(o Observed, alpha float64) (Reading, error) {
 		es = append(es, FieldError{"alpha", "must be above 0 and below 1, got " + num(alpha)})
 	}
 	if len(es) == 0 && o.ControlConversions == 0 {
-		es = append(es, FieldError{"controlConversions", "is 0: the relative lift needs at least one control conversion"})
+		es = append(es, FieldError{"controlConversions", "must be at least 1 for a relative lift (it divides by the control's rate), got 0"})
 	}
 	if len(es) > 0 {
 		return Reading{}, es

@@ -93,7 +93,7 @@ func TestAnalyzeRefuses(t *testing.T) {
 		{"negative conversions", Observed{100, 10, 100, -1}, 0.05, "variantConversions: must be at least 0, got -1"},
 		{"alpha 1", Observed{100, 10, 100, 12}, 1, "alpha: must be above 0 and below 1, got 1"},
 		{"alpha 0", Observed{100, 10, 100, 12}, 0, "alpha: must be above 0 and below 1, got 0"},
-		{"no control conversions", Observed{100, 0, 100, 12}, 0.05, "controlConversions: is 0: the relative lift needs at least one control conversion"},
+		{"no control conversions", Observed{100, 0, 100, 12}, 0.05, "controlConversions: must be at least 1 for a relative lift (it divides by the control's rate), got 0"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
