@@ -38,9 +38,11 @@ run: deps
 ## test: vet and every test (unit, workbook recalculation, end to end)
 test: deps vet unit e2e
 
+## vet: gofmt, a tidy go.mod (go mod tidy -diff is empty) and go vet
 vet:
 	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 		if [ -n "$$bad" ]; then echo "not gofmt-formatted: $$bad"; exit 1; fi
+	@$(GO) mod tidy -diff >/dev/null || { echo "go.mod/go.sum are not tidy (go mod tidy -diff):"; $(GO) mod tidy -diff; exit 1; }
 	$(GO) vet ./...
 
 unit:
