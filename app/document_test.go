@@ -410,3 +410,79 @@ func TestSampleDocument(t *testing.T) {
 		t.Errorf("sample: dirty=%v path=%q scenarios=%d", d.Dirty(), d.Path(), len(d.Plan().Scenarios))
 	}
 }
+
+// A panic in an edit function (an index past the end of a slice, as the
+// UI's table cells can produce) escapes Document.Edit and takes the app
+// down; Edit should turn it into an error and leave the plan unchanged.
+func TestEditRecoversPanic(t *testing.T) {
+	d, _ := sampleDoc(t)
+	var err error
+	func() {
+		defer func() {
+			if v := recover(); v != nil {
+				t.Fatalf("Edit let a panic through: %v", v)
+			}
+		}()
+		err = d.Edit("Edit Stage name", func(p *scenario.Plan) error {
+			p.Scenarios[0].Sales.Stages[99].Name = "x"
+			return nil
+		})
+	}()
+	if err == nil || d.Dirty() {
+		t.Errorf("err %v, dirty %v: want an error and no change", err, d.Dirty())
+	}
+}
+
+// TestUndoBreaksMergingWithEarlierSteps: after an undo, typing into the same
+// field again within the merge window must be a new undo step, even when
+// older steps are left on the stack (merging into the older step would lose
+// the undone-and-retyped edit's own step).
+func TestUndoBreaksMergingWithEarlierSteps(t *testing.T) {
+	d, clock := sampleDoc(t)
+	if err := d.Edit("Rename", func(p *scenario.Plan) error { p.Scenarios[0].Name = "Renamed"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	clock.add(100 * time.Millisecond)
+	if err := setConversion(d, 0.31); err != nil {
+		t.Fatal(err)
+	}
+	d.Undo() // back to "Renamed", conversion as in the sample
+	clock.add(100 * time.Millisecond)
+	if err := setConversion(d, 0.32); err != nil {
+		t.Fatal(err)
+	}
+	// One undo must take back only the retyped value, keeping the rename.
+	if !d.Undo() {
+		t.Fatal("nothing to undo")
+	}
+	if got := d.Plan().Scenarios[0].Name; got != "Renamed" {
+		t.Errorf("after one undo the scenario is called %q, want %q (the retyped edit merged into the rename's step)", got, "Renamed")
+	}
+	if got, want := conversion(d.Plan()), conversion(samplePlan(t)); got != want {
+		t.Errorf("after one undo conversion = %v, want the sample's %v", got, want)
+	}
+	if d.UndoLabel() != "Rename" {
+		t.Errorf("UndoLabel = %q, want %q", d.UndoLabel(), "Rename")
+	}
+}
+
+// TestSaveReplacesFileAtomically: Save writes a temporary file and renames
+// it over the plan, so a crash mid-save never leaves a half-written plan.
+// Rewriting the file in place would keep the same file (inode).
+func TestSaveReplacesFileAtomically(t *testing.T) {
+	d, _ := sampleDoc(t)
+	path := filepath.Join(t.TempDir(), "p.scaleplan")
+	v := 0.2
+	if !replacedFile(t, path, func() error {
+		v += 0.01
+		if err := setConversion(d, v); err != nil {
+			return err
+		}
+		return d.SaveAs(path)
+	}) {
+		t.Error("the second save rewrote the plan file in place; want a new file renamed over it")
+	}
+	if o, err := OpenDocument(path); err != nil || conversion(o.Plan()) != v {
+		t.Errorf("reopened: %v", err)
+	}
+}

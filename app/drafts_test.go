@@ -345,3 +345,25 @@ func TestOnErrorReportsFailureAndRecovery(t *testing.T) {
 		t.Errorf("a success after a success was reported: %v", got)
 	}
 }
+
+// TestDraftReplacesFileAtomically: the autosaved draft is written the same
+// way, so a crash while autosaving cannot corrupt the only copy of the work.
+func TestDraftReplacesFileAtomically(t *testing.T) {
+	d, _ := sampleDoc(t)
+	drafts := NewDrafts(t.TempDir())
+	v := 0.2
+	if !replacedFile(t, drafts.Path(), func() error {
+		v += 0.01
+		if err := setConversion(d, v); err != nil {
+			return err
+		}
+		drafts.Schedule(d)
+		return drafts.Flush()
+	}) {
+		t.Error("the second draft write rewrote draft.json in place; want a new file renamed over it")
+	}
+	dr, err := NewDrafts(filepath.Dir(drafts.Path())).Pending()
+	if err != nil || dr == nil || conversion(dr.Plan) != v {
+		t.Errorf("Pending = %v, %v; want the latest draft", dr, err)
+	}
+}

@@ -81,3 +81,25 @@ func unwritableDir(t *testing.T) string {
 	}
 	return file
 }
+
+// replacedFile writes path twice with write and reports whether the second
+// write replaced the file (a new file renamed over the path, which is what
+// makes a write atomic) rather than rewriting the old one in place.
+func replacedFile(t *testing.T, path string, write func() error) bool {
+	t.Helper()
+	if err := write(); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := write(); err != nil {
+		t.Fatal(err)
+	}
+	after, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return !os.SameFile(before, after)
+}

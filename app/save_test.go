@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"scaleplan/scenario"
 )
 
 // saveOnGoroutine runs a job's Write on another goroutine, as the UI does,
@@ -130,5 +132,39 @@ func TestFinishWithoutWrite(t *testing.T) {
 	}
 	if _, err := d.StartSaveAs(" "); err == nil {
 		t.Error("StartSaveAs with a blank name should fail")
+	}
+}
+
+// Two saves of one document can be in flight at once (the UI starts a new
+// goroutine per Ctrl+S and does not wait). Nothing orders their writes: if
+// the older snapshot's rename lands last, the file holds the older plan
+// while FinishSave of the newer job marks the newer state as saved. The
+// document is clean, the title has no "*", quitting asks nothing, and the
+// last edit is gone from disk. TestOverlappingSavesLatestDecides runs this
+// very interleaving but never looks at the file.
+func TestOverlappingSavesFileMatchesSavedState(t *testing.T) {
+	d, _ := sampleDoc(t)
+	path := filepath.Join(t.TempDir(), "two.scaleplan")
+	if err := d.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	setConversion(d, 0.31)
+	first, _ := d.StartSave()
+	setConversion(d, 0.32)
+	second, _ := d.StartSave()
+	second.Write()
+	first.Write() // the goroutine of the older save renames last
+	if err := d.FinishSave(second); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.FinishSave(first); err != nil {
+		t.Fatal(err)
+	}
+	onDisk, err := scenario.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.Dirty() && conversion(onDisk) != conversion(d.Plan()) {
+		t.Errorf("document is clean with conversion %v, but the file holds %v", conversion(d.Plan()), conversion(onDisk))
 	}
 }

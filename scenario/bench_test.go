@@ -3,6 +3,8 @@ package scenario
 import (
 	"fmt"
 	"testing"
+
+	"scaleplan/assets"
 )
 
 // BenchmarkComputeSample computes the three scenarios of the sample plan.
@@ -31,6 +33,36 @@ func BenchmarkComputeLarge(b *testing.B) {
 	}
 	for b.Loop() {
 		if _, err := ComputePlan(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDecodeSample measures Decode of the embedded sample plan
+// (what each FuzzDecode seed execution starts with).
+func BenchmarkDecodeSample(b *testing.B) {
+	for b.Loop() {
+		if _, err := Decode(assets.SamplePlan); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFuzzBodySample runs FuzzDecode's body once on the sample.
+func BenchmarkFuzzBodySample(b *testing.B) {
+	for b.Loop() {
+		p, err := Decode(assets.SamplePlan)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := ComputePlan(p); err != nil {
+			b.Fatal(err)
+		}
+		enc, err := Encode(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Decode(enc); err != nil {
 			b.Fatal(err)
 		}
 	}

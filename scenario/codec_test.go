@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -131,5 +132,20 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 	if err := WriteFileAtomic(filepath.Join(path, "sub", "x"), []byte("x")); err == nil {
 		t.Error("writing below a regular file should fail")
+	}
+}
+
+// §6: "milestones" and "breakEvens" are lists; a scenario with every module
+// off (or models without positive break-evens) should still print [] not null.
+func TestJSONListsAreNeverNull(t *testing.T) {
+	s := NewScenario("x")
+	s.Viral.Enabled, s.Sales.Enabled, s.Fulfillment.Enabled, s.Markets.Enabled = false, false, false, false
+	r, err := Compute(&s, "USD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(r)
+	if strings.Contains(string(b), `"milestones":null`) {
+		t.Error(`compute --json prints "milestones":null for a scenario with every module off; §6 lists it as an array`)
 	}
 }

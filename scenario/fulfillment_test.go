@@ -229,3 +229,109 @@ func TestFulfillmentNoModelCanShip(t *testing.T) {
 		t.Fatal("want an error when no model has the capacity")
 	}
 }
+
+// The DP pays a model's setup each time it is adopted, also on re-adoption.
+// A: 10/order, no setup. B: 100 a month flat. Orders 20, 0, 20:
+// A costs 200, 0, 200; B costs 100, 100, 100.
+func TestOptimalPlanReadoptionPaysSetupTwice(t *testing.T) {
+	orders := []float64{20, 0, 20}
+	for _, c := range []struct {
+		setup float64
+		plan  []int
+		total float64
+	}{
+		// setup 95: BBB 395, BAB 95+100+0+95+100 = 390, AAA 400, BAA/AAB 395 → BAB
+		{95, []int{1, 0, 1}, 390},
+		// setup 105: BBB 405, BAB 410, BAA/AAB 405, AAA 400 → AAA
+		// (if re-adoption were free BAB would cost 305 and win)
+		{105, []int{0, 0, 0}, 400},
+	} {
+		models := []FulfillmentModel{
+			{Name: "A", PerOrder: 10},
+			{Name: "B", FixedMonthly: 100, SetupCost: c.setup},
+		}
+		plan := optimalPlan(models, orders)
+		for m := range plan {
+			if plan[m] != c.plan[m] {
+				t.Fatalf("setup %v: plan %v, want %v", c.setup, plan, c.plan)
+			}
+		}
+		if total, _ := planCost(models, orders, plan); !near(total, c.total, 1e-12) {
+			t.Errorf("setup %v: total %v, want %v", c.setup, total, c.total)
+		}
+	}
+}
+
+// Capacity forces a switch the rule of thumb makes earlier: A is free to
+// run but ships at most 100 orders; B costs 500 a month and 1,000 to set up.
+// Orders 50 × 2^(m−1): 50, 100, 200, 400.
+func TestFulfillmentCapacityForcedSwitch(t *testing.T) {
+	f := Fulfillment{Enabled: true,
+		Volume: Volume{Source: VolumeManual, StartOrdersPerMonth: 50, MonthlyGrowth: 1},
+		Models: []FulfillmentModel{
+			{Name: "A", PerOrder: 1, Capacity: 100},
+			{Name: "B", FixedMonthly: 500, PerOrder: 1, SetupCost: 1000},
+		},
+		RuleOfThumb: []float64{60},
+	}
+	r, err := ComputeFulfillment(f, 4, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// optimal: A A B B = 50 + 100 + 1000 + 700 + 900 = 2750
+	// rule (≥ 60 → B): A B B B = 50 + 1000 + 600 + 700 + 900 = 3250
+	if !near(r.TotalCost, 2750, 1e-12) || !near(r.RuleOfThumbCost, 3250, 1e-12) || !near(r.Savings, 500, 1e-12) {
+		t.Errorf("costs: plan %v rule %v savings %v, want 2750, 3250, 500", r.TotalCost, r.RuleOfThumbCost, r.Savings)
+	}
+	wantPlanned := []string{"A", "A", "B", "B"}
+	wantRule := []string{"A", "B", "B", "B"}
+	wantCheapest := []string{"A", "A", "B", "B"} // m2: A 100 < B 600; m3: A over capacity
+	for m := range 4 {
+		g := r.Months[m]
+		if g.Planned != wantPlanned[m] || g.RuleOfThumb != wantRule[m] || g.Cheapest != wantCheapest[m] {
+			t.Errorf("month %d planned %s rule %s cheapest %s, want %s %s %s", m+1, g.Planned, g.RuleOfThumb, g.Cheapest, wantPlanned[m], wantRule[m], wantCheapest[m])
+		}
+	}
+	if _, ok := r.Months[2].Costs["A"]; ok {
+		t.Errorf("month 3: A is over capacity and must not be costed: %v", r.Months[2].Costs)
+	}
+	if c, ok := r.Months[1].Costs["A"]; !ok || c != 100 { // exactly at capacity: feasible
+		t.Errorf("month 2: A at exactly its capacity costs %v (%v), want 100", c, ok)
+	}
+	if len(r.Switches) != 2 || r.Switches[1] != (Switch{Month: 3, Model: "B"}) {
+		t.Errorf("switches %+v, want A at 1, B at 3", r.Switches)
+	}
+	if len(r.RuleSwitches) != 2 || r.RuleSwitches[1] != (Switch{Month: 2, Model: "B"}) {
+		t.Errorf("rule switches %+v, want A at 1, B at 2", r.RuleSwitches)
+	}
+	if len(r.BreakEvens) != 0 { // same per-order cost: parallel lines
+		t.Errorf("break-evens %+v, want none", r.BreakEvens)
+	}
+}
+
+// Rule of thumb with custom thresholds: a volume at a threshold takes the
+// next model up; fewer thresholds than models − 1 never reach the top ones.
+func TestRuleOfThumbCustomThresholds(t *testing.T) {
+	f := Fulfillment{Models: DefaultModels(), RuleOfThumb: []float64{50, 500}}
+	for _, c := range []struct {
+		orders float64
+		want   int
+	}{{0, 0}, {49.999, 0}, {50, 1}, {499.999, 1}, {500, 2}, {1e9, 2}} {
+		if got := f.RuleOfThumbIndex(c.orders); got != c.want {
+			t.Errorf("[50, 500]: index(%v) = %d, want %d", c.orders, got, c.want)
+		}
+	}
+	f.RuleOfThumb = []float64{250}
+	for _, c := range []struct {
+		orders float64
+		want   int
+	}{{249.9, 0}, {250, 1}, {1e9, 1}} {
+		if got := f.RuleOfThumbIndex(c.orders); got != c.want {
+			t.Errorf("[250]: index(%v) = %d, want %d", c.orders, got, c.want)
+		}
+	}
+	f.RuleOfThumb = nil
+	if got := f.RuleOfThumbIndex(1e9); got != 0 {
+		t.Errorf("no thresholds: index = %d, want 0", got)
+	}
+}

@@ -1,6 +1,8 @@
 package scenario
 
-import "testing"
+import (
+	"testing"
+)
 
 func marketsOf(weights []float64, scores map[string][]float64, order []string) Markets {
 	var mk Markets
@@ -77,5 +79,70 @@ func TestMarketsThreeWayTieAndOrder(t *testing.T) {
 	ranks := []int{r.Ranking[0].Rank, r.Ranking[1].Rank, r.Ranking[2].Rank, r.Ranking[3].Rank}
 	if !equalInts(ranks, []int{1, 2, 2, 2}) || r.Ranking[1].Name != "P" || r.Ranking[3].Name != "R" {
 		t.Errorf("ranking = %+v; want S first, then P, Q, R sharing rank 2 in input order", r.Ranking)
+	}
+}
+
+// Zero-weight factors count in the total but not in the weighted score; the
+// ranking and winner follow the weighted score.
+func TestMarketsZeroWeightFactors(t *testing.T) {
+	mk := marketsOf([]float64{0, 2, 1}, map[string][]float64{
+		"X": {5, 1, 1}, // total 7, weighted (0 + 2 + 1)/3 = 1
+		"Y": {1, 2, 2}, // total 5, weighted (4 + 2)/3 = 2
+		"Z": {3, 1, 4}, // total 8, weighted (2 + 4)/3 = 2
+	}, []string{"X", "Y", "Z"})
+	r := ComputeMarkets(mk)
+	want := []MarketScore{
+		{ID: "Y", Name: "Y", Total: 5, Weighted: 2, Rank: 1, Tied: true},
+		{ID: "Z", Name: "Z", Total: 8, Weighted: 2, Rank: 1, Tied: true},
+		{ID: "X", Name: "X", Total: 7, Weighted: 1, Rank: 3},
+	}
+	for i, w := range want {
+		g := r.Ranking[i]
+		if g.Name != w.Name || g.Total != w.Total || !near(g.Weighted, w.Weighted, 1e-12) || g.Rank != w.Rank || g.Tied != w.Tied {
+			t.Errorf("ranking[%d] = %+v, want %+v", i, g, w)
+		}
+	}
+	if r.Winner != "Y" || !r.WinnerTied {
+		t.Errorf("winner %q tied %v, want Y tied", r.Winner, r.WinnerTied)
+	}
+	// one positive weight: the weighted score is that factor's score
+	mk = marketsOf([]float64{0, 0, 3}, map[string][]float64{"P": {5, 5, 2}, "Q": {1, 1, 3}}, []string{"P", "Q"})
+	r = ComputeMarkets(mk)
+	if r.Winner != "Q" || r.Ranking[0].Weighted != 3 || r.Ranking[1].Weighted != 2 || r.Ranking[1].Total != 12 || r.WinnerTied {
+		t.Errorf("single weight: %+v", r)
+	}
+}
+
+// Near-tie chains: with weights 1 and 6e-10, markets scoring (3,3), (3,4),
+// (3,5) have weighted scores 3, 3 + 6e-10, 3 + 1.2e-9: neighbours are within
+// the 1e-9 tie tolerance, the ends are not. Whatever grouping is chosen, the
+// ranking must list scores best first (no market above one that beats it by
+// more than 1e-9), and ranks must not depend on the order markets are listed.
+func TestMarketsNearTieChainIsOrderIndependent(t *testing.T) {
+	scores := map[string][]float64{"A": {3, 3}, "B": {3, 4}, "C": {3, 5}}
+	var first map[string]int
+	for _, order := range [][]string{{"A", "B", "C"}, {"C", "A", "B"}, {"B", "C", "A"}, {"C", "B", "A"}} {
+		r := ComputeMarkets(marketsOf([]float64{1, 6e-10}, scores, order))
+		for i := range r.Ranking {
+			for j := i + 1; j < len(r.Ranking); j++ {
+				if r.Ranking[j].Weighted > r.Ranking[i].Weighted+TieTolerance {
+					t.Errorf("input order %v ranks %s (%.10f) above %s (%.10f): the tolerance comparator is not a strict weak order",
+						order, r.Ranking[i].Name, r.Ranking[i].Weighted, r.Ranking[j].Name, r.Ranking[j].Weighted)
+				}
+			}
+		}
+		ranks := map[string]int{}
+		for _, m := range r.Ranking {
+			ranks[m.Name] = m.Rank
+		}
+		if first == nil {
+			first = ranks
+			continue
+		}
+		for name, rank := range ranks {
+			if first[name] != rank {
+				t.Errorf("ranks depend on input order: %v gives %v, first order gave %v", order, ranks, first)
+			}
+		}
 	}
 }

@@ -106,3 +106,75 @@ func TestMetricsAndDeltas(t *testing.T) {
 		t.Error("month 12 of a 6-month horizon must not be OK")
 	}
 }
+
+// Milestones of threshold crossings, up and down, exactly at a threshold.
+func TestThresholdMilestones(t *testing.T) {
+	up := manualFulfillment(DefaultModels(), 25, 1) // 25, 50, 100
+	up.RuleOfThumb = []float64{50, 500}
+	down := manualFulfillment(DefaultModels(), 100, -0.5) // 100, 50, 25
+	down.RuleOfThumb = []float64{50, 500}
+	for _, c := range []struct {
+		name string
+		f    Fulfillment
+		want Milestone
+	}{
+		{"up", up, Milestone{Month: 2, Module: ModuleFulfillment, Text: "orders pass 50/mo: rule of thumb says 3PL"}},
+		{"down", down, Milestone{Month: 3, Module: ModuleFulfillment, Text: "orders fall below 50/mo: rule of thumb says Self-fulfillment"}},
+	} {
+		s := NewScenario("x")
+		s.HorizonMonths = 3
+		s.Viral.Enabled, s.Sales.Enabled, s.Markets.Enabled = false, false, false
+		s.Fulfillment = c.f
+		r, err := Compute(&s, "USD")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var crossings []Milestone
+		for _, m := range r.Milestones {
+			if strings.HasPrefix(m.Text, "orders ") {
+				crossings = append(crossings, m)
+			}
+		}
+		if len(crossings) != 1 || crossings[0] != c.want {
+			t.Errorf("%s: crossings %+v, want %+v", c.name, crossings, c.want)
+		}
+	}
+}
+
+// DESIGN §4.5 / §1 example: "month 17: ARR reaches $1M, First Sales Hire
+// stage". A stage milestone should carry the plan's currency and, when it
+// says "ARR reaches X", be dated in the month ARR reaches X.
+func TestStageMilestoneTextAndMonth(t *testing.T) {
+	s := NewScenario("x")
+	s.HorizonMonths = 12
+	s.Viral.Enabled, s.Fulfillment.Enabled, s.Markets.Enabled = false, false, false
+	s.Sales = oneStageSales(Team{}, 0, 0)
+	s.Sales.Stages = DefaultStages()
+	s.Sales.FounderNewARRPerMonth = 100000
+	r, err := Compute(&s, "USD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// ARR(m) = 100k·m: $1M is reached in month 10, so First Sales Hire is in
+	// force from month 11 (stage from ARR(m−1)).
+	var ms Milestone
+	for _, m := range r.Milestones {
+		if strings.Contains(m.Text, "First Sales Hire") {
+			ms = m
+		}
+	}
+	if ms.Month != 11 && ms.Month != 10 {
+		t.Fatalf("First Sales Hire milestone %+v, want month 10 or 11", ms)
+	}
+	t.Run("currency", func(t *testing.T) {
+		if !strings.Contains(ms.Text, "$1M") {
+			t.Error("stage milestone money has no currency: " + ms.Text + ` (design: "ARR reaches $1M, First Sales Hire stage")`)
+		}
+	})
+	t.Run("month", func(t *testing.T) {
+		if strings.Contains(ms.Text, "ARR reaches") && r.Sales.Months[ms.Month-2].ARR >= 1e6 {
+			t.Errorf("milestone %q is dated month %d but ARR reached $1M in month %d (%v)",
+				ms.Text, ms.Month, ms.Month-1, r.Sales.Months[ms.Month-2].ARR)
+		}
+	})
+}

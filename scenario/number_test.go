@@ -114,3 +114,18 @@ func FuzzParseNumber(f *testing.F) {
 		}
 	})
 }
+
+// FormatCompact feeds milestone texts: 999,999 must not read "1000k".
+func TestFormatCompactRollover(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{{999999, "1M"}, {999.9999, "1k"}, {999499, "999k"}, {1e6, "1M"}, {12500, "12.5k"}} {
+		if got := FormatCompact(c.v); got != c.want {
+			if c.v == 999999 || c.v == 999.9999 {
+				t.Errorf("FormatCompact(%v) = %q, want %q (rounding to 3 digits rolls over into the next unit)", c.v, got, c.want)
+			}
+			t.Errorf("FormatCompact(%v) = %q, want %q", c.v, got, c.want)
+		}
+	}
+}

@@ -209,3 +209,126 @@ func assertNotLower(t *testing.T, ref, got *SalesResult, what string) {
 		}
 	}
 }
+
+// A starting team above the stage's targets is kept (nobody is fired) and
+// does not use up the hiring limit of other roles.
+func TestSalesStageTargetsBelowStartingTeam(t *testing.T) {
+	s := oneStageSales(Team{AEs: 2, SDRs: 2}, 0, 1)
+	s.StartingTeam = Team{AEs: 5, VP: 1}
+	r := ComputeSales(s, 3)
+	// AEs stay 5, VP stays 1, SDRs +1 a month up to 2
+	wantSDRs := []int{1, 2, 2}
+	for m := range 3 {
+		g := r.Months[m]
+		if g.AEs != 5 || g.VP != 1 || g.SDRs != wantSDRs[m] || g.Managers != 0 {
+			t.Errorf("month %d team AEs %d VP %d SDRs %d, want 5, 1, %d", m+1, g.AEs, g.VP, g.SDRs, wantSDRs[m])
+		}
+		// cost 5×5000 + 20000 + SDRs×3000
+		if want := 45000 + 3000*float64(wantSDRs[m]); g.Cost != want {
+			t.Errorf("month %d cost %v, want %v", m+1, g.Cost, want)
+		}
+		// 5 ramped AEs × 10,000
+		if !near(g.NewARR, 50000, 1e-12) {
+			t.Errorf("month %d new ARR %v, want 50,000", m+1, g.NewARR)
+		}
+	}
+	if h := r.HeadsAtHorizon; h != (Team{AEs: 5, SDRs: 2, VP: 1}) {
+		t.Errorf("heads at horizon %+v", h)
+	}
+}
+
+// Hiring limit with attrition backfill (backfills are not counted) and ramp
+// restart, 50% monthly attrition, ramp 2: buckets [1st, 2nd, 3rd+ month].
+func TestSalesMaxHiresWithBackfill(t *testing.T) {
+	s := oneStageSales(Team{AEs: 6}, 2, 1)
+	s.StartingTeam = Team{AEs: 4}
+	s.AnnualRepAttrition = 1 - math.Pow(0.5, 12) // 50% a month
+	r := ComputeSales(s, 3)
+	// start [0, 0, 4]
+	// m1: age → [0,0,4]; half leave → [0,0,2] + backfill 2 → [2,0,2]; hire 1 → [3,0,2]
+	//     ramped = 3×½ + 2 = 3.5, heads 5
+	// m2: age → [0,3,2]; leave → [0,1.5,1] + 2.5 → [2.5,1.5,1]; hire 1 → [3.5,1.5,1]
+	//     ramped = 1.75 + 1.5 + 1 = 4.25, heads 6
+	// m3: age → [0,3.5,2.5]; leave → [0,1.75,1.25] + 3 → [3,1.75,1.25]; no hire
+	//     ramped = 1.5 + 1.75 + 1.25 = 4.5, heads 6
+	wantRamped := []float64{3.5, 4.25, 4.5}
+	wantHeads := []int{5, 6, 6}
+	wantHires := []int{1, 1, 0}
+	arr := 0.0
+	for m := range 3 {
+		g := r.Months[m]
+		if !near(g.RampedAEs, wantRamped[m], 1e-9) {
+			t.Errorf("month %d ramped AEs %v, want %v", m+1, g.RampedAEs, wantRamped[m])
+		}
+		if g.AEs != wantHeads[m] || g.Hires != wantHires[m] {
+			t.Errorf("month %d AEs %d hires %d, want %d and %d", m+1, g.AEs, g.Hires, wantHeads[m], wantHires[m])
+		}
+		arr += wantRamped[m] * 10000
+		if !near(g.ARR, arr, 1e-9) {
+			t.Errorf("month %d ARR %v, want %v", m+1, g.ARR, arr)
+		}
+	}
+}
+
+// Ramp 1: an AE in its 1st month already delivers 1/1 of quota, so
+// attrition with backfill never lowers output.
+func TestSalesRampOne(t *testing.T) {
+	s := oneStageSales(Team{AEs: 3}, 1, 3)
+	s.AnnualRepAttrition = 1 - math.Pow(0.5, 12)
+	r := ComputeSales(s, 4)
+	for m, g := range r.Months {
+		if !near(g.RampedAEs, 3, 1e-12) || !near(g.NewARR, 30000, 1e-12) {
+			t.Errorf("month %d: ramped %v new ARR %v, want 3 and 30,000", m+1, g.RampedAEs, g.NewARR)
+		}
+	}
+}
+
+// Efficiency = (ARR(H) − ARR(H−3)) / cost of months H−2..H; with fewer than
+// three months it falls back to the starting ARR and every month's cost.
+// NRR^(1/12) = 0.5 makes "net" visible: ARR shrinks although AEs sell.
+func TestSalesEfficiencyShortHorizons(t *testing.T) {
+	s := oneStageSales(Team{AEs: 1}, 0, 0)
+	s.StartingTeam = Team{AEs: 1}
+	s.StartingARR = 100000
+	s.AnnualNetRevenueRetention = math.Pow(0.5, 12)
+	// ARR: m1 = 50,000 + 10,000 = 60,000; m2 = 30,000 + 10,000 = 40,000;
+	//      m3 = 20,000 + 10,000 = 30,000; m4 = 15,000 + 10,000 = 25,000
+	for _, c := range []struct {
+		h    int
+		want float64
+	}{
+		{1, (60000.0 - 100000) / 5000},  // −8
+		{2, (40000.0 - 100000) / 10000}, // −6
+		{3, (30000.0 - 100000) / 15000}, // −14/3
+		{4, (25000.0 - 60000) / 15000},  // −7/3: trailing quarter m2..m4
+	} {
+		r := ComputeSales(s, c.h)
+		if r.Efficiency == nil || !near(*r.Efficiency, c.want, 1e-9) {
+			t.Errorf("horizon %d: efficiency %v, want %v", c.h, r.Efficiency, c.want)
+		}
+	}
+	s.Costs.AE = 0 // no cost: no efficiency
+	if r := ComputeSales(s, 4); r.Efficiency != nil {
+		t.Errorf("zero cost: efficiency %v, want nil", *r.Efficiency)
+	}
+}
+
+// Stage selection uses ARR(m−1) exactly at the threshold (minARR ≤ ARR).
+func TestSalesStageAtExactThreshold(t *testing.T) {
+	s := oneStageSales(Team{}, 0, 0)
+	s.Stages = []Stage{{Name: "A", FoundersSell: true}, {Name: "B", MinARR: 300000}}
+	s.FounderNewARRPerMonth = 100000
+	r := ComputeSales(s, 5)
+	// ARR 100k, 200k, 300k (= minARR of B at the end of month 3) → B from month 4,
+	// where founders stop: ARR stays 300k.
+	wantStage := []string{"A", "A", "A", "B", "B"}
+	wantARR := []float64{100000, 200000, 300000, 300000, 300000}
+	for m := range 5 {
+		if r.Months[m].Stage != wantStage[m] || r.Months[m].ARR != wantARR[m] {
+			t.Errorf("month %d: %s %v, want %s %v", m+1, r.Months[m].Stage, r.Months[m].ARR, wantStage[m], wantARR[m])
+		}
+	}
+	if e := r.StageEntries[1].Month; e == nil || *e != 4 {
+		t.Errorf("B entered %v, want month 4", e)
+	}
+}

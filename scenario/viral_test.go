@@ -231,3 +231,174 @@ func TestViralOverflowIsAnError(t *testing.T) {
 		t.Fatal("exploding loop without a market size: want an error, got none")
 	}
 }
+
+const monthDays = 365.25 / 12 // 30.4375 days, exact in binary (487/16)
+
+func checkViralMonths(t *testing.T, got []ViralMonth, want []ViralMonth) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("got %d months, want %d", len(got), len(want))
+	}
+	for i, w := range want {
+		g := got[i]
+		if g.Month != w.Month {
+			t.Errorf("month index %d is month %d, want %d", i, g.Month, w.Month)
+		}
+		for _, c := range []struct {
+			name      string
+			got, want float64
+		}{
+			{"newViral", g.NewViral, w.NewViral},
+			{"newPaid", g.NewPaid, w.NewPaid},
+			{"churned", g.Churned, w.Churned},
+			{"active", g.Active, w.Active},
+			{"cumulativeSignups", g.CumulativeSignups, w.CumulativeSignups},
+			{"paidSpend", g.PaidSpend, w.PaidSpend},
+		} {
+			if !near(c.got, c.want, 1e-9) {
+				t.Errorf("month %d %s = %v, want %v", w.Month, c.name, c.got, c.want)
+			}
+		}
+	}
+}
+
+// Continuous mode with churn and paid users, 14-day cycles: a month holds a
+// fractional number of cycles (30.4375 / 14 = 2.17), so month 1 gets cycles
+// 1, 2 (days 14, 28) and month 2 cycles 3, 4 (days 42, 56 ≤ 60.875).
+func TestViralContinuousChurnPaid(t *testing.T) {
+	v := Viral{
+		Enabled: true, SeedUsers: 1000, InvitesPerUser: 0.5, InviteConversion: 1,
+		CycleDays: 14, InviteMode: InviteContinuous,
+		// churn per cycle = 1 − (1 − c)^(14/D) = 1 − 0.9 = 0.1
+		MonthlyChurn: 1 - math.Pow(0.9, monthDays/14),
+		// paid per cycle = P × 14 / D = 100
+		PaidUsersPerMonth: 100 * monthDays / 14, PaidCAC: 10, GoalUsers: 4000,
+	}
+	r := mustViral(t, v, 2)
+	// cycle 0: active 1000, cum 1000
+	// cycle 1: viral 0.5×1000 = 500, paid 100, churn 0.1×1000 = 100 → active 1500, cum 1600
+	// cycle 2: viral 0.5×1500 = 750, paid 100, churn 150 → active 2200, cum 2450
+	// cycle 3: viral 1100, paid 100, churn 220 → active 3180, cum 3650
+	// cycle 4: viral 1590, paid 100, churn 318 → active 4552, cum 5340
+	checkViralMonths(t, r.Months, []ViralMonth{
+		{Month: 1, NewViral: 1250, NewPaid: 200, Churned: 250, Active: 2200, CumulativeSignups: 2450, PaidSpend: 2000},
+		{Month: 2, NewViral: 2690, NewPaid: 200, Churned: 538, Active: 4552, CumulativeSignups: 5340, PaidSpend: 2000},
+	})
+	// effective CAC = 4000 / (1250 + 200 + 2690 + 200)
+	if r.EffectiveCAC == nil || !near(*r.EffectiveCAC, 4000.0/4340, 1e-9) {
+		t.Errorf("effective CAC = %v, want %v", r.EffectiveCAC, 4000.0/4340)
+	}
+	if r.GoalMonth == nil || *r.GoalMonth != 2 { // 2200 < 4000 ≤ 4552
+		t.Errorf("goal month = %v, want 2", r.GoalMonth)
+	}
+	if r.Amplification == nil || !near(*r.Amplification, 2, 1e-12) { // 1/(1 − 0.5)
+		t.Errorf("amplification = %v, want 2", r.Amplification)
+	}
+}
+
+// cycleDays > D: some months hold no cycle; their flows are zero and their
+// stocks carry over. 45-day cycles over 4 months (121.75 days): cycle 1 at
+// day 45 (month 2), cycle 2 at day 90 (month 3), cycle 3 at day 135 is past
+// the horizon.
+func TestViralCyclesLongerThanAMonth(t *testing.T) {
+	v := Viral{Enabled: true, SeedUsers: 10, InvitesPerUser: 2, InviteConversion: 1,
+		CycleDays: 45, InviteMode: InviteOnce, PaidUsersPerMonth: monthDays, PaidCAC: 2}
+	r := mustViral(t, v, 4)
+	// paid per cycle = D × 45 / D = 45
+	// cycle 1: viral 2×10 = 20, paid 45 → new 65, active/cum 75
+	// cycle 2: viral 2×65 = 130, paid 45 → active/cum 250
+	checkViralMonths(t, r.Months, []ViralMonth{
+		{Month: 1, Active: 10, CumulativeSignups: 10},
+		{Month: 2, NewViral: 20, NewPaid: 45, Active: 75, CumulativeSignups: 75, PaidSpend: 90},
+		{Month: 3, NewViral: 130, NewPaid: 45, Active: 250, CumulativeSignups: 250, PaidSpend: 90},
+		{Month: 4, Active: 250, CumulativeSignups: 250},
+	})
+	if n := len(r.Cycles); n != 3 {
+		t.Errorf("%d cycles (0..N), want 3", n)
+	}
+
+	// cycles of exactly 2D with churn: per-cycle churn 1 − 0.5² = 0.75,
+	// cycles on days 60.875 (end of month 2) and 121.75 (end of month 4).
+	w := Viral{Enabled: true, SeedUsers: 1000, CycleDays: 2 * monthDays, InviteMode: InviteOnce, MonthlyChurn: 0.5}
+	r = mustViral(t, w, 4)
+	checkViralMonths(t, r.Months, []ViralMonth{
+		{Month: 1, Active: 1000, CumulativeSignups: 1000},
+		{Month: 2, Churned: 750, Active: 250, CumulativeSignups: 1000},
+		{Month: 3, Active: 250, CumulativeSignups: 1000},
+		{Month: 4, Churned: 187.5, Active: 62.5, CumulativeSignups: 1000},
+	})
+}
+
+// Skok's setting plus paid users: once mode, cycleDays = D, no churn or cap.
+// new(0) = S, new(n) = K·new(n−1) + P, so new(n) = P/(1−K) + (S − P/(1−K))·K^n.
+func TestViralSkokWithPaidUsers(t *testing.T) {
+	v := plainViral(1000, 0.5, monthDays)
+	v.PaidUsersPerMonth = 100
+	r := mustViral(t, v, 4)
+	// new(n) = 200 + 800·0.5^n: 1000, 600, 400, 300, 250
+	// cumulative: 1000, 1600, 2000, 2300, 2550; viral part = new − 100 (n ≥ 1)
+	checkViralMonths(t, r.Months, []ViralMonth{
+		{Month: 1, NewViral: 500, NewPaid: 100, Active: 1600, CumulativeSignups: 1600},
+		{Month: 2, NewViral: 300, NewPaid: 100, Active: 2000, CumulativeSignups: 2000},
+		{Month: 3, NewViral: 200, NewPaid: 100, Active: 2300, CumulativeSignups: 2300},
+		{Month: 4, NewViral: 150, NewPaid: 100, Active: 2550, CumulativeSignups: 2550},
+	})
+	// without paid users the months must match Skok exactly: S(K^(m+1) − 1)/(K − 1)
+	v.PaidUsersPerMonth = 0
+	r = mustViral(t, v, 4)
+	for m, want := range []float64{1500, 1750, 1875, 1937.5} {
+		if got := r.Months[m].CumulativeSignups; !near(got, want, 1e-12) {
+			t.Errorf("Skok month %d = %v, want %v", m+1, got, want)
+		}
+	}
+}
+
+// Market size clips viral first, then paid users, and K_eff uses the
+// cumulative signups of the previous cycle.
+func TestViralMarketSizeWithPaid(t *testing.T) {
+	v := plainViral(100, 2, monthDays)
+	v.PaidUsersPerMonth, v.PaidCAC, v.MarketSize = 50, 1, 400
+	r := mustViral(t, v, 3)
+	// c1: K_eff = 2(1 − 100/400) = 1.5 → viral 150, paid 50 (room 300) → cum 300, new 200
+	// c2: K_eff = 2(1 − 300/400) = 0.5 → viral 100 = room, paid 0 → cum 400
+	// c3: K_eff = 0 → nothing
+	checkViralMonths(t, r.Months, []ViralMonth{
+		{Month: 1, NewViral: 150, NewPaid: 50, Active: 300, CumulativeSignups: 300, PaidSpend: 50},
+		{Month: 2, NewViral: 100, Active: 400, CumulativeSignups: 400},
+		{Month: 3, Active: 400, CumulativeSignups: 400},
+	})
+	// seed above the market size is clipped to it
+	v = plainViral(1000, 1, monthDays)
+	v.MarketSize = 600
+	r = mustViral(t, v, 2)
+	if got := r.Months[1].CumulativeSignups; got != 600 {
+		t.Errorf("seed 1000 in a market of 600: cumulative = %v, want 600", got)
+	}
+}
+
+// Cycle counts per month over 240 months. With K = 1 and seed 1 every cycle
+// adds exactly one user, so a month's new viral users count its cycles:
+// ⌊m·D/14⌋ − ⌊(m−1)·D/14⌋. 14n = 30.4375m ⇔ 224n = 487m, so cycle 487
+// (day 6,818) falls exactly on the last day of month 224 and must count there.
+func TestViralCycleCounts(t *testing.T) {
+	v := plainViral(1, 1, 14) // K = 1: each cycle adds exactly 1 user
+	r := mustViral(t, v, 240)
+	for m := 1; m <= 240; m++ {
+		want := math.Floor(float64(m)*monthDays/14) - math.Floor(float64(m-1)*monthDays/14)
+		if got := r.Months[m-1].NewViral; got != want {
+			t.Fatalf("month %d: %v cycles, want %v", m, got, want)
+		}
+	}
+	// 240·D / 14 = 521.78 → 521 cycles → 522 users
+	if got := r.Months[239].CumulativeSignups; got != 522 {
+		t.Errorf("cumulative at month 240 = %v, want 522", got)
+	}
+	// cycles of D/4 (exact in binary): month m ends on cycle 4m exactly
+	v = plainViral(1, 1, monthDays/4)
+	r = mustViral(t, v, 240)
+	for m := 1; m <= 240; m++ {
+		if got := r.Months[m-1].NewViral; got != 4 {
+			t.Fatalf("D/4 cycles: month %d has %v cycles, want 4", m, got)
+		}
+	}
+}

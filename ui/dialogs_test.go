@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -283,4 +284,50 @@ func fileNameEntry(t *testing.T, u *UI) *widget.Entry {
 	}
 	t.Fatal("no file name entry in the open dialogs")
 	return nil
+}
+
+// Open… asked "Save changes?" before the file was chosen, and "Don't
+// Save" deleted the draft at once; if the user then cancelled the file
+// dialog (or the file failed to open) the unsaved plan stayed on screen,
+// dirty, with no draft: a crash then lost it. Now the file is chosen and
+// read first, and the draft goes only when the new plan is shown.
+func TestDontSaveThenCancelOpenKeepsDraft(t *testing.T) {
+	u, path := newTestUI(t)
+	paste(num(t, u, "viral.seedUsers"), "4242")
+	if err := u.drafts.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	keeps := func(when string) {
+		t.Helper()
+		if !u.doc.Dirty() || cur(u).Viral.SeedUsers != 4242 {
+			t.Fatalf("%s: the plan was replaced", when)
+		}
+		if _, err := os.Stat(u.drafts.Path()); err != nil {
+			t.Fatalf("%s: the plan on screen is unsaved but its draft is gone: %v", when, err)
+		}
+	}
+	u.openDialog()
+	test.Tap(dialogButton(t, u, "Cancel")) // the file dialog
+	keeps("after cancelling Open…")
+
+	u.openRecent(filepath.Join(filepath.Dir(path), "gone.scaleplan"))
+	if strings.Contains(dialogText(u), "Save the changes") {
+		t.Error("asked about unsaved changes for a file that cannot open")
+	}
+	keeps("after a failed open")
+	test.Tap(dialogButton(t, u, "OK")) // the error
+
+	other := filepath.Join(filepath.Dir(path), "other.scaleplan")
+	sample, _ := os.ReadFile(path)
+	if err := os.WriteFile(other, sample, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u.openRecent(other)
+	test.Tap(dialogButton(t, u, "Don't Save"))
+	if u.doc.Path() != other || u.doc.Dirty() {
+		t.Fatalf("Don't Save: showing %q (dirty %v), want %q", u.doc.Path(), u.doc.Dirty(), other)
+	}
+	if _, err := os.Stat(u.drafts.Path()); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the dropped plan's draft is still there: %v", err)
+	}
 }

@@ -523,3 +523,22 @@ func TestEditThatCannotComputeIsRefused(t *testing.T) {
 		t.Errorf("20%%: message %q, model %v", shown, cur(u).Fulfillment.Volume.MonthlyGrowth)
 	}
 }
+
+// Results computed from an older plan than the one last asked for are
+// dropped, so they never show under another scenario.
+func TestLateResultsAreDropped(t *testing.T) {
+	u, _ := newTestUI(t)
+	old := u.doc.Snapshot()
+	rs, err := scenario.ComputePlan(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.newPlan()
+	if len(u.in.Plan.Scenarios) != 1 {
+		t.Fatalf("new plan has %d scenarios", len(u.in.Plan.Scenarios))
+	}
+	u.computed(old, rs, nil) // the sample's results arrive late
+	if u.in.Plan != u.asked {
+		t.Errorf("late results of the previous plan are shown")
+	}
+}

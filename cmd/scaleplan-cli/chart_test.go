@@ -2,12 +2,15 @@ package main
 
 import (
 	"bytes"
+	"image/png"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
 	"scaleplan/assets"
+	"scaleplan/scenario"
 )
 
 // chartCLI runs the chart command in-process.
@@ -95,4 +98,65 @@ func indexOf(ss []string, s string) int {
 		}
 	}
 	return -1
+}
+
+// TestChartDarkTheme: --dark draws on the dark theme's background
+// (#17171a, Fyne's dark background), without it on white.
+func TestChartDarkTheme(t *testing.T) {
+	plan := writeTemp(t, "p.scaleplan", assets.SamplePlan)
+	dir := t.TempDir()
+	corner := func(args ...string) (r, g, b uint32) {
+		t.Helper()
+		out := filepath.Join(dir, "c.png")
+		if code, _, stderr := chartCLI(append([]string{plan, "--scenario", "Base", "--chart", "sales", "-o", out}, args...)...); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		f, err := os.Open(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		img, err := png.Decode(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, g, b, _ = img.At(img.Bounds().Min.X, img.Bounds().Min.Y).RGBA()
+		return r >> 8, g >> 8, b >> 8
+	}
+	if r, g, b := corner(); r != 0xff || g != 0xff || b != 0xff {
+		t.Errorf("light chart corner = #%02x%02x%02x, want #ffffff", r, g, b)
+	}
+	if r, g, b := corner("--dark"); r != 0x17 || g != 0x17 || b != 0x1a {
+		t.Errorf("--dark chart corner = #%02x%02x%02x, want #17171a", r, g, b)
+	}
+}
+
+// TestChartCompareScenarios: the charted scenario always comes first in a
+// comparison, and naming it again in --compare does not draw it twice.
+func TestChartCompareScenarios(t *testing.T) {
+	p, err := scenario.Decode(assets.SamplePlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := scenario.ComputePlan(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		scenario, compare string
+		want              []int
+	}{
+		{"Base", "Aggressive", []int{0, 1}},
+		{"Base", "Base, Aggressive", []int{0, 1}},
+		{"Conservative", "aggressive,Conservative,Base", []int{2, 1, 0}},
+		{"Base", "", nil}, // no --compare: every scenario (the chart's default)
+	} {
+		in, err := chartInput(p, rs, chartArgs{scenario: tc.scenario, compare: tc.compare})
+		if err != nil {
+			t.Fatalf("%s vs %q: %v", tc.scenario, tc.compare, err)
+		}
+		if !reflect.DeepEqual(in.Compare, tc.want) {
+			t.Errorf("%s vs %q: Compare = %v, want %v", tc.scenario, tc.compare, in.Compare, tc.want)
+		}
+	}
 }

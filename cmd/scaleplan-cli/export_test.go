@@ -59,3 +59,15 @@ func TestExport(t *testing.T) {
 		t.Errorf("an invalid plan left a workbook behind: %v", err)
 	}
 }
+
+// TestExportExtensionAnyCase: ".XLSX" is an Excel workbook too.
+func TestExportExtensionAnyCase(t *testing.T) {
+	plan := writeTemp(t, "p.scaleplan", assets.SamplePlan)
+	out := filepath.Join(t.TempDir(), "PLAN.XLSX")
+	if code, _, stderr := runCLI("export", plan, "-o", out); code != exitOK {
+		t.Fatalf("export to .XLSX: exit %d: %s", code, stderr)
+	}
+	if fi, err := os.Stat(out); err != nil || fi.Size() == 0 {
+		t.Errorf("no workbook written: %v", err)
+	}
+}

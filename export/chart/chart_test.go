@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
 	"scaleplan/assets"
@@ -301,19 +303,66 @@ func BenchmarkImage(b *testing.B) {
 	}
 }
 
+// TestEdgePlansLook: the edge plans (one month, K = 0, no orders, no seed
+// users, 240 months) still give every panel readable axes: finite ranges
+// that are not empty, at least two labelled ticks per axis, inside the
+// range, with labels that differ (a step finer than the labels' precision
+// would print "0, 0, 1"). Set CHART_DIR to keep the PNGs for a look.
 func TestEdgePlansLook(t *testing.T) {
 	dir := os.Getenv("CHART_DIR")
-	if dir == "" {
-		t.Skip("CHART_DIR not set")
-	}
 	p, rs := edgePlan(t)
 	for si := range p.Scenarios {
 		for _, pn := range allPanels {
-			img, err := Image(pn, Input{Plan: p, Results: rs, Scenario: si}, Light(), 450, 300, 96)
-			if err == nil {
+			in := Input{Plan: p, Results: rs, Scenario: si}
+			where := fmt.Sprintf("%s %s", p.Scenarios[si].Name, pn)
+			plt, err := Plot(pn, in, Light())
+			if err != nil {
+				t.Errorf("%s: %v", where, err)
+				continue
+			}
+			checkAxis(t, where+" X", plt.X)
+			checkAxis(t, where+" Y", plt.Y)
+			img, err := Image(pn, in, Light(), 450, 300, 96)
+			if err != nil {
+				t.Errorf("%s: %v", where, err)
+				continue
+			}
+			if !notBlank(img) {
+				t.Errorf("%s: blank", where)
+			}
+			if dir != "" {
 				savePNG(t, filepath.Join(dir, fmt.Sprintf("edge%d-%s.png", si, pn)), img)
 			}
 		}
+	}
+}
+
+// checkAxis reports an axis whose range is empty or not finite, or whose
+// labelled ticks are fewer than two, outside the range or repeated.
+func checkAxis(t *testing.T, where string, a plot.Axis) {
+	t.Helper()
+	if math.IsNaN(a.Min) || math.IsInf(a.Min, 0) || math.IsNaN(a.Max) || math.IsInf(a.Max, 0) || !(a.Max > a.Min) {
+		t.Errorf("%s: range [%v, %v]", where, a.Min, a.Max)
+		return
+	}
+	seen := map[string]bool{}
+	var labels []string
+	slack := (a.Max - a.Min) * 1e-9
+	for _, tk := range a.Tick.Marker.Ticks(a.Min, a.Max) {
+		if tk.Label == "" {
+			continue
+		}
+		if tk.Value < a.Min-slack || tk.Value > a.Max+slack {
+			t.Errorf("%s: tick %q at %v outside [%v, %v]", where, tk.Label, tk.Value, a.Min, a.Max)
+		}
+		if seen[tk.Label] {
+			t.Errorf("%s: label %q twice", where, tk.Label)
+		}
+		seen[tk.Label] = true
+		labels = append(labels, tk.Label)
+	}
+	if len(labels) < 2 {
+		t.Errorf("%s: labelled ticks %q, want at least two", where, labels)
 	}
 }
 
@@ -342,5 +391,15 @@ func TestLongNamesAndManyMarkets(t *testing.T) {
 		if dir != "" {
 			savePNG(t, filepath.Join(dir, "long-"+string(pn)+".png"), img)
 		}
+	}
+}
+
+// TestScenarioOutOfRangeMessage: one past the last scenario is reported as
+// out of range, not as an internal error.
+func TestScenarioOutOfRangeMessage(t *testing.T) {
+	p, rs := sample(t)
+	_, err := Plot(SalesARR, Input{Plan: p, Results: rs, Scenario: len(p.Scenarios)}, Light())
+	if err == nil || !strings.Contains(err.Error(), "scenario 3 out of range (the plan has 3)") {
+		t.Errorf("error %v", err)
 	}
 }

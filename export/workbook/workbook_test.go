@@ -434,3 +434,50 @@ func BenchmarkWrite(b *testing.B) {
 	}
 	b.ReportMetric(float64(buf.Len())/1e6, "MB")
 }
+
+// TestRateValidationBounds: rates are entered as fractions of 1 (100%).
+func TestRateValidationBounds(t *testing.T) {
+	f := openBytes(t, samplePlan(t))
+	dvs, err := f.GetDataValidations("Base" + suffixViral)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dv := range dvs {
+		if dv.Sqref == "B7" {
+			if dv.Formula1 != "0" || dv.Formula2 != "1" {
+				t.Errorf("invite conversion validation %q to %q, want 0 to 1", dv.Formula1, dv.Formula2)
+			}
+			return
+		}
+	}
+	t.Error("no validation on the invite conversion")
+}
+
+// TestWriteFileReplacesAtomically: a second export over the same file
+// renames a new file over it (never rewrites the old one in place, which
+// a crash could leave half-written); a parent that is a file is reported
+// as such before any work.
+func TestWriteFileReplacesAtomically(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.xlsx")
+	p := samplePlan(t)
+	if err := WriteFile(path, p, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.Stat(path)
+	if err := WriteFile(path, p, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := os.Stat(path)
+	if before == nil || after == nil || os.SameFile(before, after) {
+		t.Error("the second export rewrote the workbook in place; want a new file renamed over it")
+	}
+	notDir := filepath.Join(dir, "file")
+	if err := os.WriteFile(notDir, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteFile(filepath.Join(notDir, "x.xlsx"), p, Options{})
+	if err == nil || !strings.Contains(err.Error(), "is not a folder") {
+		t.Errorf("parent is a file: %v", err)
+	}
+}

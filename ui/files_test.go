@@ -1,8 +1,5 @@
 package ui
 
-// Tests added after a mutation audit: each one kills a hand-made mutation
-// that the other UI tests let survive.
-
 import (
 	"os"
 	"path/filepath"
@@ -13,6 +10,34 @@ import (
 
 	"scaleplan/app"
 )
+
+// A failing autosave is only reported when something else refreshes the
+// status bar: the write happens on the timer ~0.7 s after the last edit,
+// so the failure of the last edit's draft is never shown while the user
+// reads or thinks.
+func TestAutosaveFailureIsShown(t *testing.T) {
+	a := test.NewTempApp(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "p.scaleplan")
+	sample, _ := os.ReadFile(filepath.Join("..", "assets", "sample.scaleplan"))
+	if err := os.WriteFile(path, sample, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(dir, "not-a-dir")
+	if err := os.WriteFile(bad, nil, 0o644); err != nil { // the drafts "folder" is a file
+		t.Fatal(err)
+	}
+	w := a.NewWindow("test")
+	u := New(a, w, Options{DraftsDir: bad, Synchronous: true})
+	u.Start(path)
+	paste(num(t, u, "viral.seedUsers"), "4242")
+	if err := u.drafts.Flush(); err == nil { // what the timer does
+		t.Fatal("draft write succeeded")
+	}
+	if !strings.Contains(u.status.Text, "Autosave") {
+		t.Errorf("autosave is failing but the status bar says %q", u.status.Text)
+	}
+}
 
 // TestEditDuringSaveKeepsDraft: an edit typed while a save is being
 // written is not in the file, so when the save finishes its draft must

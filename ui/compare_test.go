@@ -1,0 +1,23 @@
+package ui
+
+import (
+	"testing"
+)
+
+// The Compare table is rebuilt only while its tab shows, and catches up
+// when the tab is selected.
+func TestCompareTableWaitsForItsTab(t *testing.T) {
+	u, _ := newTestUI(t)
+	c := u.screens[5].(*compare)
+	u.tabs.SelectIndex(5)
+	u.tabs.SelectIndex(0)
+	before := c.table.Objects
+	paste(num(t, u, "viral.seedUsers"), "4242")
+	if len(before) == 0 || &c.table.Objects[0] != &before[0] {
+		t.Fatal("the hidden Compare table was rebuilt")
+	}
+	u.tabs.SelectIndex(5)
+	if &c.table.Objects[0] == &before[0] || c.stale {
+		t.Error("showing the Compare tab did not bring its table up to date")
+	}
+}
