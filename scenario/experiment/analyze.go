@@ -54,7 +54,7 @@ type Reading struct {
 
 // Analyze reads a result at significance level alpha (two-sided). The
 // interval is (p_v − p_c ± z₀.₉₇₅·√(p_c(1−p_c)/n_c + p_v(1−p_v)/n_v)) / p_c;
-// the p-value is 2·(1 − Φ(|z|)) with z = (p_v − p_c)/√(p̄(1−p̄)(1/n_c + 1/n_v))
+// the p-value is 2·Φ(−|z|) with z = (p_v − p_c)/√(p̄(1−p̄)(1/n_c + 1/n_v))
 // and p̄ the pooled rate. A control without conversions has no relative lift
 // and is refused.
 func Analyze(o Observed, alpha float64) (Reading, error) {
@@ -74,15 +74,24 @@ func Analyze(o Observed, alpha float64) (Reading, error) {
 	z95 := distuv.UnitNormal.Quantile(1 - (1-Confidence)/2)
 	half := z95 * math.Sqrt(pc*(1-pc)/nc+pv*(1-pv)/nv)
 	r.LiftLow, r.LiftHigh = (pv-pc-half)/pc, (pv-pc+half)/pc
-	pooled := float64(o.ControlConversions+o.VariantConversions) / (nc + nv)
-	se := math.Sqrt(pooled * (1 - pooled) * (1/nc + 1/nv))
-	r.PValue = 1 // every visitor converted in both arms: no difference to test
-	if se > 0 {
-		r.Z = (pv - pc) / se
-		r.PValue = 2 * distuv.UnitNormal.Survival(math.Abs(r.Z))
-	}
+	r.Z, r.PValue = ZTest(o)
 	r.Significant = r.PValue < alpha
 	return r, nil
+}
+
+// ZTest returns the pooled two-proportion z statistic of valid counts and
+// its two-sided p-value, 2·Φ(−|z|). When no visitor or every visitor
+// converted there is no difference to test: z = 0, p = 1.
+func ZTest(o Observed) (z, p float64) {
+	nc, nv := float64(o.ControlVisitors), float64(o.VariantVisitors)
+	pc, pv := float64(o.ControlConversions)/nc, float64(o.VariantConversions)/nv
+	pooled := float64(o.ControlConversions+o.VariantConversions) / (nc + nv)
+	se := math.Sqrt(pooled * (1 - pooled) * (1/nc + 1/nv))
+	if !(se > 0) {
+		return 0, 1
+	}
+	z = (pv - pc) / se
+	return z, 2 * distuv.UnitNormal.CDF(-math.Abs(z))
 }
 
 // Read analyzes the experiment's result at its α. Problems are located by

@@ -162,3 +162,20 @@ func TestGroup(t *testing.T) {
 		}
 	}
 }
+
+// ZTest reads counts Analyze refuses a lift for: 100/0 vs 100/5 has pooled
+// p̄ = 5/200 = 0.025, SE = √(0.025·0.975·0.02) = 0.022079, z = 0.05/0.022079
+// = 2.2646, p ≈ 0.0235 (Python's NormalDist: 2.2645540682891916,
+// 0.023540058261178). No conversions at all: z 0, p 1.
+func TestZTest(t *testing.T) {
+	z, p := ZTest(Observed{100, 0, 100, 5})
+	if math.Abs(z-2.2645540682891916) > 1e-9 || math.Abs(p-0.023540058261178) > 1e-12 {
+		t.Errorf("z %v p %v", z, p)
+	}
+	if z, p := ZTest(Observed{100, 5, 100, 0}); math.Abs(z+2.2645540682891916) > 1e-9 || math.Abs(p-0.023540058261178) > 1e-12 {
+		t.Errorf("mirrored: z %v p %v", z, p)
+	}
+	if z, p := ZTest(Observed{100, 0, 80, 0}); z != 0 || p != 1 {
+		t.Errorf("no conversions: z %v p %v", z, p)
+	}
+}
