@@ -123,7 +123,7 @@ func TestScheduleCleanDocumentRemovesDraft(t *testing.T) {
 func TestCorruptDraftIsMovedAside(t *testing.T) {
 	p := samplePlan(t)
 	plan := string(mustEncode(t, p))
-	newerPlan := strings.Replace(plan, `"version": 1`, `"version": 7`, 1)
+	newerPlan := strings.Replace(plan, `"version": 2`, `"version": 7`, 1)
 	wrap := func(version, plan string) string {
 		return `{"format": "scaleplan-draft", "version": ` + version + `, "path": "", "saved": "2025-01-01T00:00:00Z", "plan": ` + plan + `}`
 	}

@@ -56,6 +56,9 @@ func Decode(data []byte) (*Plan, error) {
 	if dec.More() {
 		return nil, fmt.Errorf("%s: unexpected data after the plan", lineCol(data, dec.InputOffset()))
 	}
+	if err := migrate(data, &p, *head.Version); err != nil {
+		return nil, err
+	}
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}

@@ -79,7 +79,7 @@ func TestDecodeErrorsAreLocated(t *testing.T) {
 		{"truncated", good[:len(good)/2], "truncated"},
 		{"syntax", `{"format": "scaleplan", "version": 1,, }`, "line 1, column"},
 		{"not a plan", `{"hello": 1}`, "not a Scaleplan plan"},
-		{"newer", `{"format": "scaleplan", "version": 2, "whatever": [1,2]}`, "newer version"},
+		{"newer", `{"format": "scaleplan", "version": 3, "whatever": [1,2]}`, "newer version"},
 		{"no version", `{"format": "scaleplan"}`, "version: missing"},
 		{"string for number", replace(`"seedUsers": 1000`, `"seedUsers": "1000"`), "scenarios[0].viral.seedUsers: expected a number"},
 		{"NaN string", replace(`"paidCAC": 25`, `"paidCAC": "NaN"`), "scenarios[0].viral.paidCAC: expected a number"},

@@ -30,6 +30,9 @@ func compute(s *Scenario, currency, prefix string) (*Result, error) {
 	if s.Markets.Enabled {
 		r.Markets = ComputeMarkets(s.Markets)
 	}
+	if s.Finance.Enabled {
+		r.Finance = ComputeFinance(s, r)
+	}
 	r.Milestones = Milestones(s, r, currency)
 	return r, nil
 }

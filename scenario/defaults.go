@@ -2,6 +2,20 @@ package scenario
 
 import "github.com/google/uuid"
 
+// DefaultFinance returns the finance module's defaults: $2M in the bank, a
+// seed-stage company's other costs growing 20% a year, the gross margins of
+// docs/MODELS.md §6 (subscription 80%, consumer 70%, orders 50%), 10% B2B
+// logo churn and a six-month runway alert. No rounds or expansions yet.
+func DefaultFinance() Finance {
+	return Finance{
+		Enabled: true, StartingCash: 2e6, FundingRounds: []FundingRound{},
+		PayingShare: 0.05, ARPUPerMonth: 10, AverageOrderValue: 60,
+		SubscriptionGrossMargin: 0.8, ConsumerGrossMargin: 0.7, OrderGrossMargin: 0.5,
+		AnnualCustomerChurn: 0.1, OtherCostsPerMonth: 60000, OtherCostsGrowth: 0.2,
+		Expansions: []Expansion{}, RunwayAlertMonths: 6,
+	}
+}
+
 // NewID returns a fresh random UUID string.
 func NewID() string { return uuid.NewString() }
 
@@ -71,12 +85,18 @@ func NewScenario(name string) Scenario {
 			RuleOfThumb: DefaultRuleOfThumb(),
 		},
 		Markets: Markets{Enabled: true, Factors: DefaultFactors(), Markets: []Market{}},
+		Finance: DefaultFinance(),
 	}
 }
 
-// NewPlan returns an empty plan: one default scenario called "Base".
+// NewPlan returns an empty plan: one default scenario called "Base",
+// starting next month, with fiscal years from January.
 func NewPlan(name string) *Plan {
-	return &Plan{Format: Format, Version: Version, Name: name, Currency: "USD", Scenarios: []Scenario{NewScenario("Base")}}
+	return &Plan{
+		Format: Format, Version: Version, Name: name, Currency: "USD",
+		StartMonth: DefaultStartMonth(Now()), FiscalYearStartMonth: 1,
+		Scenarios: []Scenario{NewScenario("Base")},
+	}
 }
 
 // NewMarket returns a market scoring 3 on every factor, with a new ID.
@@ -95,6 +115,8 @@ func (s Scenario) Clone() Scenario {
 	c.Fulfillment.Models = append([]FulfillmentModel(nil), s.Fulfillment.Models...)
 	c.Fulfillment.RuleOfThumb = append([]float64(nil), s.Fulfillment.RuleOfThumb...)
 	c.Markets.Factors = append([]Factor(nil), s.Markets.Factors...)
+	c.Finance.FundingRounds = append([]FundingRound{}, s.Finance.FundingRounds...)
+	c.Finance.Expansions = append([]Expansion{}, s.Finance.Expansions...)
 	c.Markets.Markets = make([]Market, len(s.Markets.Markets))
 	for i, m := range s.Markets.Markets {
 		m.Scores = make(map[string]float64, len(m.Scores))

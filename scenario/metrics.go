@@ -35,7 +35,7 @@ type Delta struct {
 	RelOK bool    `json:"relOK"`
 }
 
-// Metrics returns the comparison metrics of DESIGN.md §4.5, in a fixed order
+// Metrics returns the comparison metrics of docs/MODELS.md §5 and §6, in a fixed order
 // and with fixed keys, so scenarios line up row by row.
 func Metrics(s *Scenario, r *Result) []Metric {
 	var ms []Metric
@@ -109,7 +109,7 @@ func Metrics(s *Scenario, r *Result) []Metric {
 	}
 	text("markets.top", ModuleMarkets, "Top market", top, okM)
 	val("markets.score", ModuleMarkets, "Top market's weighted score", UnitRatio, pick(okM, func() float64 { return mk.Ranking[0].Weighted }), okM)
-	return ms
+	return append(ms, financeMetrics(r.Finance)...)
 }
 
 func pick(ok bool, f func() float64) float64 {

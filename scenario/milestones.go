@@ -8,7 +8,8 @@ import (
 // Milestones lists a scenario's dated events from every enabled module, in
 // month order: the K class and goal of the viral loop, sales stage entries,
 // volume crossing the rule-of-thumb thresholds and the recommended plan's
-// switches, and the top market. Month 0 is the starting state; amounts are
+// switches, the top market, and the finance module's rounds, market
+// entries and cash events. Month 0 is the starting state; amounts are
 // in currency.
 func Milestones(s *Scenario, r *Result, currency string) []Milestone {
 	out := []Milestone{}
@@ -33,6 +34,9 @@ func Milestones(s *Scenario, r *Result, currency string) []Milestone {
 			tie = " (tied)"
 		}
 		add(0, ModuleMarkets, "top market: %s, weighted score %.2f%s", mk.Winner, mk.Ranking[0].Weighted, tie)
+	}
+	if fr := r.Finance; fr != nil {
+		financeMilestones(s.Finance, fr, currency, add)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Month < out[j].Month })
 	return out

@@ -47,7 +47,7 @@ func TestMilestonesOfSample(t *testing.T) {
 
 func TestMilestonesSkipDisabledModules(t *testing.T) {
 	s := NewScenario("x")
-	s.Viral.Enabled, s.Sales.Enabled, s.Markets.Enabled = false, false, false
+	s.Viral.Enabled, s.Sales.Enabled, s.Markets.Enabled, s.Finance.Enabled = false, false, false, false
 	r, err := Compute(&s, "USD")
 	if err != nil {
 		t.Fatal(err)
@@ -57,7 +57,7 @@ func TestMilestonesSkipDisabledModules(t *testing.T) {
 			t.Errorf("milestone from a disabled module: %+v", m)
 		}
 	}
-	if r.Viral != nil || r.Sales != nil || r.Markets != nil {
+	if r.Viral != nil || r.Sales != nil || r.Markets != nil || r.Finance != nil {
 		t.Error("disabled modules must have nil results")
 	}
 }

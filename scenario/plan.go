@@ -9,23 +9,30 @@ package scenario
 // Format is the value of a plan file's "format" field.
 const Format = "scaleplan"
 
-// Version is the newest plan file version this code reads and the one it writes.
-const Version = 1
+// Version is the newest plan file version this code reads and the one it
+// writes. Version 2 added the plan's calendar and each scenario's finance;
+// older files are migrated when read (migrate.go).
+const Version = 2
 
 // DaysPerMonth is the length D of a model month in days (365.25/12).
 const DaysPerMonth = 365.25 / 12
 
-// Plan is a named set of scenarios sharing a currency.
+// Plan is a named set of scenarios sharing a currency and a calendar.
 type Plan struct {
-	Format    string     `json:"format"`
-	Version   int        `json:"version"`
-	Name      string     `json:"name"`
-	Currency  string     `json:"currency"`
-	Scenarios []Scenario `json:"scenarios"`
+	Format   string `json:"format"`
+	Version  int    `json:"version"`
+	Name     string `json:"name"`
+	Currency string `json:"currency"`
+	// StartMonth is the calendar month of month 1, "YYYY-MM".
+	StartMonth string `json:"startMonth"`
+	// FiscalYearStartMonth is the calendar month (1–12) a fiscal year starts in.
+	FiscalYearStartMonth int        `json:"fiscalYearStartMonth"`
+	Scenarios            []Scenario `json:"scenarios"`
 }
 
 // Scenario is one set of assumptions over a horizon of months, with the four
-// modules. A module that is not Enabled is not computed.
+// operating modules and the finance that adds them up. A module that is not
+// Enabled is not computed.
 type Scenario struct {
 	ID            string      `json:"id"`
 	Name          string      `json:"name"`
@@ -35,6 +42,7 @@ type Scenario struct {
 	Sales         Sales       `json:"sales"`
 	Fulfillment   Fulfillment `json:"fulfillment"`
 	Markets       Markets     `json:"markets"`
+	Finance       Finance     `json:"finance"`
 }
 
 // Invite modes of the viral loop.

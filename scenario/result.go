@@ -11,6 +11,7 @@ type Result struct {
 	Sales       *SalesResult       `json:"sales"`
 	Fulfillment *FulfillmentResult `json:"fulfillment"`
 	Markets     *MarketsResult     `json:"markets"`
+	Finance     *FinanceResult     `json:"finance"`
 	Milestones  []Milestone        `json:"milestones"`
 }
 

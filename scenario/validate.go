@@ -145,6 +145,12 @@ func (p *Plan) validate(check func(*Scenario, string) Errors) error {
 	if len(p.Currency) != 3 || strings.ToUpper(p.Currency) != p.Currency || strings.IndexFunc(p.Currency, func(r rune) bool { return r < 'A' || r > 'Z' }) >= 0 {
 		c.fail("currency", "must be a three-letter ISO code such as USD, got %q", p.Currency)
 	}
+	if _, _, err := ParseStartMonth(p.StartMonth); err != nil {
+		c.fail("startMonth", "%v", err)
+	}
+	if p.FiscalYearStartMonth < 1 || p.FiscalYearStartMonth > 12 {
+		c.fail("fiscalYearStartMonth", "must be a month number from 1 (January) to 12, got %d", p.FiscalYearStartMonth)
+	}
 	ids, names := map[string]bool{}, map[string]bool{}
 	for i := range p.Scenarios {
 		s := &p.Scenarios[i]
@@ -190,6 +196,7 @@ func validateFields(s *Scenario, prefix string) Errors {
 	c.sub("sales", func(c *checker) { validateSales(c, s.Sales) })
 	c.sub("fulfillment", func(c *checker) { validateFulfillment(c, s.Fulfillment, s.Viral.Enabled) })
 	c.sub("markets", func(c *checker) { validateMarkets(c, s.Markets) })
+	c.sub("finance", func(c *checker) { validateFinance(c, s.Finance, s.HorizonMonths) })
 	return c.errs
 }
 

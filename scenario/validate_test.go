@@ -88,7 +88,7 @@ func TestDuplicateRemapsScores(t *testing.T) {
 	if s.Sales.Stages[0].Name == "changed" {
 		t.Error("duplicate shares the stages slice")
 	}
-	p := &Plan{Format: Format, Version: Version, Currency: "EUR", Scenarios: []Scenario{s, d}}
+	p := &Plan{Format: Format, Version: Version, Currency: "EUR", StartMonth: "2027-01", FiscalYearStartMonth: 1, Scenarios: []Scenario{s, d}}
 	if err := p.Validate(); err != nil {
 		t.Error(err)
 	}

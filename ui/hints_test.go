@@ -27,9 +27,15 @@ func entryOf(t *testing.T, p pathed) (*widget.Entry, bool) {
 // computable as well as in range: validation also refuses plans whose orders
 // would pass scenario.MaxOrders (12% growth over 240 months does).
 var computable = map[string]func(*scenario.Scenario){
-	"horizonMonths":                          func(s *scenario.Scenario) { s.Fulfillment.Volume.MonthlyGrowth = 0 },
+	"horizonMonths": func(s *scenario.Scenario) {
+		s.Fulfillment.Volume.MonthlyGrowth = 0
+		s.Finance.FundingRounds, s.Finance.Expansions = nil, nil // months 1..horizon
+	},
 	"fulfillment.volume.startOrdersPerMonth": func(s *scenario.Scenario) { s.Fulfillment.Volume.MonthlyGrowth = 0 },
-	"fulfillment.volume.monthlyGrowth":       func(s *scenario.Scenario) { s.HorizonMonths = 1 },
+	"fulfillment.volume.monthlyGrowth": func(s *scenario.Scenario) {
+		s.HorizonMonths = 1
+		s.Finance.FundingRounds, s.Finance.Expansions = nil, nil
+	},
 }
 
 // TestHintsMatchValidation checks every range hint against the scenario

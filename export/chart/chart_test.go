@@ -123,6 +123,7 @@ func edgePlan(t testing.TB) (*scenario.Plan, []*scenario.Result) {
 	p, _ := sample(t)
 	s := &p.Scenarios[0]
 	s.HorizonMonths = 1
+	s.Finance.FundingRounds, s.Finance.Expansions = nil, nil
 	s.Viral.InvitesPerUser = 0
 	s.Viral.GoalUsers = 0
 	s.Fulfillment.Volume.StartOrdersPerMonth = 0

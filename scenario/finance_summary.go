@@ -1,0 +1,81 @@
+package scenario
+
+// financeMilestones dates the finance module's events: funding rounds,
+// market entries, the month cash runs out, the month to raise by (runway
+// below the alert), the month from which cash flow stays positive, and the
+// months each kind of customer's LTV/CAC passes 3.
+func financeMilestones(f Finance, r *FinanceResult, currency string, add func(int, string, string, ...any)) {
+	for _, fr := range f.FundingRounds {
+		add(fr.Month, ModuleFinance, "%s: raise %s", fr.Name, FormatMoneyCompact(fr.Amount, currency))
+	}
+	for _, e := range f.Expansions {
+		add(e.Month, ModuleFinance, "enter %s: %s one-off, %s a month", e.Name,
+			FormatMoneyCompact(e.OneOffCost, currency), FormatMoneyCompact(e.MonthlyCost, currency))
+	}
+	if r.RaiseByMonth != nil {
+		add(*r.RaiseByMonth, ModuleFinance, "raise by now: runway below %s months", num(f.RunwayAlertMonths))
+	}
+	if r.CashOutMonth != nil {
+		keep := ""
+		if f.MinCashBuffer > 0 {
+			keep = " to keep " + FormatMoneyCompact(f.MinCashBuffer, currency) + " in the bank"
+		}
+		add(*r.CashOutMonth, ModuleFinance, "cash runs out: raise %s more%s", FormatMoneyCompact(r.CashNeeded, currency), keep)
+	}
+	if r.BreakEvenMonth != nil {
+		add(*r.BreakEvenMonth, ModuleFinance, "cash-flow positive from here on")
+	}
+	if m := r.LTVPassMonth.Consumer; m != nil {
+		add(*m, ModuleFinance, "consumer LTV/CAC passes 3")
+	}
+	if m := r.LTVPassMonth.B2B; m != nil {
+		add(*m, ModuleFinance, "B2B LTV/CAC passes 3")
+	}
+}
+
+// financeMetrics are the finance module's comparison metrics: cash at the
+// horizon, minimum cash, cash-out month, cash needed, break-even month,
+// runway, burn multiple and both LTV/CAC ratios.
+func financeMetrics(r *FinanceResult) []Metric {
+	on := r != nil
+	get := func(f func() float64) float64 { return pick(on, f) }
+	month := func(p func() *int) (float64, bool) {
+		if !on || p() == nil {
+			return 0, false
+		}
+		return float64(*p()), true
+	}
+	ratioOf := func(p func() *float64) (float64, bool) {
+		if !on || p() == nil {
+			return 0, false
+		}
+		return *p(), true
+	}
+	metric := func(key, label string, u Unit, v float64, ok bool) Metric {
+		return Metric{Key: key, Module: ModuleFinance, Label: label, Unit: u, Value: v, OK: ok}
+	}
+	cashOut, cashOutOK := month(func() *int { return r.CashOutMonth })
+	breakEven, breakEvenOK := month(func() *int { return r.BreakEvenMonth })
+	runway, runwayOK := ratioOf(func() *float64 { return r.RunwayMonths })
+	burn, burnOK := ratioOf(func() *float64 { return r.BurnMultiple })
+	consumer, consumerOK := ratioOf(func() *float64 { return unitRatio(r.UnitEconomics.Consumer) })
+	b2b, b2bOK := ratioOf(func() *float64 { return unitRatio(r.UnitEconomics.B2B) })
+	return []Metric{
+		metric("finance.cashHorizon", "Cash at horizon", UnitMoney, get(r.CashAtHorizon), on),
+		metric("finance.minCash", "Minimum cash", UnitMoney, get(func() float64 { return r.MinCash }), on),
+		metric("finance.cashOutMonth", "Month cash runs out", UnitMonth, cashOut, cashOutOK),
+		metric("finance.cashNeeded", "Cash needed on top of rounds", UnitMoney, get(func() float64 { return r.CashNeeded }), on),
+		metric("finance.breakEvenMonth", "Cash-flow positive from", UnitMonth, breakEven, breakEvenOK),
+		metric("finance.runway", "Runway at horizon (months)", UnitRatio, runway, runwayOK),
+		metric("finance.burnMultiple", "Burn multiple (last quarter)", UnitRatio, burn, burnOK),
+		metric("finance.ltvToCacConsumer", "Consumer LTV/CAC", UnitRatio, consumer, consumerOK),
+		metric("finance.ltvToCacB2B", "B2B LTV/CAC", UnitRatio, b2b, b2bOK),
+	}
+}
+
+func unitRatio(u *UnitEconomics) *float64 {
+	if u == nil {
+		return nil
+	}
+	return u.LTVToCAC
+}
