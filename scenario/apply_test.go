@@ -16,8 +16,8 @@ func skokPlan() *Plan {
 	s.HorizonMonths = 12
 	s.Viral = Viral{Enabled: true, SeedUsers: 1000, InvitesPerUser: 5, InviteConversion: 0.1,
 		CycleDays: DaysPerMonth, InviteMode: InviteOnce}
-	s.Sales.Enabled, s.Fulfillment.Enabled, s.Markets.Enabled = false, false, false
-	return &Plan{Format: Format, Version: Version, Name: "Skok", Currency: "USD", Scenarios: []Scenario{s}}
+	s.Sales.Enabled, s.Fulfillment.Enabled, s.Markets.Enabled, s.Finance.Enabled = false, false, false, false
+	return &Plan{Format: Format, Version: Version, Name: "Skok", Currency: "USD", StartMonth: "2027-01", FiscalYearStartMonth: 1, Scenarios: []Scenario{s}}
 }
 
 // winner is a done experiment: 10,000/1,000 vs 10,000/1,200, a +20% lift
