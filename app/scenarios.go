@@ -27,7 +27,7 @@ var ErrLastScenario = errors.New("a plan needs at least one scenario")
 func (d *Document) AddScenario(name string) error {
 	name = strings.TrimSpace(name)
 	if name == "" {
-		name = d.freeName("Scenario", " ", len(d.plan.Scenarios)+1)
+		name = freeName("Scenario", len(d.plan.Scenarios)+1, d.nameTaken)
 	}
 	err := d.edit(LabelAddScenario, "", func(p *scenario.Plan) error {
 		p.Scenarios = append(p.Scenarios, scenario.NewScenario(name))
@@ -130,28 +130,17 @@ func (d *Document) copyName(name string) string {
 	if !d.nameTaken(base) {
 		return base
 	}
-	return d.freeName(base, " ", 2)
-}
-
-// freeName returns prefix+sep+N for the first N ≥ from that no scenario uses.
-func (d *Document) freeName(prefix, sep string, from int) string {
-	for n := from; ; n++ {
-		if name := fmt.Sprintf("%s%s%d", prefix, sep, n); !d.nameTaken(name) {
-			return name
-		}
-	}
+	return freeName(base, 2, d.nameTaken)
 }
 
 // nameTaken reports whether a scenario is called name (case and surrounding
 // spaces ignored, as validation compares names).
 func (d *Document) nameTaken(name string) bool {
-	key := strings.ToLower(strings.TrimSpace(name))
-	for _, s := range d.plan.Scenarios {
-		if strings.ToLower(strings.TrimSpace(s.Name)) == key {
-			return true
-		}
+	names := make([]string, len(d.plan.Scenarios))
+	for i, s := range d.plan.Scenarios {
+		names[i] = s.Name
 	}
-	return false
+	return takenIn(names)(name)
 }
 
 // wrap adds context to a non-nil error.

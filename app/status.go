@@ -1,0 +1,43 @@
+package app
+
+import "fmt"
+
+// Severity says how a status message is shown.
+type Severity int
+
+const (
+	// Info is news: saved, saving, exported.
+	Info Severity = iota
+	// Problem needs the user: invalid input, a plan that cannot be
+	// computed, an autosave that fails.
+	Problem
+)
+
+// StatusFacts are what the status bar reports on.
+type StatusFacts struct {
+	ComputeErr  error // the plan cannot be computed
+	Invalid     int   // inputs showing text that is not valid
+	AutosaveErr error // the last draft could not be written
+	Saving      bool  // a save is being written
+	Dirty       bool  // there are unsaved changes
+}
+
+// Message is the status bar's text for f, the most urgent fact first, and
+// its severity.
+func (f StatusFacts) Message() (string, Severity) {
+	switch {
+	case f.ComputeErr != nil:
+		return "Cannot compute: " + f.ComputeErr.Error(), Problem
+	case f.Invalid == 1:
+		return "1 input is invalid: the model keeps its last valid value.", Problem
+	case f.Invalid > 1:
+		return fmt.Sprintf("%d inputs are invalid: the model keeps their last valid values.", f.Invalid), Problem
+	case f.AutosaveErr != nil:
+		return "Autosave is failing: " + f.AutosaveErr.Error(), Problem
+	case f.Saving:
+		return "Saving…", Info
+	case f.Dirty:
+		return "Unsaved changes (a draft is kept automatically).", Info
+	}
+	return "All changes saved.", Info
+}
