@@ -29,8 +29,7 @@ func BenchmarkEditToChart(b *testing.B) {
 			}
 			doc := app.NewDocument(p, "")
 			th := chart.Light()
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
+			for i := 0; b.Loop(); i++ {
 				if err := doc.Edit("bench", func(p *scenario.Plan) error { c.edit(&p.Scenarios[0], i); return nil }); err != nil {
 					b.Fatal(err)
 				}
@@ -54,8 +53,7 @@ func BenchmarkTypeIntoField(b *testing.B) {
 	u, _ := newTestUI(b)
 	u.tabs.SelectIndex(1)
 	f := num(b, u, "viral.seedUsers")
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
+	for i := 0; b.Loop(); i++ {
 		if i%2 == 0 {
 			f.entry.SetText("1,001")
 		} else {

@@ -39,7 +39,7 @@ func newChartView(u *UI, p chart.Panel) *chartView {
 	c.msg.Wrapping = fyne.TextWrapWord
 	c.msg.Hide()
 	c.ExtendBaseWidget(c)
-	u.onThemeChange(func() { c.stale = true; c.request() })
+	u.looks.onChange(func() { c.stale = true; c.request() })
 	return c
 }
 
@@ -88,7 +88,7 @@ func (c *chartView) request() {
 		scale = cv.Scale()
 	}
 	c.busy, c.stale = true, false
-	in, th, p := c.in, c.u.chartTheme(), c.panel
+	in, th, p := c.in, c.u.looks.chartTheme(), c.panel
 	w, h := int(size.Width*scale), int(size.Height*scale)
 	dpi := chartDPI * float64(scale)
 	type out struct {

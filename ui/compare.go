@@ -67,11 +67,14 @@ func newCompareScreen(u *UI) screen {
 	return c
 }
 
-func (c *compare) title() string                 { return "Compare" }
-func (c *compare) content() fyne.CanvasObject    { return c.body }
-func (c *compare) inputs() []input               { return nil }
-func (c *compare) load(*scenario.Scenario, bool) {}
-func (c *compare) kind() chart.Kind              { return chart.KindCompare }
+func (c *compare) content() fyne.CanvasObject { return c.body }
+
+// exportChart writes the overlay charts of the chosen baseline and
+// scenarios.
+func (c *compare) exportChart(chart.Input) (chart.Kind, chart.Input) {
+	return chart.KindCompare, c.chartInput()
+}
+
 func (c *compare) setActive(on bool) {
 	c.active = on
 	for _, cv := range c.charts {

@@ -57,7 +57,7 @@ func dirtyQuit(t *testing.T, u *UI) *int {
 	exits := 0
 	u.exit = func() { exits++ }
 	typeInto(num(t, u, "viral.seedUsers"), "777")
-	if err := u.drafts.Flush(); err != nil {
+	if err := u.s.Drafts().Flush(); err != nil {
 		t.Fatal(err)
 	}
 	u.quit()
@@ -81,13 +81,13 @@ func TestCloseDialogCancel(t *testing.T) {
 	before := seedOnDisk(t, path)
 	exits := dirtyQuit(t, u)
 	test.Tap(dialogButton(t, u, "Cancel"))
-	if *exits != 0 || !u.doc.Dirty() || cur(u).Viral.SeedUsers != 777 {
-		t.Errorf("Cancel: exits=%d dirty=%v seed=%v", *exits, u.doc.Dirty(), cur(u).Viral.SeedUsers)
+	if *exits != 0 || !u.s.Doc().Dirty() || cur(u).Viral.SeedUsers != 777 {
+		t.Errorf("Cancel: exits=%d dirty=%v seed=%v", *exits, u.s.Doc().Dirty(), cur(u).Viral.SeedUsers)
 	}
 	if seedOnDisk(t, path) != before {
 		t.Error("Cancel wrote the file")
 	}
-	if dr, _ := u.drafts.Pending(); dr == nil {
+	if dr, _ := u.s.Drafts().Pending(); dr == nil {
 		t.Error("Cancel dropped the draft")
 	}
 	if len(overlayObjects(u)) != 0 && strings.Contains(dialogText(u), "Save the changes") {
@@ -106,7 +106,7 @@ func TestCloseDialogDontSave(t *testing.T) {
 	if seedOnDisk(t, path) != before {
 		t.Error("Don't Save wrote the file")
 	}
-	if dr, _ := u.drafts.Pending(); dr != nil {
+	if dr, _ := u.s.Drafts().Pending(); dr != nil {
 		t.Error("Don't Save left a draft to recover")
 	}
 }
@@ -115,13 +115,13 @@ func TestCloseDialogSave(t *testing.T) {
 	u, path := newTestUI(t)
 	exits := dirtyQuit(t, u)
 	test.Tap(dialogButton(t, u, "Save"))
-	if *exits != 1 || u.doc.Dirty() {
-		t.Fatalf("Save: exits=%d dirty=%v", *exits, u.doc.Dirty())
+	if *exits != 1 || u.s.Doc().Dirty() {
+		t.Fatalf("Save: exits=%d dirty=%v", *exits, u.s.Doc().Dirty())
 	}
 	if got := seedOnDisk(t, path); got != 777 {
 		t.Errorf("file holds %v seed users, want 777", got)
 	}
-	if dr, _ := u.drafts.Pending(); dr != nil {
+	if dr, _ := u.s.Drafts().Pending(); dr != nil {
 		t.Error("draft left after saving")
 	}
 }
@@ -137,13 +137,13 @@ func TestCloseDialogSaveFails(t *testing.T) {
 	}
 	exits := dirtyQuit(t, u)
 	test.Tap(dialogButton(t, u, "Save"))
-	if *exits != 0 || !u.doc.Dirty() || cur(u).Viral.SeedUsers != 777 {
-		t.Errorf("failed save: exits=%d dirty=%v seed=%v", *exits, u.doc.Dirty(), cur(u).Viral.SeedUsers)
+	if *exits != 0 || !u.s.Doc().Dirty() || cur(u).Viral.SeedUsers != 777 {
+		t.Errorf("failed save: exits=%d dirty=%v seed=%v", *exits, u.s.Doc().Dirty(), cur(u).Viral.SeedUsers)
 	}
 	if !strings.Contains(dialogText(u), "Save: save:") {
 		t.Errorf("no error shown: %q", dialogText(u))
 	}
-	if dr, _ := u.drafts.Pending(); dr == nil {
+	if dr, _ := u.s.Drafts().Pending(); dr == nil {
 		t.Error("the draft was dropped after a failed save")
 	}
 }
@@ -151,19 +151,19 @@ func TestCloseDialogSaveFails(t *testing.T) {
 func TestOpenRecent(t *testing.T) {
 	u, path := newTestUI(t)
 	other := filepath.Join(filepath.Dir(path), "other.scaleplan")
-	if err := u.doc.SaveAs(other); err != nil {
+	if err := u.s.Doc().SaveAs(other); err != nil {
 		t.Fatal(err)
 	}
-	u.setDocument(app.NewDocument(u.doc.Snapshot(), "")) // something else is open
-	u.recent.Add(path)
-	u.recent.Add(other)
+	u.setDocument(app.NewDocument(u.s.Doc().Snapshot(), "")) // something else is open
+	u.s.Recent().Add(path)
+	u.s.Recent().Add(other)
 	u.menu.refresh()
 	item := recentItem(t, u, "other.scaleplan")
 	item.Action()
-	if u.doc.Path() != other || u.doc.Dirty() || !strings.HasPrefix(u.win.Title(), "other.scaleplan") {
-		t.Fatalf("Open Recent: path %q dirty %v title %q", u.doc.Path(), u.doc.Dirty(), u.win.Title())
+	if u.s.Doc().Path() != other || u.s.Doc().Dirty() || !strings.HasPrefix(u.win.Title(), "other.scaleplan") {
+		t.Fatalf("Open Recent: path %q dirty %v title %q", u.s.Doc().Path(), u.s.Doc().Dirty(), u.win.Title())
 	}
-	if first := u.recent.List()[0]; first != other {
+	if first := u.s.Recent().List()[0]; first != other {
 		t.Errorf("most recent is %q, want %q", first, other)
 	}
 	// A file that has gone away: an error, and it leaves the menu.
@@ -171,8 +171,8 @@ func TestOpenRecent(t *testing.T) {
 		t.Fatal(err)
 	}
 	recentItem(t, u, "sample.scaleplan").Action()
-	if u.doc.Path() != other {
-		t.Errorf("a missing file replaced the open plan: %q", u.doc.Path())
+	if u.s.Doc().Path() != other {
+		t.Errorf("a missing file replaced the open plan: %q", u.s.Doc().Path())
 	}
 	if !strings.Contains(dialogText(u), "sample.scaleplan") {
 		t.Errorf("no error naming the file: %q", dialogText(u))
@@ -209,20 +209,20 @@ func TestThemeThroughViewMenu(t *testing.T) {
 	}
 	pick("Dark")
 	bg := u.app.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight)
-	if !u.dark() || !u.menu.dark.Checked || u.menu.light.Checked || !isDark(bg) {
-		t.Errorf("View → Dark: dark=%v checked=%v background %v", u.dark(), u.menu.dark.Checked, bg)
+	if !u.looks.dark() || !u.menu.dark.Checked || u.menu.light.Checked || !isDark(bg) {
+		t.Errorf("View → Dark: dark=%v checked=%v background %v", u.looks.dark(), u.menu.dark.Checked, bg)
 	}
-	if !u.chartTheme().Dark {
+	if !u.looks.chartTheme().Dark {
 		t.Error("charts did not follow")
 	}
 	pick("Light")
 	bg = u.app.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantDark)
-	if u.dark() || !u.menu.light.Checked || isDark(bg) {
-		t.Errorf("View → Light: dark=%v background %v", u.dark(), bg)
+	if u.looks.dark() || !u.menu.light.Checked || isDark(bg) {
+		t.Errorf("View → Light: dark=%v background %v", u.looks.dark(), bg)
 	}
 	pick("System")
-	if u.themePref() != ThemeSystem || !u.menu.system.Checked {
-		t.Errorf("View → System: pref %q", u.themePref())
+	if u.looks.pref() != ThemeSystem || !u.menu.system.Checked {
+		t.Errorf("View → System: pref %q", u.looks.pref())
 	}
 }
 
@@ -294,15 +294,15 @@ func fileNameEntry(t *testing.T, u *UI) *widget.Entry {
 func TestDontSaveThenCancelOpenKeepsDraft(t *testing.T) {
 	u, path := newTestUI(t)
 	paste(num(t, u, "viral.seedUsers"), "4242")
-	if err := u.drafts.Flush(); err != nil {
+	if err := u.s.Drafts().Flush(); err != nil {
 		t.Fatal(err)
 	}
 	keeps := func(when string) {
 		t.Helper()
-		if !u.doc.Dirty() || cur(u).Viral.SeedUsers != 4242 {
+		if !u.s.Doc().Dirty() || cur(u).Viral.SeedUsers != 4242 {
 			t.Fatalf("%s: the plan was replaced", when)
 		}
-		if _, err := os.Stat(u.drafts.Path()); err != nil {
+		if _, err := os.Stat(u.s.Drafts().Path()); err != nil {
 			t.Fatalf("%s: the plan on screen is unsaved but its draft is gone: %v", when, err)
 		}
 	}
@@ -324,10 +324,10 @@ func TestDontSaveThenCancelOpenKeepsDraft(t *testing.T) {
 	}
 	u.openRecent(other)
 	test.Tap(dialogButton(t, u, "Don't Save"))
-	if u.doc.Path() != other || u.doc.Dirty() {
-		t.Fatalf("Don't Save: showing %q (dirty %v), want %q", u.doc.Path(), u.doc.Dirty(), other)
+	if u.s.Doc().Path() != other || u.s.Doc().Dirty() {
+		t.Fatalf("Don't Save: showing %q (dirty %v), want %q", u.s.Doc().Path(), u.s.Doc().Dirty(), other)
 	}
-	if _, err := os.Stat(u.drafts.Path()); !errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(u.s.Drafts().Path()); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the dropped plan's draft is still there: %v", err)
 	}
 }

@@ -16,7 +16,7 @@ func TestQuitWaitsForExport(t *testing.T) {
 	prev := exportWorkbook
 	exportWorkbook = func(_ string, _ *scenario.Plan, _ func(float64), done func(error)) { finish = done }
 	t.Cleanup(func() { exportWorkbook = prev })
-	u.exportExcelTo(filepath.Join(filepath.Dir(path), "plan.xlsx"), nil)
+	u.exports.excelTo(filepath.Join(filepath.Dir(path), "plan.xlsx"), nil)
 	u.quit()
 	if quits != 0 {
 		t.Fatal("quit while the export was being written")

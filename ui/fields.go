@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"scaleplan/app"
 	"scaleplan/scenario"
 )
 
@@ -72,20 +73,20 @@ func (f *field[T]) changed(text string) {
 		f.fail(err.Error())
 		return
 	}
-	sel := f.u.sel
-	key := f.u.doc.Plan().Scenarios[sel].ID + "/" + f.path // typing in one field merges
-	err = f.u.doc.EditField("Edit "+f.name, key, func(p *scenario.Plan) error {
+	sel := f.u.s.Selected()
+	key := f.u.s.Doc().Plan().Scenarios[sel].ID + "/" + f.path // typing in one field merges
+	err = f.u.s.Doc().EditField("Edit "+f.name, key, func(p *scenario.Plan) error {
 		if sel >= len(p.Scenarios) {
 			return errors.New("no scenario selected")
 		}
 		s := &p.Scenarios[sel]
 		if f.exists != nil && !f.exists(s) {
-			return errRowGone
+			return app.ErrRowGone
 		}
 		f.set(s, v)
 		return nil
 	})
-	if errors.Is(err, errRowGone) {
+	if errors.Is(err, app.ErrRowGone) {
 		return // a detached cell: nothing to edit, nothing to report
 	}
 	if err != nil {
@@ -144,9 +145,6 @@ func (f *field[T]) ok() {
 	f.u.updateStatus()
 }
 
-// errRowGone is returned by edits of a table row that no longer exists.
-var errRowGone = errors.New("the row is gone")
-
 // rowExists returns a check that row r is one of the n(s) rows.
 func rowExists(r int, n func(s *scenario.Scenario) int) func(*scenario.Scenario) bool {
 	return func(s *scenario.Scenario) bool { return r >= 0 && r < n(s) }
@@ -155,8 +153,8 @@ func rowExists(r int, n func(s *scenario.Scenario) int) func(*scenario.Scenario)
 // unfocusWithin takes the keyboard focus from any widget inside root: call
 // it before root's objects are replaced. Fyne keeps the focus on detached
 // widgets, and their key presses would edit a row that is gone.
-func (u *UI) unfocusWithin(root fyne.CanvasObject) {
-	c := u.win.Canvas()
+func unfocusWithin(w fyne.Window, root fyne.CanvasObject) {
+	c := w.Canvas()
 	if f := c.Focused(); f != nil && holds(root, f) {
 		c.Unfocus()
 	}
@@ -231,15 +229,15 @@ func formatText(s string) string         { return s }
 
 // Constructors used by the screens.
 
-func (u *UI) numField(name, path string, percent bool, get func(*scenario.Scenario) float64, set func(*scenario.Scenario, float64)) *field[float64] {
+func numField(u *UI, name, path string, percent bool, get func(*scenario.Scenario) float64, set func(*scenario.Scenario, float64)) *field[float64] {
 	return newField(u, name, path, parseNumber(percent), formatNumber(percent), get, set)
 }
 
-func (u *UI) wholeField(name, path string, get func(*scenario.Scenario) int, set func(*scenario.Scenario, int)) *field[int] {
+func wholeField(u *UI, name, path string, get func(*scenario.Scenario) int, set func(*scenario.Scenario, int)) *field[int] {
 	return newField(u, name, path, parseWhole, formatWhole, get, set)
 }
 
-func (u *UI) nameField(name, path string, get func(*scenario.Scenario) string, set func(*scenario.Scenario, string)) *field[string] {
+func nameField(u *UI, name, path string, get func(*scenario.Scenario) string, set func(*scenario.Scenario, string)) *field[string] {
 	return newField(u, name, path, parseName, formatText, get, set)
 }
 

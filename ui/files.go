@@ -1,12 +1,10 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -14,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"scaleplan/app"
-	"scaleplan/export/chart"
 	"scaleplan/scenario"
 )
 
@@ -22,14 +19,14 @@ import (
 // crash left a draft behind, offers to recover it. Call it once, before
 // the window is shown.
 func (u *UI) Start(path string) {
-	dr, derr := u.drafts.Pending()
-	u.recovering = dr != nil
+	dr, derr := u.s.Drafts().Pending()
+	u.s.SetRecovering(dr != nil)
 	var doc *app.Document
 	var openErr error
 	if path != "" {
 		doc, openErr = app.OpenDocument(path)
 		if openErr == nil {
-			u.recent.Add(doc.Path())
+			u.s.Recent().Add(doc.Path())
 		}
 	}
 	if doc == nil {
@@ -69,12 +66,12 @@ func (u *UI) offerRecovery(dr *app.Draft) {
 
 // answerRecovery restores the draft (ok) or sets it aside.
 func (u *UI) answerRecovery(dr *app.Draft, ok bool) {
-	u.recovering = false
+	u.s.SetRecovering(false)
 	if ok {
-		u.setDocument(u.drafts.Recover(dr))
+		u.setDocument(u.s.Drafts().Recover(dr))
 		return
 	}
-	if err := u.drafts.Discard(); err != nil {
+	if err := u.s.Drafts().Discard(); err != nil {
 		u.showError("Discard draft", err)
 	}
 }
@@ -84,15 +81,15 @@ func (u *UI) answerRecovery(dr *app.Draft, ok bool) {
 // kept: next clears it when it replaces or closes the plan
 // (showDocument, quit), so nothing is lost if next changes its mind.
 func (u *UI) confirmUnsaved(next func()) {
-	if u.busy() {
-		u.whenIdle(func() { u.confirmUnsaved(next) })
+	if u.s.Busy() {
+		u.s.WhenIdle(func() { u.confirmUnsaved(next) })
 		return
 	}
-	if !u.doc.Dirty() {
+	if !u.s.Doc().Dirty() {
 		next()
 		return
 	}
-	msg := widget.NewLabel(fmt.Sprintf("Save the changes to “%s” before closing it?", u.doc.Name()))
+	msg := widget.NewLabel(fmt.Sprintf("Save the changes to “%s” before closing it?", u.s.Doc().Name()))
 	var d *dialog.CustomDialog
 	d = dialog.NewCustomWithoutButtons("Unsaved changes", msg, u.win)
 	save := widget.NewButton("Save", func() {
@@ -124,10 +121,8 @@ func (u *UI) newPlan() {
 // dropped the old one: the old plan's draft goes with it (unless the
 // recover question for a previous session's draft is still open).
 func (u *UI) showDocument(d *app.Document) {
-	if !u.recovering {
-		if err := u.drafts.Clear(); err != nil {
-			fyne.LogError("clear draft", err)
-		}
+	if err := u.s.DropDraft(); err != nil {
+		fyne.LogError("clear draft", err)
 	}
 	u.setDocument(d)
 }
@@ -151,7 +146,7 @@ func (u *UI) openDialog() {
 		u.openPath(path)
 	}, u.win)
 	d.SetFilter(planFilter)
-	u.startIn(d, u.doc.Path())
+	startIn(d, u.s.Doc().Path())
 	showFileDialog(d)
 }
 
@@ -172,12 +167,12 @@ func (u *UI) openPath(path string) {
 	}, func(r res) {
 		if r.err != nil {
 			u.showError("Open "+filepath.Base(path), r.err)
-			u.recent.Remove(path)
+			u.s.Recent().Remove(path)
 			u.menu.refresh()
 			return
 		}
 		u.confirmUnsaved(func() {
-			u.recent.Add(r.d.Path())
+			u.s.Recent().Add(r.d.Path())
 			u.showDocument(r.d)
 		})
 	})
@@ -192,13 +187,13 @@ func (u *UI) saveThen(done func(bool)) {
 	if done == nil {
 		done = func(bool) {}
 	}
-	if u.doc.Path() == "" {
+	if u.s.Doc().Path() == "" {
 		u.saveAs(done)
 		return
 	}
-	j, err := u.doc.StartSave()
+	j, err := u.s.Doc().StartSave()
 	if err != nil {
-		done(u.saved(u.doc, err))
+		done(u.saved(u.s.Doc(), err))
 		return
 	}
 	u.writeSave(j, done)
@@ -207,49 +202,14 @@ func (u *UI) saveThen(done func(bool)) {
 // writeSave writes j off the UI thread (DESIGN §2: never block the UI
 // thread on file work), then records the result on the UI thread.
 func (u *UI) writeSave(j *app.SaveJob, done func(bool)) {
-	doc := u.doc
-	u.status.SetText("Saving " + filepath.Base(j.Path()) + "…")
+	doc := u.s.Doc()
+	u.say("Saving "+filepath.Base(j.Path())+"…", app.Info)
 	finish := func(error) {
 		ok := u.saved(doc, doc.FinishSave(j))
 		done(ok)
-		u.runWhenIdle()
+		u.s.RunWhenIdle()
 	}
 	work(u, j.Write, finish)
-}
-
-// busy reports whether a save or an export is still being written.
-func (u *UI) busy() bool {
-	return (u.doc != nil && u.doc.Saving()) || u.exports > 0
-}
-
-// whenIdle runs fn now, or once the saves and exports still being written
-// are done (quitting and closing the plan wait for them).
-func (u *UI) whenIdle(fn func()) {
-	if !u.busy() {
-		fn()
-		return
-	}
-	u.afterIdle = append(u.afterIdle, fn)
-}
-
-// runWhenIdle runs what waited for saves and exports, once none is running.
-func (u *UI) runWhenIdle() {
-	if u.busy() {
-		return
-	}
-	fns := u.afterIdle
-	u.afterIdle = nil
-	for _, fn := range fns {
-		fn()
-	}
-}
-
-// exportStarted and exportDone count the exports being written.
-func (u *UI) exportStarted() { u.exports++ }
-
-func (u *UI) exportDone() {
-	u.exports--
-	u.runWhenIdle()
 }
 
 // saved finishes a save of doc: error dialog, or recent files updated and
@@ -260,13 +220,8 @@ func (u *UI) saved(doc *app.Document, err error) bool {
 		u.updateStatus()
 		return false
 	}
-	u.recent.Add(doc.Path())
-	if doc == u.doc {
-		if doc.Dirty() {
-			u.drafts.Schedule(doc)
-		} else if err := u.drafts.Clear(); err != nil {
-			fyne.LogError("clear draft", err)
-		}
+	if err := u.s.Saved(doc); err != nil {
+		fyne.LogError("clear draft", err)
 	}
 	u.menu.refresh()
 	u.updateStatus()
@@ -290,20 +245,20 @@ func (u *UI) saveAs(done func(bool)) {
 		}
 		path := w.URI().Path()
 		w.Close()
-		j, err := u.doc.StartSaveAs(path)
+		j, err := u.s.Doc().StartSaveAs(path)
 		if err != nil {
-			done(u.saved(u.doc, err))
+			done(u.saved(u.s.Doc(), err))
 			return
 		}
 		u.writeSave(j, done)
 	}, u.win)
 	d.SetFilter(planFilter)
-	name := u.doc.Name()
+	name := u.s.Doc().Name()
 	if !strings.HasSuffix(name, app.Extension) {
 		name = "plan" + app.Extension
 	}
 	d.SetFileName(name)
-	u.startIn(d, u.doc.Path())
+	startIn(d, u.s.Doc().Path())
 	showFileDialog(d)
 }
 
@@ -316,7 +271,7 @@ func showFileDialog(d *dialog.FileDialog) {
 }
 
 // startIn opens a file dialog in the folder of path, if it has one.
-func (u *UI) startIn(d *dialog.FileDialog, path string) {
+func startIn(d *dialog.FileDialog, path string) {
 	dir := ""
 	if path != "" {
 		dir = filepath.Dir(path)
@@ -334,119 +289,17 @@ func (u *UI) startIn(d *dialog.FileDialog, path string) {
 // quit closes the window, asking about unsaved work first. A save or an
 // export still being written finishes first.
 func (u *UI) quit() {
-	if u.quitting {
-		return // already waiting for a save
-	}
-	if u.busy() {
-		u.quitting = true
-		u.status.SetText("Finishing the save or export before quitting…")
-		u.whenIdle(func() {
-			u.quitting = false
-			u.quit()
-		})
+	if u.s.QuitWhenIdle(u.quit) {
+		u.say("Finishing the save or export before quitting…", app.Info)
 		return
 	}
 	u.confirmUnsaved(func() {
-		if !u.recovering {
-			if err := u.drafts.Clear(); err != nil {
-				fyne.LogError("clear draft", err)
-			}
+		if err := u.s.DropDraft(); err != nil {
+			fyne.LogError("clear draft", err)
 		}
 		u.rc.Close()
 		u.exit()
 	})
-}
-
-// exportWorkbook writes the Excel workbook on a goroutine (app.ExportWorkbook,
-// set in export.go).
-var exportWorkbook func(path string, p *scenario.Plan, progress func(float64), done func(error))
-
-// exportExcel asks for a file and writes the workbook with a progress dialog.
-func (u *UI) exportExcel() {
-	if exportWorkbook == nil {
-		dialog.ShowInformation("Export to Excel", "Excel export is not available in this build.", u.win)
-		return
-	}
-	u.askSavePath("Export to Excel", strings.TrimSuffix(u.doc.Name(), app.Extension)+".xlsx", []string{".xlsx"}, func(path string) {
-		u.exportExcelTo(path, nil)
-	})
-}
-
-// exportExcelTo writes the workbook to path off the UI thread, with a
-// progress dialog; done (if set) runs on the UI thread afterwards.
-func (u *UI) exportExcelTo(path string, done func(error)) {
-	prog := dialog.NewProgress("Export to Excel", "Writing "+filepath.Base(path)+"…", u.win)
-	prog.Show()
-	u.exportStarted()
-	start := time.Now()
-	exportWorkbook(path, u.doc.Snapshot(), func(f float64) {
-		onUI(func() { prog.SetValue(f) })
-	}, func(err error) {
-		onUI(func() {
-			defer u.exportDone()
-			prog.Hide()
-			if err != nil {
-				u.showError("Export to Excel", err)
-			} else {
-				u.status.SetText(fmt.Sprintf("Exported %s in %.1f s.", filepath.Base(path), time.Since(start).Seconds()))
-			}
-			if done != nil {
-				done(err)
-			}
-		})
-	})
-}
-
-// exportChart saves the current tab's charts as PNG, SVG or PDF.
-func (u *UI) exportChart() {
-	k := u.currentScreen().kind()
-	if k == "" {
-		k = chart.KindViral
-	}
-	if u.in.Plan == nil {
-		dialog.ShowInformation("Export Chart", "The charts are still being computed.", u.win)
-		return
-	}
-	in := u.in
-	if c, ok := u.currentScreen().(*compare); ok {
-		in = c.chartInput() // the chosen baseline and scenarios
-	}
-	name := fmt.Sprintf("%s-%s.png", safeName(u.doc.Plan().Scenarios[u.sel].Name), k)
-	u.askSavePath("Export Chart", name, []string{".png", ".svg", ".pdf"}, func(path string) {
-		if ext := strings.ToLower(filepath.Ext(path)); ext != ".png" && ext != ".svg" && ext != ".pdf" {
-			path += ".png"
-		}
-		u.exportStarted()
-		work(u, func() error { return chart.WriteFile(path, k, in, chart.Light()) }, func(err error) {
-			defer u.exportDone()
-			if err != nil {
-				u.showError("Export Chart", err)
-				return
-			}
-			u.status.SetText("Saved chart " + filepath.Base(path) + ".")
-		})
-	})
-}
-
-// askSavePath asks for a file to write and passes its path to fn.
-func (u *UI) askSavePath(title, name string, exts []string, fn func(path string)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(title, err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		fn(path)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	d.SetFileName(name)
-	d.SetTitleText(title)
-	u.startIn(d, u.doc.Path())
-	showFileDialog(d)
 }
 
 func safeName(s string) string {
@@ -461,5 +314,3 @@ func safeName(s string) string {
 	}
 	return s
 }
-
-var errNoScenario = errors.New("no scenario")

@@ -31,7 +31,7 @@ func TestAutosaveFailureIsShown(t *testing.T) {
 	u := New(a, w, Options{DraftsDir: bad, Synchronous: true})
 	u.Start(path)
 	paste(num(t, u, "viral.seedUsers"), "4242")
-	if err := u.drafts.Flush(); err == nil { // what the timer does
+	if err := u.s.Drafts().Flush(); err == nil { // what the timer does
 		t.Fatal("draft write succeeded")
 	}
 	if !strings.Contains(u.status.Text, "Autosave") {
@@ -45,22 +45,22 @@ func TestAutosaveFailureIsShown(t *testing.T) {
 func TestEditDuringSaveKeepsDraft(t *testing.T) {
 	u, _ := newTestUI(t)
 	typeInto(num(t, u, "viral.seedUsers"), "4321")
-	j, err := u.doc.StartSave()
+	j, err := u.s.Doc().StartSave()
 	if err != nil {
 		t.Fatal(err)
 	}
 	typeInto(num(t, u, "viral.paidCAC"), "31") // while the file is written
 	j.Write()
-	if !u.saved(u.doc, u.doc.FinishSave(j)) {
+	if !u.saved(u.s.Doc(), u.s.Doc().FinishSave(j)) {
 		t.Fatal("save failed")
 	}
-	if !u.doc.Dirty() {
+	if !u.s.Doc().Dirty() {
 		t.Fatal("the edit made during the save should keep the plan dirty")
 	}
-	if err := u.drafts.Flush(); err != nil {
+	if err := u.s.Drafts().Flush(); err != nil {
 		t.Fatal(err)
 	}
-	dr, err := app.NewDrafts(filepath.Dir(u.drafts.Path())).Pending()
+	dr, err := app.NewDrafts(filepath.Dir(u.s.Drafts().Path())).Pending()
 	if err != nil || dr == nil {
 		t.Fatalf("no draft of the edit made during the save: %v", err)
 	}
@@ -75,20 +75,20 @@ func TestEditDuringSaveKeepsDraft(t *testing.T) {
 func TestNewPlanWaitsForRunningSave(t *testing.T) {
 	u, path := newTestUI(t)
 	typeInto(num(t, u, "viral.seedUsers"), "4321")
-	old := u.doc
-	j, err := u.doc.StartSave()
+	old := u.s.Doc()
+	j, err := u.s.Doc().StartSave()
 	if err != nil {
 		t.Fatal(err)
 	}
 	u.newPlan()
-	if u.doc != old {
+	if u.s.Doc() != old {
 		t.Fatal("New replaced the plan while its save was still being written")
 	}
 	j.Write()
-	u.saved(u.doc, u.doc.FinishSave(j))
-	u.runWhenIdle()
-	if u.doc == old || u.doc.Path() != "" || len(u.doc.Plan().Scenarios) != 1 {
-		t.Fatalf("after the save: path %q, %d scenarios; want the new untitled plan", u.doc.Path(), len(u.doc.Plan().Scenarios))
+	u.saved(u.s.Doc(), u.s.Doc().FinishSave(j))
+	u.s.RunWhenIdle()
+	if u.s.Doc() == old || u.s.Doc().Path() != "" || len(u.s.Doc().Plan().Scenarios) != 1 {
+		t.Fatalf("after the save: path %q, %d scenarios; want the new untitled plan", u.s.Doc().Path(), len(u.s.Doc().Plan().Scenarios))
 	}
 	if n := len(u.win.Canvas().Overlays().List()); n != 0 {
 		t.Errorf("%d dialogs open; the saved plan needs no question", n)
@@ -104,14 +104,14 @@ func TestNewPlanWaitsForRunningSave(t *testing.T) {
 func TestDiscardRecoverySetsDraftAside(t *testing.T) {
 	u, path := newTestUI(t)
 	typeInto(num(t, u, "viral.seedUsers"), "4242")
-	if err := u.drafts.Flush(); err != nil {
+	if err := u.s.Drafts().Flush(); err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Dir(u.drafts.Path())
+	dir := filepath.Dir(u.s.Drafts().Path())
 	a := test.NewTempApp(t)
 	u2 := New(a, a.NewWindow("again"), Options{DraftsDir: dir, Synchronous: true})
 	u2.Start(path)
-	dr, err := u2.drafts.Pending()
+	dr, err := u2.s.Drafts().Pending()
 	if err != nil || dr == nil {
 		t.Fatalf("pending draft: %v %v", dr, err)
 	}
@@ -141,15 +141,15 @@ func TestSaveAsAddsRecentFile(t *testing.T) {
 	u, _ := newTestUI(t)
 	typeInto(num(t, u, "viral.seedUsers"), "4321")
 	path := filepath.Join(t.TempDir(), "renamed.scaleplan")
-	j, err := u.doc.StartSaveAs(path)
+	j, err := u.s.Doc().StartSaveAs(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	j.Write()
-	if !u.saved(u.doc, u.doc.FinishSave(j)) {
+	if !u.saved(u.s.Doc(), u.s.Doc().FinishSave(j)) {
 		t.Fatal("save failed")
 	}
-	if got := u.recent.Stored(); len(got) == 0 || got[0] != path {
+	if got := u.s.Recent().Stored(); len(got) == 0 || got[0] != path {
 		t.Errorf("recent files %v; want %s first", got, path)
 	}
 }

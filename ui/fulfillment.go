@@ -8,13 +8,14 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"scaleplan/app"
 	"scaleplan/export/chart"
 	"scaleplan/scenario"
 )
 
 // newFulfillmentScreen is the Fulfillment tab (DESIGN §4.3).
 func newFulfillmentScreen(u *UI) screen {
-	m := newModule(u, "Fulfillment", chart.KindFulfillment, scenario.ModuleFulfillment)
+	m := newModule(u, chart.KindFulfillment, scenario.ModuleFulfillment)
 	m.setOffset(0.45)
 	on := newToggle(u, "Model fulfillment", "Switch fulfillment",
 		func(s *sc) bool { return s.Fulfillment.Enabled }, func(s *sc, v bool) { s.Fulfillment.Enabled = v })
@@ -22,7 +23,7 @@ func newFulfillmentScreen(u *UI) screen {
 		[]string{"Manual growth", "From the viral loop"},
 		func(s *sc) string { return s.Fulfillment.Volume.Source }, func(s *sc, v string) { s.Fulfillment.Volume.Source = v })
 	vol := func(name, key string, pct bool, p func(s *sc) *float64) *field[float64] {
-		return u.numField(name, "fulfillment.volume."+key, pct, func(s *sc) float64 { return *p(s) }, func(s *sc, v float64) { *p(s) = v })
+		return numField(u, name, "fulfillment.volume."+key, pct, func(s *sc) float64 { return *p(s) }, func(s *sc, v float64) { *p(s) = v })
 	}
 	start := vol("Starting orders", "startOrdersPerMonth", false, func(s *sc) *float64 { return &s.Fulfillment.Volume.StartOrdersPerMonth })
 	growth := vol("Monthly growth", "monthlyGrowth", true, func(s *sc) *float64 { return &s.Fulfillment.Volume.MonthlyGrowth })
@@ -30,12 +31,7 @@ func newFulfillmentScreen(u *UI) screen {
 	models := modelTable(u)
 	rule := ruleFields(u)
 	add := widget.NewButtonWithIcon("Add model", theme.ContentAddIcon(), func() {
-		err := u.editScenario("Add fulfillment model", func(s *sc) error {
-			s.Fulfillment.Models = append(s.Fulfillment.Models, scenario.FulfillmentModel{
-				Name: fmt.Sprintf("Model %d", len(s.Fulfillment.Models)+1), FixedMonthly: 1000, PerOrder: 3})
-			return nil
-		})
-		u.showError("Add model", plainErrOrNil(err, u.sel))
+		u.reportEdit("Add model", u.s.Doc().AddFulfillmentModel(u.s.Selected()))
 	})
 	fields := []input{on, source, start, growth, perUser, models, rule}
 	m.setInputs(fields,
@@ -79,14 +75,7 @@ func modelTable(u *UI) *table {
 		money("Setup (once)", "Setup cost", "setupCost", func(x *scenario.FulfillmentModel) *float64 { return &x.SetupCost }),
 		money("Capacity", "Capacity", "capacity", func(x *scenario.FulfillmentModel) *float64 { return &x.Capacity }),
 		column{title: "", width: 40, cell: func(r int) (fyne.CanvasObject, input) {
-			return t.removeCell("model", r, func(s *sc, r int) error {
-				f := &s.Fulfillment
-				f.Models = append(f.Models[:r:r], f.Models[r+1:]...)
-				if n := max(len(f.Models)-1, 0); len(f.RuleOfThumb) > n {
-					f.RuleOfThumb = f.RuleOfThumb[:n]
-				}
-				return nil
-			})
+			return t.removeCell("model", r, (*app.Document).RemoveFulfillmentModel)
 		}},
 	)
 	return t
@@ -122,12 +111,12 @@ func (r *ruleInputs) load(s *scenario.Scenario, force bool) {
 }
 
 func (r *ruleInputs) rebuild(s *scenario.Scenario, n int) {
-	r.u.unfocusWithin(r.box)
+	unfocusWithin(r.u.win, r.box)
 	r.n = n
 	r.cells = nil
 	var rows []formRow
 	for i := 0; i < n; i++ {
-		f := r.u.numField(fmt.Sprintf("Rule of thumb threshold %d", i+1), fmt.Sprintf("fulfillment.ruleOfThumb[%d]", i), false,
+		f := numField(r.u, fmt.Sprintf("Rule of thumb threshold %d", i+1), fmt.Sprintf("fulfillment.ruleOfThumb[%d]", i), false,
 			func(s *sc) float64 { return s.Fulfillment.RuleOfThumb[i] }, func(s *sc, v float64) { s.Fulfillment.RuleOfThumb[i] = v })
 		f.exists = rowExists(i, func(s *sc) int { return len(s.Fulfillment.RuleOfThumb) })
 		r.cells = append(r.cells, f)
@@ -138,25 +127,10 @@ func (r *ruleInputs) rebuild(s *scenario.Scenario, n int) {
 		rows = append(rows, row(f, from+" to "+to, "orders / month"))
 	}
 	add := widget.NewButtonWithIcon("Add threshold", theme.ContentAddIcon(), func() {
-		err := r.u.editScenario("Add threshold", func(s *sc) error {
-			t := s.Fulfillment.RuleOfThumb
-			next := 100.0
-			if len(t) > 0 {
-				next = t[len(t)-1] * 10
-			}
-			s.Fulfillment.RuleOfThumb = append(t, next)
-			return nil
-		})
-		r.u.showError("Add threshold", plainErrOrNil(err, r.u.sel))
+		r.u.reportEdit("Add threshold", r.u.s.Doc().AddThreshold(r.u.s.Selected()))
 	})
 	del := widget.NewButtonWithIcon("Remove last", theme.ContentRemoveIcon(), func() {
-		err := r.u.editScenario("Remove threshold", func(s *sc) error {
-			if t := s.Fulfillment.RuleOfThumb; len(t) > 0 {
-				s.Fulfillment.RuleOfThumb = t[:len(t)-1]
-			}
-			return nil
-		})
-		r.u.showError("Remove threshold", plainErrOrNil(err, r.u.sel))
+		r.u.reportEdit("Remove threshold", r.u.s.Doc().RemoveThreshold(r.u.s.Selected()))
 	})
 	r.box.Objects = []fyne.CanvasObject{form(rows...), container.NewHBox(add, del)}
 	r.box.Refresh()

@@ -16,7 +16,8 @@ import (
 var modelsMarkdown = assets.ModelsMarkdown
 
 // showModels shows the models' documentation in a scrollable window.
-func (u *UI) showModels() {
+func (m *menus) showModels() {
+	u := m.u
 	rt := widget.NewRichTextFromMarkdown(modelsMarkdown)
 	rt.Wrapping = fyne.TextWrapWord
 	w := u.app.NewWindow("How the models work — Scaleplan")
@@ -26,7 +27,8 @@ func (u *UI) showModels() {
 }
 
 // showAbout shows the version and what the app is.
-func (u *UI) showAbout() {
+func (m *menus) showAbout() {
+	u := m.u
 	md := u.app.Metadata()
 	v := md.Version
 	if v == "" {

@@ -49,7 +49,7 @@ func TestHintsMatchValidation(t *testing.T) {
 			path = "fulfillment.ruleOfThumb[1]" // must stay above [0]
 		}
 		if setup, ok := computable[key]; ok {
-			if err := u.doc.Edit("setup", func(pl *scenario.Plan) error { setup(&pl.Scenarios[u.sel]); return nil }); err != nil {
+			if err := u.s.Doc().Edit("setup", func(pl *scenario.Plan) error { setup(&pl.Scenarios[u.s.Selected()]); return nil }); err != nil {
 				t.Fatalf("%s: setup: %v", key, err)
 			}
 			u.loadInputs(true)
@@ -80,9 +80,9 @@ func TestHintsMatchValidation(t *testing.T) {
 				try(l.lo+eps, true)
 			}
 		}
-		u.doc.Undo() // keep later fields' neighbours valid
-		for u.doc.CanUndo() {
-			u.doc.Undo()
+		u.s.Doc().Undo() // keep later fields' neighbours valid
+		for u.s.Doc().CanUndo() {
+			u.s.Doc().Undo()
 		}
 		u.loadInputs(true)
 	}

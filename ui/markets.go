@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -11,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"scaleplan/app"
 	"scaleplan/export/chart"
 	"scaleplan/scenario"
 )
@@ -18,7 +18,7 @@ import (
 // newMarketsScreen is the Markets tab (DESIGN §4.4): the factors with
 // their weights, then the market × factor score matrix.
 func newMarketsScreen(u *UI) screen {
-	m := newModule(u, "Markets", chart.KindMarkets, scenario.ModuleMarkets)
+	m := newModule(u, chart.KindMarkets, scenario.ModuleMarkets)
 	m.setOffset(0.70)
 	on := newToggle(u, "Model market expansion", "Switch markets",
 		func(s *sc) bool { return s.Markets.Enabled }, func(s *sc, v bool) { s.Markets.Enabled = v })
@@ -33,46 +33,14 @@ func newMarketsScreen(u *UI) screen {
 
 func addMarketButton(u *UI) *widget.Button {
 	return widget.NewButtonWithIcon("Add market", theme.ContentAddIcon(), func() {
-		err := u.editScenario("Add market", func(s *sc) error {
-			mk := &s.Markets
-			mk.Markets = append(mk.Markets, scenario.NewMarket(freeName("Market", len(mk.Markets)+1, func(n string) bool {
-				for _, x := range mk.Markets {
-					if strings.EqualFold(x.Name, n) {
-						return true
-					}
-				}
-				return false
-			}), mk.Factors))
-			return nil
-		})
-		u.showError("Add market", plainErrOrNil(err, u.sel))
+		u.reportEdit("Add market", u.s.Doc().AddMarket(u.s.Selected()))
 	})
 }
 
 func addFactorButton(u *UI) *widget.Button {
 	return widget.NewButtonWithIcon("Add factor", theme.ContentAddIcon(), func() {
-		err := u.editScenario("Add factor", func(s *sc) error {
-			mk := &s.Markets
-			f := scenario.Factor{ID: scenario.NewID(), Name: fmt.Sprintf("Factor %d", len(mk.Factors)+1), Weight: 1}
-			mk.Factors = append(mk.Factors, f)
-			for i := range mk.Markets {
-				if mk.Markets[i].Scores == nil {
-					mk.Markets[i].Scores = map[string]float64{}
-				}
-				mk.Markets[i].Scores[f.ID] = 3
-			}
-			return nil
-		})
-		u.showError("Add factor", plainErrOrNil(err, u.sel))
+		u.reportEdit("Add factor", u.s.Doc().AddFactor(u.s.Selected()))
 	})
-}
-
-func freeName(prefix string, n int, taken func(string) bool) string {
-	for ; ; n++ {
-		if name := fmt.Sprintf("%s %d", prefix, n); !taken(name) {
-			return name
-		}
-	}
 }
 
 // matrix is the factor list (name, weight, share, what 5 means) and the
@@ -182,8 +150,8 @@ const (
 // rebuild lays out both grids for s's factors and markets.
 func (x *matrix) rebuild(s *scenario.Scenario) {
 	t := x.table
-	t.u.unfocusWithin(x.factors)
-	t.u.unfocusWithin(t.grid)
+	unfocusWithin(t.u.win, x.factors)
+	unfocusWithin(t.u.win, t.grid)
 	t.cells, t.msgs, t.order = nil, map[any]string{}, nil
 	x.rebuildFactors(s)
 	x.rebuildScores(s)
@@ -200,11 +168,11 @@ func (x *matrix) rebuildFactors(s *scenario.Scenario) {
 	fpath := func(c int, f string) string { return fmt.Sprintf("markets.factors[%d].%s", c, f) }
 	factors := func(s *sc) int { return len(s.Markets.Factors) }
 	for c := range s.Markets.Factors {
-		name := t.u.nameField("Factor name", fpath(c, "name"),
+		name := nameField(t.u, "Factor name", fpath(c, "name"),
 			func(s *sc) string { return s.Markets.Factors[c].Name }, func(s *sc, v string) { s.Markets.Factors[c].Name = v })
 		name.note = t.reporter(name, fmt.Sprintf("Factor %d name", c+1))
 		name.exists = rowExists(c, factors)
-		weight := t.u.numField("Factor weight", fpath(c, "weight"), false,
+		weight := numField(t.u, "Factor weight", fpath(c, "weight"), false,
 			func(s *sc) float64 { return s.Markets.Factors[c].Weight }, func(s *sc, v float64) { s.Markets.Factors[c].Weight = v })
 		weight.entry.PlaceHolder = hintFor(fpath(c, "weight"))
 		weight.note = t.reporter(weight, fmt.Sprintf("Factor %d weight", c+1))
@@ -223,21 +191,7 @@ func (x *matrix) rebuildFactors(s *scenario.Scenario) {
 func (x *matrix) removeFactor(c int) fyne.CanvasObject {
 	u := x.table.u
 	b := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-		err := u.editScenario("Remove factor", func(s *sc) error {
-			mk := &s.Markets
-			if c >= len(mk.Factors) {
-				return errRowGone
-			}
-			id := mk.Factors[c].ID
-			mk.Factors = append(mk.Factors[:c:c], mk.Factors[c+1:]...)
-			for i := range mk.Markets {
-				delete(mk.Markets[i].Scores, id)
-			}
-			return nil
-		})
-		if !errors.Is(err, errRowGone) {
-			u.showError("Remove factor", plainErrOrNil(err, u.sel))
-		}
+		u.reportEdit("Remove factor", u.s.Doc().RemoveFactor(u.s.Selected(), c))
 	})
 	b.Importance = widget.LowImportance
 	return b
@@ -273,20 +227,16 @@ func (x *matrix) rebuildScores(s *scenario.Scenario) {
 func (x *matrix) marketRow(s *scenario.Scenario, r int) []fyne.CanvasObject {
 	t := x.table
 	mpath := func(f string) string { return fmt.Sprintf("markets.markets[%d].%s", r, f) }
-	name := t.u.nameField("Market name", mpath("name"),
+	name := nameField(t.u, "Market name", mpath("name"),
 		func(s *sc) string { return s.Markets.Markets[r].Name }, func(s *sc, v string) { s.Markets.Markets[r].Name = v })
 	name.note = t.reporter(name, fmt.Sprintf("Market %d name", r+1))
 	name.exists = rowExists(r, t.count)
 	t.cells = append(t.cells, name)
-	del, _ := t.removeCell("market", r, func(s *sc, r int) error {
-		mk := &s.Markets
-		mk.Markets = append(mk.Markets[:r:r], mk.Markets[r+1:]...)
-		return nil
-	})
+	del, _ := t.removeCell("market", r, (*app.Document).RemoveMarket)
 	objs := []fyne.CanvasObject{del, name.entry}
 	for c, f := range s.Markets.Factors {
 		id := f.ID
-		sf := t.u.wholeField("Score", fmt.Sprintf("markets.markets[%d].scores[%s]", r, id),
+		sf := wholeField(t.u, "Score", fmt.Sprintf("markets.markets[%d].scores[%s]", r, id),
 			func(s *sc) int { return int(s.Markets.Markets[r].Scores[id]) },
 			func(s *sc, v int) { s.Markets.Markets[r].Scores[id] = float64(v) })
 		sf.entry.PlaceHolder = "1–5"

@@ -13,7 +13,8 @@ import (
 type menus struct {
 	u                   *UI
 	m                   *fyne.MainMenu
-	undo, redo, recent  *fyne.MenuItem
+	undoItem, redoItem  *fyne.MenuItem
+	recent              *fyne.MenuItem
 	light, dark, system *fyne.MenuItem
 	sig                 string
 	// recentFrom is the stored recent list recentItems were made from:
@@ -40,9 +41,9 @@ func item(label string, sc fyne.Shortcut, fn func()) *fyne.MenuItem {
 // a dialog is open: main-menu shortcuts reach the window even then, and
 // an undo or a new scenario under an open "Delete …?" would change what
 // the dialog is about.
-func (u *UI) unlessModal(fn func()) func() {
+func (m *menus) unlessModal(fn func()) func() {
 	return func() {
-		if u.win.Canvas().Overlays().Top() == nil {
+		if m.u.win.Canvas().Overlays().Top() == nil {
 			fn()
 		}
 	}
@@ -50,7 +51,7 @@ func (u *UI) unlessModal(fn func()) func() {
 
 func newMenus(u *UI) *menus {
 	m := &menus{u: u}
-	g := u.unlessModal
+	g := m.unlessModal
 	m.recent = fyne.NewMenuItem("Open Recent", nil)
 	m.recent.ChildMenu = fyne.NewMenu("")
 	quit := item("Quit", shortcut(fyne.KeyQ, false), u.quit)
@@ -63,31 +64,31 @@ func newMenus(u *UI) *menus {
 		item("Save", shortcut(fyne.KeyS, false), g(u.save)),
 		item("Save As…", shortcut(fyne.KeyS, true), g(func() { u.saveAs(nil) })),
 		fyne.NewMenuItemSeparator(),
-		item("Export to Excel…", shortcut(fyne.KeyE, false), g(u.exportExcel)),
-		item("Export Chart…", nil, g(u.exportChart)),
+		item("Export to Excel…", shortcut(fyne.KeyE, false), g(u.exports.excel)),
+		item("Export Chart…", nil, g(u.exports.charts)),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
-	m.undo = item("Undo", &fyne.ShortcutUndo{}, g(u.undo))
-	m.redo = item("Redo", shortcut(fyne.KeyZ, true), g(u.redo))
-	edit := fyne.NewMenu("Edit", m.undo, m.redo,
+	m.undoItem = item("Undo", &fyne.ShortcutUndo{}, g(m.undo))
+	m.redoItem = item("Redo", shortcut(fyne.KeyZ, true), g(m.redo))
+	edit := fyne.NewMenu("Edit", m.undoItem, m.redoItem,
 		fyne.NewMenuItemSeparator(),
-		item("New Scenario", nil, g(u.newScenario)),
-		item("Duplicate Scenario", shortcut(fyne.KeyD, false), g(u.duplicateScenario)),
-		item("Rename Scenario…", nil, g(u.renameScenario)),
-		item("Delete Scenario…", nil, g(u.deleteScenario)),
+		item("New Scenario", nil, g(u.list.newScenario)),
+		item("Duplicate Scenario", shortcut(fyne.KeyD, false), g(u.list.duplicateScenario)),
+		item("Rename Scenario…", nil, g(u.list.renameScenario)),
+		item("Delete Scenario…", nil, g(u.list.deleteScenario)),
 	)
 	m.light = fyne.NewMenuItem("Light", func() { u.SetTheme(ThemeLight) })
 	m.dark = fyne.NewMenuItem("Dark", func() { u.SetTheme(ThemeDark) })
 	m.system = fyne.NewMenuItem("System", func() { u.SetTheme(ThemeSystem) })
 	view := fyne.NewMenu("View", m.light, m.dark, m.system)
 	help := fyne.NewMenu("Help",
-		fyne.NewMenuItem("How the models work", u.showModels),
-		fyne.NewMenuItem("About Scaleplan", u.showAbout),
+		fyne.NewMenuItem("How the models work", m.showModels),
+		fyne.NewMenuItem("About Scaleplan", m.showAbout),
 	)
 	m.m = fyne.NewMainMenu(file, edit, view, help)
 	// Ctrl+Y redoes too where no entry has the focus.
-	u.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { g(u.redo)() })
+	u.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { g(m.redo)() })
 	return m
 }
 
@@ -96,21 +97,21 @@ func (m *menus) main() *fyne.MainMenu { return m.m }
 // refresh updates labels and states: undo/redo, recent files, theme.
 func (m *menus) refresh() {
 	u := m.u
-	if u.doc != nil {
-		m.undo.Label, m.undo.Disabled = "Undo", !u.doc.CanUndo()
-		if l := u.doc.UndoLabel(); l != "" {
-			m.undo.Label = "Undo " + l
+	if u.s.Doc() != nil {
+		m.undoItem.Label, m.undoItem.Disabled = "Undo", !u.s.Doc().CanUndo()
+		if l := u.s.Doc().UndoLabel(); l != "" {
+			m.undoItem.Label = "Undo " + l
 		}
-		m.redo.Label, m.redo.Disabled = "Redo", !u.doc.CanRedo()
-		if l := u.doc.RedoLabel(); l != "" {
-			m.redo.Label = "Redo " + l
+		m.redoItem.Label, m.redoItem.Disabled = "Redo", !u.s.Doc().CanRedo()
+		if l := u.s.Doc().RedoLabel(); l != "" {
+			m.redoItem.Label = "Redo " + l
 		}
 	}
 	items := m.recentMenu()
 	m.recent.ChildMenu.Items = items
-	pref := u.themePref()
+	pref := u.looks.pref()
 	m.light.Checked, m.dark.Checked, m.system.Checked = pref == ThemeLight, pref == ThemeDark, pref == ThemeSystem
-	sig := fmt.Sprint(m.undo.Label, m.undo.Disabled, m.redo.Label, m.redo.Disabled, pref, len(items))
+	sig := fmt.Sprint(m.undoItem.Label, m.undoItem.Disabled, m.redoItem.Label, m.redoItem.Disabled, pref, len(items))
 	for _, it := range items {
 		sig += it.Label
 	}
@@ -125,12 +126,12 @@ func (m *menus) refresh() {
 // (a file, Open or Save, a failed open); a file that went missing since
 // is forgotten when it fails to open.
 func (m *menus) recentMenu() []*fyne.MenuItem {
-	stored := m.u.recent.Stored()
+	stored := m.u.s.Recent().Stored()
 	if m.recentItems != nil && slices.Equal(stored, m.recentFrom) {
 		return m.recentItems
 	}
 	var items []*fyne.MenuItem
-	for _, p := range m.u.recent.List() {
+	for _, p := range m.u.s.Recent().List() {
 		items = append(items, fyne.NewMenuItem(filepath.Base(p)+"  ("+filepath.Dir(p)+")", func() { m.u.openRecent(p) }))
 	}
 	if len(items) == 0 {
@@ -142,24 +143,26 @@ func (m *menus) recentMenu() []*fyne.MenuItem {
 	return items
 }
 
-func (u *UI) undo() { u.history(u.doc.Undo) }
+// undo and redo are Edit → Undo and Redo.
+func (m *menus) undo() { m.history(m.u.s.Doc().Undo) }
 
-func (u *UI) redo() { u.history(u.doc.Redo) }
+func (m *menus) redo() { m.history(m.u.s.Doc().Redo) }
 
 // history runs Undo or Redo and keeps the selected scenario selected,
 // wherever it now is in the list (the nearest valid row if it is gone).
-func (u *UI) history(step func() bool) {
-	id := u.doc.Plan().Scenarios[u.sel].ID
+func (m *menus) history(step func() bool) {
+	u := m.u
+	id := u.s.Scenario().ID
 	if !step() {
 		return
 	}
-	i := u.doc.ScenarioIndex(id)
+	i := u.s.Doc().ScenarioIndex(id)
 	if i < 0 {
-		i = min(u.sel, len(u.doc.Plan().Scenarios)-1)
+		i = min(u.s.Selected(), len(u.s.Doc().Plan().Scenarios)-1)
 		u.selectScenario(i) // another scenario now: reload every input
 		return
 	}
-	if i != u.sel {
+	if i != u.s.Selected() {
 		u.selectScenario(i)
 		return
 	}

@@ -10,15 +10,15 @@ import (
 // Main-menu shortcuts do nothing while a dialog is open.
 func TestShortcutsWaitForDialogs(t *testing.T) {
 	u, _ := newTestUI(t)
-	n := len(u.doc.Plan().Scenarios)
-	u.deleteScenario()
+	n := len(u.s.Doc().Plan().Scenarios)
+	u.list.deleteScenario()
 	menuItem(t, u, "Duplicate Scenario").Action() // Ctrl+D
-	if got := len(u.doc.Plan().Scenarios); got != n {
+	if got := len(u.s.Doc().Plan().Scenarios); got != n {
 		t.Errorf("Ctrl+D under the Delete dialog made %d scenarios, want %d", got, n)
 	}
 	test.Tap(dialogButton(t, u, "No"))
 	menuItem(t, u, "Duplicate Scenario").Action()
-	if got := len(u.doc.Plan().Scenarios); got != n+1 {
+	if got := len(u.s.Doc().Plan().Scenarios); got != n+1 {
 		t.Errorf("Ctrl+D with no dialog made %d scenarios, want %d", got, n+1)
 	}
 }

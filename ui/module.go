@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"scaleplan/app"
 	"scaleplan/export/chart"
 	"scaleplan/scenario"
 )
@@ -15,7 +16,6 @@ import (
 // key numbers and live charts on the right.
 type module struct {
 	u       *UI
-	name    string
 	k       chart.Kind
 	modKey  string // scenario.ModuleViral …
 	fields  []input
@@ -35,8 +35,8 @@ func (m *module) setOffset(f float64) {
 	}
 }
 
-func newModule(u *UI, name string, k chart.Kind, modKey string) *module {
-	m := &module{u: u, name: name, k: k, modKey: modKey}
+func newModule(u *UI, k chart.Kind, modKey string) *module {
+	m := &module{u: u, k: k, modKey: modKey}
 	for _, p := range chart.Panels(k) {
 		m.charts = append(m.charts, newChartView(u, p))
 	}
@@ -60,10 +60,11 @@ func (m *module) setInputs(fields []input, objs ...fyne.CanvasObject) {
 	m.left.Refresh()
 }
 
-func (m *module) title() string              { return m.name }
 func (m *module) content() fyne.CanvasObject { return m.body }
 func (m *module) inputs() []input            { return m.fields }
-func (m *module) kind() chart.Kind           { return m.k }
+
+// exportChart writes the module's charts of the selected scenario.
+func (m *module) exportChart(in chart.Input) (chart.Kind, chart.Input) { return m.k, in }
 
 func (m *module) load(s *scenario.Scenario, force bool) {
 	for _, f := range m.fields {
@@ -132,19 +133,19 @@ func (t *toggle) changed(on bool) {
 	if t.quiet {
 		return
 	}
-	err := t.u.editScenario(t.name, func(s *scenario.Scenario) error {
+	err := t.u.s.Doc().EditScenario(t.u.s.Selected(), t.name, func(s *scenario.Scenario) error {
 		if t.exists != nil && !t.exists(s) {
-			return errRowGone
+			return app.ErrRowGone
 		}
 		t.set(s, on)
 		return nil
 	})
-	if errors.Is(err, errRowGone) {
+	if errors.Is(err, app.ErrRowGone) {
 		return // a detached cell
 	}
 	if err != nil {
-		t.u.showError(t.name, plainErr(err, t.u.sel))
-		t.load(&t.u.doc.Plan().Scenarios[t.u.sel], true)
+		t.u.showError(t.name, plainErr(err, t.u.s.Selected()))
+		t.load(t.u.s.Scenario(), true)
 	}
 }
 
@@ -183,10 +184,10 @@ func (c *choice) changed(label string) {
 		return
 	}
 	v := c.values[indexOf(c.labels, label)]
-	err := c.u.editScenario(c.name, func(s *scenario.Scenario) error { c.set(s, v); return nil })
+	err := c.u.s.Doc().EditScenario(c.u.s.Selected(), c.name, func(s *scenario.Scenario) error { c.set(s, v); return nil })
 	if err != nil {
-		c.u.showError(c.name, plainErr(err, c.u.sel))
-		c.load(&c.u.doc.Plan().Scenarios[c.u.sel], true)
+		c.u.showError(c.name, plainErr(err, c.u.s.Selected()))
+		c.load(c.u.s.Scenario(), true)
 	}
 }
 

@@ -43,7 +43,7 @@ func newOverview(u *UI) screen {
 	o.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	o.heading.SizeName = theme.SizeNameSubHeadingText
 	o.timeline = container.New(layout.NewFormLayout())
-	horizon := u.wholeField("Horizon", "horizonMonths",
+	horizon := wholeField(u, "Horizon", "horizonMonths",
 		func(s *sc) int { return s.HorizonMonths }, func(s *sc, v int) { s.HorizonMonths = v })
 	notes := newField(u, "Notes", "notes", parseText, formatText,
 		func(s *sc) string { return s.Notes }, func(s *sc, v string) { s.Notes = v })
@@ -67,11 +67,8 @@ func newOverview(u *UI) screen {
 	return o
 }
 
-func (o *overview) title() string              { return "Overview" }
 func (o *overview) content() fyne.CanvasObject { return o.body }
 func (o *overview) inputs() []input            { return o.fields }
-func (o *overview) kind() chart.Kind           { return "" }
-func (o *overview) setActive(bool)             {}
 
 func (o *overview) load(s *scenario.Scenario, force bool) {
 	o.heading.SetText(s.Name)
@@ -123,20 +120,6 @@ func whenLabel(month int) string {
 	return fmt.Sprintf("Month %d", month)
 }
 
-func moduleName(m string) string {
-	switch m {
-	case scenario.ModuleViral:
-		return "Viral loop"
-	case scenario.ModuleSales:
-		return "Sales"
-	case scenario.ModuleFulfillment:
-		return "Fulfillment"
-	case scenario.ModuleMarkets:
-		return "Markets"
-	}
-	return strings.ToUpper(m[:1]) + m[1:]
-}
-
 // planField edits the plan's currency (shared by all scenarios).
 type planField struct {
 	u     *UI
@@ -151,7 +134,7 @@ func newPlanField(u *UI) *planField {
 			return "", fmt.Errorf("%q: enter a three-letter code such as USD or EUR", s)
 		}
 		return s, nil
-	}, formatText, func(*sc) string { return u.doc.Plan().Currency }, func(*sc, string) {})
+	}, formatText, func(*sc) string { return u.s.Doc().Plan().Currency }, func(*sc, string) {})
 	pf.field.entry.OnChanged = pf.changed
 	return pf
 }
@@ -166,7 +149,7 @@ func (pf *planField) changed(text string) {
 		f.fail(err.Error())
 		return
 	}
-	err = pf.u.doc.EditField("Edit currency", "currency", func(p *scenario.Plan) error { p.Currency = v; return nil })
+	err = pf.u.s.Doc().EditField("Edit currency", "currency", func(p *scenario.Plan) error { p.Currency = v; return nil })
 	if err != nil {
 		f.fail(messageFor(err, -1, "currency"))
 		return

@@ -9,22 +9,23 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"scaleplan/app"
 	"scaleplan/export/chart"
 	"scaleplan/scenario"
 )
 
 // newSalesScreen is the Sales team tab (DESIGN §4.2).
 func newSalesScreen(u *UI) screen {
-	m := newModule(u, "Sales team", chart.KindSales, scenario.ModuleSales)
+	m := newModule(u, chart.KindSales, scenario.ModuleSales)
 	m.setOffset(0.45)
 	m.skip = func(key string) bool { return strings.HasPrefix(key, "sales.stage.") }
 	on := newToggle(u, "Model the sales team", "Switch sales team",
 		func(s *sc) bool { return s.Sales.Enabled }, func(s *sc, v bool) { s.Sales.Enabled = v })
 	num := func(name, key string, pct bool, p func(s *sc) *float64) *field[float64] {
-		return u.numField(name, "sales."+key, pct, func(s *sc) float64 { return *p(s) }, func(s *sc, v float64) { *p(s) = v })
+		return numField(u, name, "sales."+key, pct, func(s *sc) float64 { return *p(s) }, func(s *sc, v float64) { *p(s) = v })
 	}
 	whole := func(name, key string, p func(s *sc) *int) *field[int] {
-		return u.wholeField(name, "sales."+key, func(s *sc) int { return *p(s) }, func(s *sc, v int) { *p(s) = v })
+		return wholeField(u, name, "sales."+key, func(s *sc) int { return *p(s) }, func(s *sc, v int) { *p(s) = v })
 	}
 	startARR := num("Starting ARR", "startingARR", false, func(s *sc) *float64 { return &s.Sales.StartingARR })
 	acv := num("Average ACV", "averageACV", false, func(s *sc) *float64 { return &s.Sales.AverageACV })
@@ -46,17 +47,7 @@ func newSalesScreen(u *UI) screen {
 	cMgr := num("Manager cost", "costs.manager", false, func(s *sc) *float64 { return &s.Sales.Costs.Manager })
 	stages := stageTable(u)
 	add := widget.NewButtonWithIcon("Add stage", theme.ContentAddIcon(), func() {
-		err := u.editScenario("Add stage", func(s *sc) error {
-			st := s.Sales.Stages
-			next := scenario.Stage{Name: fmt.Sprintf("Stage %d", len(st)+1), MinARR: 1e6}
-			if n := len(st); n > 0 {
-				next.MinARR = max(1e6, st[n-1].MinARR*2)
-				next.AEs, next.SDRs, next.VP, next.Managers = st[n-1].AEs, st[n-1].SDRs, st[n-1].VP, st[n-1].Managers
-			}
-			s.Sales.Stages = append(st, next)
-			return nil
-		})
-		u.showError("Add stage", plainErrOrNil(err, u.sel))
+		u.reportEdit("Add stage", u.s.Doc().AddStage(u.s.Selected()))
 	})
 	fields := []input{on, startARR, acv, founder, quota, attain, ramp, attr, hires, nrr, goal,
 		tAE, tSDR, tVP, tMgr, cAE, cSDR, cVP, cMgr, stages}
@@ -127,10 +118,7 @@ func stageTable(u *UI) *table {
 			return tg.check, tg
 		}},
 		column{title: "", width: 40, cell: func(r int) (fyne.CanvasObject, input) {
-			return t.removeCell("stage", r, func(s *sc, r int) error {
-				s.Sales.Stages = append(s.Sales.Stages[:r:r], s.Sales.Stages[r+1:]...)
-				return nil
-			})
+			return t.removeCell("stage", r, (*app.Document).RemoveStage)
 		}},
 	)
 	return t

@@ -21,10 +21,10 @@ func newScenarioList(u *UI) *scenarioList {
 	l := &scenarioList{u: u}
 	l.list = widget.NewList(
 		func() int {
-			if u.doc == nil {
+			if u.s.Doc() == nil {
 				return 0
 			}
-			return len(u.doc.Plan().Scenarios)
+			return len(u.s.Doc().Plan().Scenarios)
 		},
 		func() fyne.CanvasObject {
 			lb := widget.NewLabel("Scenario name")
@@ -32,13 +32,13 @@ func newScenarioList(u *UI) *scenarioList {
 			return lb
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			ss := u.doc.Plan().Scenarios
+			ss := u.s.Doc().Plan().Scenarios
 			if id < len(ss) {
 				o.(*widget.Label).SetText(ss[id].Name)
 			}
 		})
 	l.list.OnSelected = func(id widget.ListItemID) {
-		if !l.quiet && id != u.sel {
+		if !l.quiet && id != u.s.Selected() {
 			u.selectScenario(id)
 		}
 	}
@@ -48,12 +48,12 @@ func newScenarioList(u *UI) *scenarioList {
 		return b
 	}
 	tools := container.NewGridWithColumns(2,
-		btn(theme.ContentAddIcon(), "New", u.newScenario),
-		btn(theme.ContentCopyIcon(), "Duplicate", u.duplicateScenario),
-		btn(theme.DocumentCreateIcon(), "Rename", u.renameScenario),
-		btn(theme.DeleteIcon(), "Delete", u.deleteScenario),
-		btn(theme.MoveUpIcon(), "Up", func() { u.moveScenario(-1) }),
-		btn(theme.MoveDownIcon(), "Down", func() { u.moveScenario(1) }),
+		btn(theme.ContentAddIcon(), "New", l.newScenario),
+		btn(theme.ContentCopyIcon(), "Duplicate", l.duplicateScenario),
+		btn(theme.DocumentCreateIcon(), "Rename", l.renameScenario),
+		btn(theme.DeleteIcon(), "Delete", l.deleteScenario),
+		btn(theme.MoveUpIcon(), "Up", func() { l.moveScenario(-1) }),
+		btn(theme.MoveDownIcon(), "Down", func() { l.moveScenario(1) }),
 	)
 	head := widget.NewLabelWithStyle("Scenarios", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.body = container.NewBorder(head, tools, nil, nil, l.list)
@@ -71,33 +71,36 @@ func (l *scenarioList) selectRow(i int) {
 }
 
 // newScenario adds a scenario with the article's defaults and selects it.
-func (u *UI) newScenario() {
-	if err := u.doc.AddScenario(""); err != nil {
+func (l *scenarioList) newScenario() {
+	u := l.u
+	if err := u.s.Doc().AddScenario(""); err != nil {
 		u.showError("New scenario", err)
 		return
 	}
-	u.selectScenario(len(u.doc.Plan().Scenarios) - 1)
+	u.selectScenario(len(u.s.Doc().Plan().Scenarios) - 1)
 }
 
 // duplicateScenario copies the selected scenario and selects the copy.
-func (u *UI) duplicateScenario() {
-	if err := u.doc.DuplicateScenario(u.sel); err != nil {
+func (l *scenarioList) duplicateScenario() {
+	u := l.u
+	if err := u.s.Doc().DuplicateScenario(u.s.Selected()); err != nil {
 		u.showError("Duplicate scenario", err)
 		return
 	}
-	u.selectScenario(u.sel + 1)
+	u.selectScenario(u.s.Selected() + 1)
 }
 
 // renameScenario asks for a new name. The dialog renames the scenario it
 // named, wherever the plan has moved it meanwhile.
-func (u *UI) renameScenario() {
-	s := u.doc.Plan().Scenarios[u.sel]
+func (l *scenarioList) renameScenario() {
+	u := l.u
+	s := *u.s.Scenario()
 	e := widget.NewEntry()
 	e.SetText(s.Name)
 	d := dialog.NewForm("Rename scenario", "Rename", "Cancel",
 		[]*widget.FormItem{widget.NewFormItem("Name", e)}, func(ok bool) {
-			if i := u.doc.ScenarioIndex(s.ID); ok && i >= 0 {
-				u.showError("Rename scenario", plainErrOrNil(u.doc.RenameScenario(i, e.Text), i))
+			if i := u.s.Doc().ScenarioIndex(s.ID); ok && i >= 0 {
+				u.showError("Rename scenario", plainErrOrNil(u.s.Doc().RenameScenario(i, e.Text), i))
 			}
 		}, u.win)
 	d.Resize(fyne.NewSize(420, 160))
@@ -108,30 +111,33 @@ func (u *UI) renameScenario() {
 // deleteScenario asks before deleting the selected scenario. The dialog
 // deletes the scenario it named, wherever the plan has moved it meanwhile
 // (nothing, if it is gone).
-func (u *UI) deleteScenario() {
-	s := u.doc.Plan().Scenarios[u.sel]
+func (l *scenarioList) deleteScenario() {
+	u := l.u
+	s := *u.s.Scenario()
 	dialog.ShowConfirm("Delete scenario", "Delete “"+s.Name+"”? You can undo this.", func(ok bool) {
-		if i := u.doc.ScenarioIndex(s.ID); ok && i >= 0 {
-			u.deleteScenarioNow(i)
+		if i := u.s.Doc().ScenarioIndex(s.ID); ok && i >= 0 {
+			l.deleteScenarioNow(i)
 		}
 	}, u.win)
 }
 
-func (u *UI) deleteScenarioNow(i int) {
-	if err := u.doc.DeleteScenario(i); err != nil {
+func (l *scenarioList) deleteScenarioNow(i int) {
+	u := l.u
+	if err := u.s.Doc().DeleteScenario(i); err != nil {
 		u.showError("Delete scenario", err)
 		return
 	}
-	u.selectScenario(min(i, len(u.doc.Plan().Scenarios)-1))
+	u.selectScenario(min(i, len(u.s.Doc().Plan().Scenarios)-1))
 }
 
 // moveScenario moves the selected scenario up (-1) or down (+1).
-func (u *UI) moveScenario(delta int) {
-	to := u.sel + delta
-	if to < 0 || to >= len(u.doc.Plan().Scenarios) {
+func (l *scenarioList) moveScenario(delta int) {
+	u := l.u
+	to := u.s.Selected() + delta
+	if to < 0 || to >= len(u.s.Doc().Plan().Scenarios) {
 		return
 	}
-	if err := u.doc.MoveScenario(u.sel, to); err != nil {
+	if err := u.s.Doc().MoveScenario(u.s.Selected(), to); err != nil {
 		u.showError("Move scenario", err)
 		return
 	}

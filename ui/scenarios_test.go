@@ -13,16 +13,16 @@ import (
 // than the one the dialog named.
 func TestDeleteConfirmDeletesNamedScenario(t *testing.T) {
 	u, _ := newTestUI(t)
-	u.selectScenario(1) // Aggressive
-	u.moveScenario(-1)  // [Aggressive, Base, Conservative], Aggressive selected
+	u.selectScenario(1)     // Aggressive
+	u.list.moveScenario(-1) // [Aggressive, Base, Conservative], Aggressive selected
 	named := cur(u).Name
-	u.deleteScenario() // "Delete “Aggressive”?"
+	u.list.deleteScenario() // "Delete “Aggressive”?"
 	if !strings.Contains(dialogText(u), named) {
 		t.Fatalf("dialog says %q", dialogText(u))
 	}
-	u.undo() // Ctrl+Z while the dialog is open: [Base, Aggressive, Conservative]
+	u.menu.undo() // Ctrl+Z while the dialog is open: [Base, Aggressive, Conservative]
 	test.Tap(dialogButton(t, u, "Yes"))
-	for _, s := range u.doc.Plan().Scenarios {
+	for _, s := range u.s.Doc().Plan().Scenarios {
 		if s.Name == named {
 			t.Fatalf("asked to delete %q, but it is still there; the plan now has %v", named, names(u))
 		}
@@ -31,7 +31,7 @@ func TestDeleteConfirmDeletesNamedScenario(t *testing.T) {
 
 func names(u *UI) []string {
 	var out []string
-	for _, s := range u.doc.Plan().Scenarios {
+	for _, s := range u.s.Doc().Plan().Scenarios {
 		out = append(out, s.Name)
 	}
 	return out
@@ -47,8 +47,8 @@ func TestUndoDoesNotMergeAcrossScenarios(t *testing.T) {
 	paste(num(t, u, "viral.seedUsers"), "1111")
 	u.selectScenario(1)
 	paste(num(t, u, "viral.seedUsers"), "2222")
-	u.undo()
-	ss := u.doc.Plan().Scenarios
+	u.menu.undo()
+	ss := u.s.Doc().Plan().Scenarios
 	if ss[0].Viral.SeedUsers != 1111 {
 		t.Errorf("one undo in scenario %q also reverted %q's seed users (%v → %v)",
 			ss[1].Name, ss[0].Name, 1111.0, ss[0].Viral.SeedUsers)
@@ -61,13 +61,13 @@ func TestUndoKeepsSelectedScenario(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.selectScenario(2)
 	name := cur(u).Name
-	u.moveScenario(-1)
-	u.undo()
+	u.list.moveScenario(-1)
+	u.menu.undo()
 	if cur(u).Name != name {
 		t.Errorf("after undoing a move, %q is selected, want %q", cur(u).Name, name)
 	}
-	u.redo()
-	if cur(u).Name != name || u.sel != 1 {
-		t.Errorf("after redo, %q (row %d) is selected, want %q at row 1", cur(u).Name, u.sel, name)
+	u.menu.redo()
+	if cur(u).Name != name || u.s.Selected() != 1 {
+		t.Errorf("after redo, %q (row %d) is selected, want %q at row 1", cur(u).Name, u.s.Selected(), name)
 	}
 }

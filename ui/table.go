@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"scaleplan/app"
 	"scaleplan/scenario"
 )
 
@@ -57,7 +58,7 @@ func (t *table) content() fyne.CanvasObject {
 }
 
 func (t *table) rebuild(n int) {
-	t.u.unfocusWithin(t.grid)
+	unfocusWithin(t.u.win, t.grid)
 	objs := make([]fyne.CanvasObject, 0, (n+1)*len(t.cols))
 	for _, c := range t.cols {
 		h := widget.NewLabelWithStyle(c.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -127,7 +128,7 @@ func (t *table) showNote() {
 
 // numCell is a number cell of row r.
 func (t *table) numCell(name string, r int, path string, percent bool, get func(*scenario.Scenario) float64, set func(*scenario.Scenario, float64)) (fyne.CanvasObject, input) {
-	f := t.u.numField(name, path, percent, get, set)
+	f := numField(t.u, name, path, percent, get, set)
 	f.exists = rowExists(r, t.count)
 	f.note = t.reporter(f, fmt.Sprintf("Row %d, %s", r+1, name))
 	return f.entry, f
@@ -135,7 +136,7 @@ func (t *table) numCell(name string, r int, path string, percent bool, get func(
 
 // wholeCell is a whole-number cell of row r.
 func (t *table) wholeCell(name string, r int, path string, get func(*scenario.Scenario) int, set func(*scenario.Scenario, int)) (fyne.CanvasObject, input) {
-	f := t.u.wholeField(name, path, get, set)
+	f := wholeField(t.u, name, path, get, set)
 	f.exists = rowExists(r, t.count)
 	f.note = t.reporter(f, fmt.Sprintf("Row %d, %s", r+1, name))
 	return f.entry, f
@@ -143,27 +144,28 @@ func (t *table) wholeCell(name string, r int, path string, get func(*scenario.Sc
 
 // nameCell is a name cell of row r.
 func (t *table) nameCell(name string, r int, path string, get func(*scenario.Scenario) string, set func(*scenario.Scenario, string)) (fyne.CanvasObject, input) {
-	f := t.u.nameField(name, path, get, set)
+	f := nameField(t.u, name, path, get, set)
 	f.exists = rowExists(r, t.count)
 	f.note = t.reporter(f, fmt.Sprintf("Row %d, %s", r+1, name))
 	return f.entry, f
 }
 
-// removeCell is a button that removes row r with edit.
-func (t *table) removeCell(what string, r int, remove func(s *scenario.Scenario, r int) error) (fyne.CanvasObject, input) {
+// removeCell is a button that removes row r of the selected scenario with
+// remove (a Document method such as (*app.Document).RemoveStage).
+func (t *table) removeCell(what string, r int, remove func(d *app.Document, i, r int) error) (fyne.CanvasObject, input) {
 	b := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-		err := t.u.editScenario("Remove "+what, func(s *scenario.Scenario) error {
-			if r >= t.count(s) {
-				return errRowGone
-			}
-			return remove(s, r)
-		})
-		if !errors.Is(err, errRowGone) {
-			t.u.showError("Remove "+what, plainErrOrNil(err, t.u.sel))
-		}
+		t.u.reportEdit("Remove "+what, remove(t.u.s.Doc(), t.u.s.Selected(), r))
 	})
 	b.Importance = widget.LowImportance
 	return b, nil
+}
+
+// reportEdit shows the error of an edit of the selected scenario in a
+// dialog; an edit of a row that is gone is no error (a detached cell).
+func (u *UI) reportEdit(what string, err error) {
+	if err != nil && !errors.Is(err, app.ErrRowGone) {
+		u.showError(what, plainErr(err, u.s.Selected()))
+	}
 }
 
 func plainErrOrNil(err error, sel int) error {

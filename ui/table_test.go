@@ -21,7 +21,7 @@ func TestTypingIntoRowRemovedByUndoDoesNotPanic(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.tabs.SelectIndex(2) // Sales team
 	n := len(cur(u).Sales.Stages)
-	if err := u.editScenario("Add stage", func(s *scenario.Scenario) error {
+	if err := u.s.Doc().EditScenario(u.s.Selected(), "Add stage", func(s *scenario.Scenario) error {
 		s.Sales.Stages = append(s.Sales.Stages, scenario.Stage{Name: "New", MinARR: 1e9})
 		return nil
 	}); err != nil {
@@ -32,7 +32,7 @@ func TestTypingIntoRowRemovedByUndoDoesNotPanic(t *testing.T) {
 	if u.win.Canvas().Focused() != name.entry {
 		t.Fatal("could not focus the new row's name")
 	}
-	u.undo() // Ctrl+Z: the row goes away, the entry keeps the focus
+	u.menu.undo() // Ctrl+Z: the row goes away, the entry keeps the focus
 	if got := len(cur(u).Sales.Stages); got != n {
 		t.Fatalf("undo left %d stages, want %d", got, n)
 	}
@@ -73,8 +73,8 @@ func TestDetachedRowCellsAreHarmless(t *testing.T) {
 	}
 	del.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace}) // a second press must not remove another stage
 	last.entry.SetText("ghost")
-	if got := len(cur(u).Sales.Stages); got != n-1 || u.doc.UndoLabel() != "Remove stage" {
-		t.Errorf("detached cells edited the plan: %d stages, undo %q", got, u.doc.UndoLabel())
+	if got := len(cur(u).Sales.Stages); got != n-1 || u.s.Doc().UndoLabel() != "Remove stage" {
+		t.Errorf("detached cells edited the plan: %d stages, undo %q", got, u.s.Doc().UndoLabel())
 	}
 	if strings.Contains(u.status.Text, "invalid") || stages.note.Visible() {
 		t.Errorf("a detached cell reported an error: %q / %q", u.status.Text, stages.note.Text)

@@ -28,57 +28,67 @@ func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Co
 	return t.Theme.Color(n, t.variant)
 }
 
-func (u *UI) themePref() string {
-	return u.app.Preferences().StringWithFallback(themePrefKey, ThemeSystem)
+// looks is the interface's theme: the stored choice (light, dark or the
+// system's), applying it, and what redraws when it changes (charts).
+type looks struct {
+	app     fyne.App
+	redraws []func()
+}
+
+func newLooks(a fyne.App) *looks { return &looks{app: a} }
+
+// pref is the stored choice: ThemeLight, ThemeDark or ThemeSystem.
+func (l *looks) pref() string {
+	return l.app.Preferences().StringWithFallback(themePrefKey, ThemeSystem)
 }
 
 // SetTheme switches to ThemeLight, ThemeDark or ThemeSystem and remembers it.
 func (u *UI) SetTheme(name string) {
-	u.app.Preferences().SetString(themePrefKey, name)
-	u.applyTheme(name)
+	u.looks.app.Preferences().SetString(themePrefKey, name)
+	u.looks.apply(name)
 	if u.menu != nil {
 		u.menu.refresh()
 	}
 }
 
-func (u *UI) applyTheme(name string) {
+func (l *looks) apply(name string) {
 	switch name {
 	case ThemeLight:
-		u.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
+		l.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
 	case ThemeDark:
-		u.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
+		l.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
 	default:
-		u.app.Settings().SetTheme(theme.DefaultTheme())
+		l.app.Settings().SetTheme(theme.DefaultTheme())
 	}
 }
 
 // dark reports whether the interface is dark now.
-func (u *UI) dark() bool {
-	switch u.themePref() {
+func (l *looks) dark() bool {
+	switch l.pref() {
 	case ThemeLight:
 		return false
 	case ThemeDark:
 		return true
 	}
-	return u.app.Settings().ThemeVariant() == theme.VariantDark
+	return l.app.Settings().ThemeVariant() == theme.VariantDark
 }
 
 // chartTheme matches the charts to the interface.
-func (u *UI) chartTheme() chart.Theme {
-	if u.dark() {
+func (l *looks) chartTheme() chart.Theme {
+	if l.dark() {
 		return chart.Dark()
 	}
 	return chart.Light()
 }
 
-// onThemeChange registers fn to run (on the UI thread) after the theme changes.
-func (u *UI) onThemeChange(fn func()) { u.themed = append(u.themed, fn) }
+// onChange registers fn to run (on the UI thread) after the theme changes.
+func (l *looks) onChange(fn func()) { l.redraws = append(l.redraws, fn) }
 
-// watchTheme runs the theme listeners whenever the settings change.
-func (u *UI) watchTheme() {
-	u.app.Settings().AddListener(func(fyne.Settings) {
+// watch runs the onChange functions whenever the settings change.
+func (l *looks) watch() {
+	l.app.Settings().AddListener(func(fyne.Settings) {
 		onUI(func() {
-			for _, fn := range u.themed {
+			for _, fn := range l.redraws {
 				fn()
 			}
 		})

@@ -1,6 +1,6 @@
 // Package ui is Scaleplan's desktop interface: the main window, one struct
-// per screen (scenario list, overview, one tab per module, compare) and the
-// menus. It talks to scaleplan/app for the document, undo, autosave and
+// per screen (scenario list, overview, one tab per module, compare; the
+// tabs are a table in tabs.go) and the menus. It talks to scaleplan/app for the document, undo, autosave and
 // recompute, and to scaleplan/export/chart for the charts. It never touches
 // files directly and never imports fyne.io/fyne/v2/app, so its tests run
 // with the fyne test driver.
@@ -21,55 +21,25 @@ import (
 // AppID is the application ID; it must equal FyneApp.toml's ID.
 const AppID = "app.scaleplan.Scaleplan"
 
-// screen is one tab of the main window, showing the selected scenario.
-type screen interface {
-	title() string
-	content() fyne.CanvasObject
-	// inputs are the screen's fields, reloaded after every change.
-	inputs() []input
-	// load shows the selected scenario's inputs; force drops invalid text.
-	load(s *scenario.Scenario, force bool)
-	// show displays new results (the plan they were computed from, all
-	// scenarios' results, the selected index).
-	show(in chart.Input)
-	// setActive tells the screen whether its tab is visible (charts render
-	// only while visible).
-	setActive(bool)
-	// kind is the chart kind exported by Export Chart… on this tab ("" none).
-	kind() chart.Kind
-}
-
-// UI is the main window's controller.
+// UI is the main window's controller: it lays out the scenario list, the
+// tabs (tabs.go) and the status bar, and turns the session's changes into
+// widgets. The state without widgets is the session's (app.Session).
 type UI struct {
-	app    fyne.App
-	win    fyne.Window
-	doc    *app.Document
-	drafts *app.Drafts
-	recent *app.Recent
-	rc     *app.Recomputer
-
-	sel        int
-	in         chart.Input    // the latest results
-	asked      *scenario.Plan // the snapshot last sent to be computed
-	computeErr error
+	app  fyne.App
+	win  fyne.Window
+	s    *app.Session
+	rc   *app.Recomputer
+	sync bool
+	// exit ends the app (the app's Quit; tests replace it).
+	exit func()
 
 	list    *scenarioList
 	tabs    *container.AppTabs
 	screens []screen
 	status  *widget.Label
 	menu    *menus
-	themed  []func()
-	// recovering is set while the recover-draft question is open: the
-	// draft must not be overwritten or removed before the user answers.
-	recovering bool
-	sync       bool
-	// afterIdle run once the saves and exports being written are done
-	// (exports counts those); quitting is set while a quit waits for them.
-	afterIdle []func()
-	exports   int
-	quitting  bool
-	// exit ends the app (the app's Quit; tests replace it).
-	exit func()
+	exports *exports
+	looks   *looks
 }
 
 // Options configure New; zero values pick the defaults.
@@ -84,7 +54,8 @@ type Options struct {
 
 // New builds the main window's content for w. Call Start to load a plan.
 func New(a fyne.App, w fyne.Window, opt Options) *UI {
-	u := &UI{app: a, win: w, recent: app.NewRecent(a.Preferences()), sync: opt.Synchronous, exit: a.Quit}
+	u := &UI{app: a, win: w, sync: opt.Synchronous, exit: a.Quit, looks: newLooks(a)}
+	u.exports = &exports{u: u}
 	dir := opt.DraftsDir
 	if dir == "" {
 		d, err := app.StorageDir(a.Storage())
@@ -93,13 +64,14 @@ func New(a fyne.App, w fyne.Window, opt Options) *UI {
 		}
 		dir = d
 	}
-	u.drafts = app.NewDrafts(dir)
-	u.drafts.OnError(func(error) { onUI(u.updateStatus) })
+	drafts := app.NewDrafts(dir)
+	drafts.OnError(func(error) { onUI(u.updateStatus) })
+	u.s = app.NewSession(drafts, app.NewRecent(a.Preferences()))
 	useLazyFileWriter() // save dialogs must not create or empty files (savefile.go)
 	u.rc = app.NewRecomputer(func(p *scenario.Plan, rs []*scenario.Result, err error) {
 		onUI(func() { u.computed(p, rs, err) })
 	})
-	u.applyTheme(u.themePref())
+	u.looks.apply(u.looks.pref())
 	u.build()
 	return u
 }
@@ -107,10 +79,11 @@ func New(a fyne.App, w fyne.Window, opt Options) *UI {
 // build lays out the window: scenario list left, tabs centre, status bottom.
 func (u *UI) build() {
 	u.list = newScenarioList(u)
-	u.screens = []screen{newOverview(u), newViralScreen(u), newSalesScreen(u), newFulfillmentScreen(u), newMarketsScreen(u), newCompareScreen(u)}
-	items := make([]*container.TabItem, len(u.screens))
-	for i, s := range u.screens {
-		items[i] = container.NewTabItem(s.title(), s.content())
+	items := make([]*container.TabItem, len(tabs))
+	for i, t := range tabs {
+		sc := t.make(u)
+		u.screens = append(u.screens, sc)
+		items[i] = container.NewTabItem(t.title, sc.content())
 	}
 	u.tabs = container.NewAppTabs(items...)
 	u.tabs.OnSelected = func(*container.TabItem) { u.activate() }
@@ -122,22 +95,18 @@ func (u *UI) build() {
 		container.NewBorder(nil, nil, left, nil, u.tabs)))
 	u.win.SetMainMenu(u.menu.main())
 	u.win.SetCloseIntercept(u.quit)
-	u.watchTheme()
+	u.looks.watch()
 }
 
-// Document returns the open document.
-func (u *UI) Document() *app.Document { return u.doc }
-
-// Selected returns the index of the selected scenario.
-func (u *UI) Selected() int { return u.sel }
+// Session returns the window's session: the open document, the selected
+// scenario, drafts and recent files.
+func (u *UI) Session() *app.Session { return u.s }
 
 // setDocument makes d the open document and shows its first scenario.
 func (u *UI) setDocument(d *app.Document) {
-	u.doc = d
-	u.sel = 0
-	u.in = chart.Input{}
+	u.s.SetDocument(d)
 	d.OnChange(func() {
-		if u.doc == d {
+		if u.s.Doc() == d {
 			u.changed()
 		}
 	})
@@ -148,80 +117,82 @@ func (u *UI) setDocument(d *app.Document) {
 // changed runs after every change of the document: title, menus, inputs,
 // autosave and recompute.
 func (u *UI) changed() {
-	p := u.doc.Plan()
-	if u.sel >= len(p.Scenarios) {
-		u.sel = len(p.Scenarios) - 1
-	}
-	u.win.SetTitle(u.doc.Title())
+	p := u.s.Changed()
+	u.win.SetTitle(u.s.Doc().Title())
 	u.list.refresh()
 	u.loadInputs(false)
 	u.menu.refresh()
-	if !u.recovering {
-		u.drafts.Schedule(u.doc)
-	}
-	u.asked = u.doc.Snapshot()
 	if u.sync {
-		rs, err := scenario.ComputePlan(u.asked)
-		u.computed(u.asked, rs, err)
+		rs, err := scenario.ComputePlan(p)
+		u.computed(p, rs, err)
 		return
 	}
-	u.rc.Request(u.asked)
+	u.rc.Request(p)
 }
 
 // selectScenario shows scenario i on every screen.
 func (u *UI) selectScenario(i int) {
-	n := len(u.doc.Plan().Scenarios)
-	if i < 0 || i >= n {
+	if !u.s.Select(i) {
 		return
 	}
-	u.sel = i
-	u.doc.EndMerge() // an edit here never merges with one in another scenario
 	u.list.selectRow(i)
 	u.loadInputs(true)
-	if u.in.Plan != nil {
-		u.in.Scenario = i
-		u.showResults()
-	}
+	u.showResults()
 }
 
+// loadInputs shows the selected scenario on every screen with inputs;
+// force drops invalid text.
 func (u *UI) loadInputs(force bool) {
-	s := &u.doc.Plan().Scenarios[u.sel]
+	s := u.s.Scenario()
 	for _, sc := range u.screens {
-		sc.load(s, force)
+		if e, ok := sc.(editor); ok {
+			e.load(s, force)
+		}
 	}
 	u.updateStatus()
 }
 
-// computed receives results from the recomputer. Results of any other
-// plan than the one last asked for are late (an edit, New, Open or a
-// deleted scenario came since) and dropped: they would show under the
-// wrong scenario.
+// computed receives results from the recomputer; late ones are dropped
+// (Session.Computed).
 func (u *UI) computed(p *scenario.Plan, rs []*scenario.Result, err error) {
-	if p != u.asked {
+	fresh, show := u.s.Computed(p, rs, err)
+	if !fresh {
 		return
 	}
-	u.computeErr = err
-	if err == nil && u.sel < len(rs) {
-		u.in = chart.Input{Plan: p, Results: rs, Scenario: u.sel}
+	if show {
 		u.showResults()
 	}
 	u.updateStatus()
 }
 
+// results are the latest results, for the selected scenario (Plan nil:
+// none yet).
+func (u *UI) results() chart.Input {
+	p, rs := u.s.Results()
+	return chart.Input{Plan: p, Results: rs, Scenario: u.s.Selected()}
+}
+
+// showResults shows the latest results on every screen that shows results.
 func (u *UI) showResults() {
-	if u.in.Scenario >= len(u.in.Results) {
+	in := u.results()
+	if in.Plan == nil || in.Scenario >= len(in.Results) {
 		return
 	}
 	for _, sc := range u.screens {
-		sc.show(u.in)
+		if v, ok := sc.(viewer); ok {
+			v.show(in)
+		}
 	}
 }
 
-// activate marks the visible tab's screen active.
+// activate tells the screens with charts whether their tab is the one
+// showing.
 func (u *UI) activate() {
 	cur := u.tabs.SelectedIndex()
 	for i, sc := range u.screens {
-		sc.setActive(i == cur)
+		if c, ok := sc.(charted); ok {
+			c.setActive(i == cur)
+		}
 	}
 	u.menu.refresh()
 }
@@ -239,7 +210,9 @@ func (u *UI) currentScreen() screen {
 func (u *UI) invalidCount() int {
 	n := 0
 	for _, sc := range u.screens {
-		n += countBad(sc.inputs())
+		if e, ok := sc.(editor); ok {
+			n += countBad(e.inputs())
+		}
 	}
 	return n
 }
@@ -261,44 +234,20 @@ func countBad(ins []input) int {
 
 // updateStatus writes the status bar: invalid inputs, compute errors, autosave.
 func (u *UI) updateStatus() {
-	if u.status == nil || u.doc == nil {
+	if u.status == nil || u.s.Doc() == nil {
 		return
 	}
-	var msg string
-	switch n := u.invalidCount(); {
-	case u.computeErr != nil:
-		msg = "Cannot compute: " + u.computeErr.Error()
-	case n == 1:
-		msg = "1 input is invalid: the model keeps its last valid value."
-	case n > 1:
-		msg = fmt.Sprintf("%d inputs are invalid: the model keeps their last valid values.", n)
-	case u.drafts.LastError() != nil:
-		msg = "Autosave is failing: " + u.drafts.LastError().Error()
-	case u.doc.Saving():
-		msg = "Saving…"
-	case u.doc.Dirty():
-		msg = "Unsaved changes (a draft is kept automatically)."
-	default:
-		msg = "All changes saved."
-	}
-	u.status.SetText(msg)
-	if msg != "All changes saved." && msg[0] != 'U' && msg != "Saving…" {
-		u.status.Importance = widget.DangerImportance
-	} else {
-		u.status.Importance = widget.MediumImportance
-	}
-	u.status.Refresh()
+	u.say(u.s.Status(u.invalidCount()))
 }
 
-// editScenario applies fn to the selected scenario as one undoable edit.
-func (u *UI) editScenario(label string, fn func(s *scenario.Scenario) error) error {
-	sel := u.sel
-	return u.doc.Edit(label, func(p *scenario.Plan) error {
-		if sel >= len(p.Scenarios) {
-			return errNoScenario
-		}
-		return fn(&p.Scenarios[sel])
-	})
+// say writes msg to the status bar, in the danger colour for a problem.
+func (u *UI) say(msg string, sev app.Severity) {
+	u.status.SetText(msg)
+	u.status.Importance = widget.MediumImportance
+	if sev == app.Problem {
+		u.status.Importance = widget.DangerImportance
+	}
+	u.status.Refresh()
 }
 
 // showError reports err in a dialog.

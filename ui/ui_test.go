@@ -59,8 +59,10 @@ func findField(t testing.TB, u *UI, path string) pathed {
 		return nil
 	}
 	for _, sc := range u.screens {
-		if p := walk(sc.inputs()); p != nil {
-			return p
+		if e, ok := sc.(editor); ok {
+			if p := walk(e.inputs()); p != nil {
+				return p
+			}
 		}
 	}
 	t.Fatalf("no field %s", path)
@@ -79,7 +81,7 @@ func typeInto[T comparable](f *field[T], s string) {
 // paste replaces a field's text at once (one change, as a paste would).
 func paste[T comparable](f *field[T], s string) { f.entry.SetText(s) }
 
-func cur(u *UI) *scenario.Scenario { return &u.doc.Plan().Scenarios[u.sel] }
+func cur(u *UI) *scenario.Scenario { return u.s.Scenario() }
 
 func tileText(u *UI, key string) string {
 	return u.screens[0].(*overview).tiles[key].text
@@ -109,7 +111,7 @@ func TestTypingChangesModelAndResults(t *testing.T) {
 	if got := cur(u).Viral.PaidCAC; got != 1250 {
 		t.Fatalf("CAC = %v, want 1250", got)
 	}
-	if !u.doc.Dirty() || !strings.HasPrefix(u.win.Title(), "*") {
+	if !u.s.Doc().Dirty() || !strings.HasPrefix(u.win.Title(), "*") {
 		t.Errorf("title %q: want a dirty marker", u.win.Title())
 	}
 }
@@ -121,7 +123,7 @@ func TestInvalidTextShowsMessageAndKeepsModel(t *testing.T) {
 	note := conv.note
 	conv.note = func(s string) { shown = s; note(s) }
 	want := cur(u).Viral.InviteConversion
-	plan := u.doc.Plan()
+	plan := u.s.Doc().Plan()
 
 	typeInto(conv, "abc")
 	if shown == "" || cur(u).Viral.InviteConversion != want {
@@ -155,56 +157,56 @@ func TestUndoRedo(t *testing.T) {
 	seed := num(t, u, "viral.seedUsers")
 	orig := cur(u).Viral.SeedUsers
 	typeInto(seed, "5000")
-	u.undo()
+	u.menu.undo()
 	if got := cur(u).Viral.SeedUsers; got != orig {
 		t.Fatalf("after undo: %v, want %v", got, orig)
 	}
 	if seed.entry.Text != scenario.FormatInput(orig, false) {
 		t.Errorf("entry shows %q after undo", seed.entry.Text)
 	}
-	u.redo()
+	u.menu.redo()
 	if got := cur(u).Viral.SeedUsers; got != 5000 {
 		t.Fatalf("after redo: %v", got)
 	}
 	if seed.entry.Text != "5,000" && seed.entry.Text != "5000" {
 		t.Errorf("entry shows %q after redo", seed.entry.Text)
 	}
-	if !strings.Contains(u.menu.undo.Label, "Seed users") {
-		t.Errorf("undo menu label %q", u.menu.undo.Label)
+	if !strings.Contains(u.menu.undoItem.Label, "Seed users") {
+		t.Errorf("undo menu label %q", u.menu.undoItem.Label)
 	}
 }
 
 func TestDuplicateAndDeleteScenario(t *testing.T) {
 	u, _ := newTestUI(t)
-	n := len(u.doc.Plan().Scenarios)
-	u.duplicateScenario()
-	ss := u.doc.Plan().Scenarios
-	if len(ss) != n+1 || u.sel != 1 || ss[1].Name != "Base copy" {
-		t.Fatalf("after duplicate: %d scenarios, selected %d (%s)", len(ss), u.sel, ss[u.sel].Name)
+	n := len(u.s.Doc().Plan().Scenarios)
+	u.list.duplicateScenario()
+	ss := u.s.Doc().Plan().Scenarios
+	if len(ss) != n+1 || u.s.Selected() != 1 || ss[1].Name != "Base copy" {
+		t.Fatalf("after duplicate: %d scenarios, selected %d (%s)", len(ss), u.s.Selected(), ss[u.s.Selected()].Name)
 	}
 	if h := u.screens[0].(*overview).heading.Text; h != "Base copy" {
 		t.Errorf("overview shows %q", h)
 	}
 	// Edits go to the selected copy only.
 	typeInto(num(t, u, "viral.seedUsers"), "7")
-	if ss := u.doc.Plan().Scenarios; ss[1].Viral.SeedUsers != 7 || ss[0].Viral.SeedUsers == 7 {
+	if ss := u.s.Doc().Plan().Scenarios; ss[1].Viral.SeedUsers != 7 || ss[0].Viral.SeedUsers == 7 {
 		t.Errorf("seed users: base %v, copy %v", ss[0].Viral.SeedUsers, ss[1].Viral.SeedUsers)
 	}
-	u.deleteScenarioNow(1)
-	if ss := u.doc.Plan().Scenarios; len(ss) != n || ss[1].Name == "Base copy" {
+	u.list.deleteScenarioNow(1)
+	if ss := u.s.Doc().Plan().Scenarios; len(ss) != n || ss[1].Name == "Base copy" {
 		t.Fatalf("after delete: %d scenarios", len(ss))
 	}
-	u.undo()
-	if len(u.doc.Plan().Scenarios) != n+1 {
-		t.Errorf("undo delete: %d scenarios", len(u.doc.Plan().Scenarios))
+	u.menu.undo()
+	if len(u.s.Doc().Plan().Scenarios) != n+1 {
+		t.Errorf("undo delete: %d scenarios", len(u.s.Doc().Plan().Scenarios))
 	}
-	u.newScenario()
-	if len(u.doc.Plan().Scenarios) != n+2 || u.sel != n+1 {
-		t.Errorf("new scenario: %d scenarios, selected %d", len(u.doc.Plan().Scenarios), u.sel)
+	u.list.newScenario()
+	if len(u.s.Doc().Plan().Scenarios) != n+2 || u.s.Selected() != n+1 {
+		t.Errorf("new scenario: %d scenarios, selected %d", len(u.s.Doc().Plan().Scenarios), u.s.Selected())
 	}
-	u.moveScenario(-1)
-	if u.sel != n || u.doc.Plan().Scenarios[n].Name != "Scenario 5" && !strings.HasPrefix(u.doc.Plan().Scenarios[n].Name, "Scenario") {
-		t.Errorf("move up: selected %d, names %v", u.sel, u.doc.Plan().Scenarios[n].Name)
+	u.list.moveScenario(-1)
+	if u.s.Selected() != n || u.s.Doc().Plan().Scenarios[n].Name != "Scenario 5" && !strings.HasPrefix(u.s.Doc().Plan().Scenarios[n].Name, "Scenario") {
+		t.Errorf("move up: selected %d, names %v", u.s.Selected(), u.s.Doc().Plan().Scenarios[n].Name)
 	}
 }
 
@@ -275,7 +277,7 @@ func TestTablesEditRightCellsAfterScrolling(t *testing.T) {
 func TestAddRowsAndModuleSwitch(t *testing.T) {
 	u, _ := newTestUI(t)
 	n := len(cur(u).Markets.Markets)
-	err := u.editScenario("Add market", func(s *scenario.Scenario) error {
+	err := u.s.Doc().EditScenario(u.s.Selected(), "Add market", func(s *scenario.Scenario) error {
 		s.Markets.Markets = append(s.Markets.Markets, scenario.NewMarket("Spain", s.Markets.Factors))
 		return nil
 	})
@@ -325,33 +327,33 @@ func TestChartsRenderForVisibleTab(t *testing.T) {
 func TestRecoverDraftAfterCrash(t *testing.T) {
 	u, path := newTestUI(t)
 	typeInto(num(t, u, "viral.seedUsers"), "4242")
-	if err := u.drafts.Flush(); err != nil {
+	if err := u.s.Drafts().Flush(); err != nil {
 		t.Fatal(err)
 	}
 	// "Crash": a new UI on the same drafts folder.
 	a := test.NewTempApp(t)
-	u2 := New(a, a.NewWindow("again"), Options{DraftsDir: filepath.Dir(u.drafts.Path()), Synchronous: true})
+	u2 := New(a, a.NewWindow("again"), Options{DraftsDir: filepath.Dir(u.s.Drafts().Path()), Synchronous: true})
 	u2.Start(path)
-	if !u2.recovering {
+	if !u2.s.Recovering() {
 		t.Fatal("no recovery offered")
 	}
 	if cur(u2).Viral.SeedUsers == 4242 {
 		t.Fatal("draft applied before the user chose")
 	}
-	dr, err := u2.drafts.Pending()
+	dr, err := u2.s.Drafts().Pending()
 	if err != nil || dr == nil {
 		t.Fatalf("pending draft: %v %v", dr, err)
 	}
 	u2.answerRecovery(dr, true)
-	if cur(u2).Viral.SeedUsers != 4242 || !u2.doc.Dirty() || u2.doc.Path() != path {
-		t.Fatalf("recovered: seed %v dirty %v path %q", cur(u2).Viral.SeedUsers, u2.doc.Dirty(), u2.doc.Path())
+	if cur(u2).Viral.SeedUsers != 4242 || !u2.s.Doc().Dirty() || u2.s.Doc().Path() != path {
+		t.Fatalf("recovered: seed %v dirty %v path %q", cur(u2).Viral.SeedUsers, u2.s.Doc().Dirty(), u2.s.Doc().Path())
 	}
 	u2.save()
 	p, err := scenario.ReadFile(path)
 	if err != nil || p.Scenarios[0].Viral.SeedUsers != 4242 {
 		t.Fatalf("saved file: %v", err)
 	}
-	if dr, _ := u2.drafts.Pending(); dr != nil {
+	if dr, _ := u2.s.Drafts().Pending(); dr != nil {
 		t.Errorf("draft left after save")
 	}
 	_ = app.Extension
@@ -360,14 +362,14 @@ func TestRecoverDraftAfterCrash(t *testing.T) {
 func TestThemeSwitchPersists(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.SetTheme(ThemeDark)
-	if !u.dark() || u.app.Preferences().String(themePrefKey) != ThemeDark {
+	if !u.looks.dark() || u.app.Preferences().String(themePrefKey) != ThemeDark {
 		t.Fatal("dark theme not set")
 	}
-	if !u.chartTheme().Dark {
+	if !u.looks.chartTheme().Dark {
 		t.Error("charts not dark")
 	}
 	u.SetTheme(ThemeLight)
-	if u.dark() || !u.menu.light.Checked {
+	if u.looks.dark() || !u.menu.light.Checked {
 		t.Error("light theme not set")
 	}
 }
@@ -376,7 +378,7 @@ func TestExportWorkbook(t *testing.T) {
 	u, path := newTestUI(t)
 	out := filepath.Join(filepath.Dir(path), "plan.xlsx")
 	done := make(chan error, 1)
-	u.exportExcelTo(out, func(err error) { done <- err })
+	u.exports.excelTo(out, func(err error) { done <- err })
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
@@ -393,7 +395,7 @@ func TestQuitWaitsForRunningSave(t *testing.T) {
 	quits := 0
 	u.exit = func() { quits++ }
 	typeInto(num(t, u, "viral.seedUsers"), "4321")
-	j, err := u.doc.StartSave() // a save still being written
+	j, err := u.s.Doc().StartSave() // a save still being written
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -403,8 +405,8 @@ func TestQuitWaitsForRunningSave(t *testing.T) {
 		t.Fatalf("quit while saving: quits=%d, dialogs=%d; want to wait", quits, len(u.win.Canvas().Overlays().List()))
 	}
 	j.Write()
-	u.saved(u.doc, u.doc.FinishSave(j))
-	u.runWhenIdle()
+	u.saved(u.s.Doc(), u.s.Doc().FinishSave(j))
+	u.s.RunWhenIdle()
 	if quits != 1 {
 		t.Fatalf("after the save finished: quits=%d, want 1", quits)
 	}
@@ -421,7 +423,7 @@ func TestCompareChoosesBaselineAndScenarios(t *testing.T) {
 	names := func() []string {
 		var out []string
 		for _, i := range c.chartInput().Compare {
-			out = append(out, u.doc.Plan().Scenarios[i].Name)
+			out = append(out, u.s.Doc().Plan().Scenarios[i].Name)
 		}
 		return out
 	}
@@ -457,7 +459,7 @@ func TestCompareChoosesBaselineAndScenarios(t *testing.T) {
 		t.Errorf("first scenario column %q, want the baseline", hdr)
 	}
 	// Choices survive a rename (they are kept by ID).
-	if err := u.doc.Edit("Rename", func(p *scenario.Plan) error { p.Scenarios[2].Name = "Careful"; return nil }); err != nil {
+	if err := u.s.Doc().Edit("Rename", func(p *scenario.Plan) error { p.Scenarios[2].Name = "Careful"; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if got := strings.Join(names(), ","); got != "Careful,Base" {
@@ -528,17 +530,17 @@ func TestEditThatCannotComputeIsRefused(t *testing.T) {
 // dropped, so they never show under another scenario.
 func TestLateResultsAreDropped(t *testing.T) {
 	u, _ := newTestUI(t)
-	old := u.doc.Snapshot()
+	old := u.s.Doc().Snapshot()
 	rs, err := scenario.ComputePlan(old)
 	if err != nil {
 		t.Fatal(err)
 	}
 	u.newPlan()
-	if len(u.in.Plan.Scenarios) != 1 {
-		t.Fatalf("new plan has %d scenarios", len(u.in.Plan.Scenarios))
+	if len(u.results().Plan.Scenarios) != 1 {
+		t.Fatalf("new plan has %d scenarios", len(u.results().Plan.Scenarios))
 	}
 	u.computed(old, rs, nil) // the sample's results arrive late
-	if u.in.Plan != u.asked {
+	if u.results().Plan != u.s.Asked() {
 		t.Errorf("late results of the previous plan are shown")
 	}
 }

@@ -12,29 +12,29 @@ type sc = scenario.Scenario
 
 // newViralScreen is the Viral loop tab (DESIGN §4.1).
 func newViralScreen(u *UI) screen {
-	m := newModule(u, "Viral loop", chart.KindViral, scenario.ModuleViral)
+	m := newModule(u, chart.KindViral, scenario.ModuleViral)
 	on := newToggle(u, "Model the viral loop", "Switch viral loop",
 		func(s *sc) bool { return s.Viral.Enabled }, func(s *sc, v bool) { s.Viral.Enabled = v })
-	seed := u.numField("Seed users", "viral.seedUsers", false,
+	seed := numField(u, "Seed users", "viral.seedUsers", false,
 		func(s *sc) float64 { return s.Viral.SeedUsers }, func(s *sc, v float64) { s.Viral.SeedUsers = v })
-	inv := u.numField("Invites per user", "viral.invitesPerUser", false,
+	inv := numField(u, "Invites per user", "viral.invitesPerUser", false,
 		func(s *sc) float64 { return s.Viral.InvitesPerUser }, func(s *sc, v float64) { s.Viral.InvitesPerUser = v })
-	conv := u.numField("Invite conversion", "viral.inviteConversion", true,
+	conv := numField(u, "Invite conversion", "viral.inviteConversion", true,
 		func(s *sc) float64 { return s.Viral.InviteConversion }, func(s *sc, v float64) { s.Viral.InviteConversion = v })
-	cycle := u.numField("Cycle time", "viral.cycleDays", false,
+	cycle := numField(u, "Cycle time", "viral.cycleDays", false,
 		func(s *sc) float64 { return s.Viral.CycleDays }, func(s *sc, v float64) { s.Viral.CycleDays = v })
 	mode := newChoice(u, "Invite mode", []string{scenario.InviteOnce, scenario.InviteContinuous},
 		[]string{"Once, after joining", "Every cycle"},
 		func(s *sc) string { return s.Viral.InviteMode }, func(s *sc, v string) { s.Viral.InviteMode = v })
-	churn := u.numField("Monthly churn", "viral.monthlyChurn", true,
+	churn := numField(u, "Monthly churn", "viral.monthlyChurn", true,
 		func(s *sc) float64 { return s.Viral.MonthlyChurn }, func(s *sc, v float64) { s.Viral.MonthlyChurn = v })
-	paid := u.numField("Paid users per month", "viral.paidUsersPerMonth", false,
+	paid := numField(u, "Paid users per month", "viral.paidUsersPerMonth", false,
 		func(s *sc) float64 { return s.Viral.PaidUsersPerMonth }, func(s *sc, v float64) { s.Viral.PaidUsersPerMonth = v })
-	cac := u.numField("Paid CAC", "viral.paidCAC", false,
+	cac := numField(u, "Paid CAC", "viral.paidCAC", false,
 		func(s *sc) float64 { return s.Viral.PaidCAC }, func(s *sc, v float64) { s.Viral.PaidCAC = v })
-	market := u.numField("Market size", "viral.marketSize", false,
+	market := numField(u, "Market size", "viral.marketSize", false,
 		func(s *sc) float64 { return s.Viral.MarketSize }, func(s *sc, v float64) { s.Viral.MarketSize = v })
-	goal := u.numField("Goal", "viral.goalUsers", false,
+	goal := numField(u, "Goal", "viral.goalUsers", false,
 		func(s *sc) float64 { return s.Viral.GoalUsers }, func(s *sc, v float64) { s.Viral.GoalUsers = v })
 
 	k := widget.NewLabel("")

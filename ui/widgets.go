@@ -106,7 +106,7 @@ func newTile(u *UI, caption string) *tile {
 	t.caption.Truncation = fyne.TextTruncateEllipsis
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.InputRadiusSize()
-	u.onThemeChange(func() {
+	u.looks.onChange(func() {
 		bg.FillColor = theme.Color(theme.ColorNameInputBackground)
 		bg.Refresh()
 	})
