@@ -51,7 +51,7 @@ func BenchmarkEditToChart(b *testing.B) {
 // charts redrawn synchronously at their laid-out size.
 func BenchmarkTypeIntoField(b *testing.B) {
 	u, _ := newTestUI(b)
-	u.tabs.SelectIndex(1)
+	u.tabs.SelectIndex(tabIndex(b, "Viral loop"))
 	f := num(b, u, "viral.seedUsers")
 	for i := 0; b.Loop(); i++ {
 		if i%2 == 0 {

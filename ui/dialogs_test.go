@@ -244,7 +244,7 @@ func menuNamed(t *testing.T, u *UI, label string) *fyne.Menu {
 
 func TestExportChart(t *testing.T) {
 	u, path := newTestUI(t)
-	u.tabs.SelectIndex(2) // Sales team
+	u.tabs.SelectIndex(tabIndex(t, "Sales team"))
 	var exportItem *fyne.MenuItem
 	for _, it := range menuNamed(t, u, "File").Items {
 		if it.Label == "Export Chart…" {

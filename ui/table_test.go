@@ -19,7 +19,7 @@ import (
 // app crashes.
 func TestTypingIntoRowRemovedByUndoDoesNotPanic(t *testing.T) {
 	u, _ := newTestUI(t)
-	u.tabs.SelectIndex(2) // Sales team
+	u.tabs.SelectIndex(tabIndex(t, "Sales team"))
 	n := len(cur(u).Sales.Stages)
 	if err := u.s.Doc().EditScenario(u.s.Selected(), "Add stage", func(s *scenario.Scenario) error {
 		s.Sales.Stages = append(s.Sales.Stages, scenario.Stage{Name: "New", MinARR: 1e9})
@@ -58,10 +58,10 @@ func TestTypingIntoRowRemovedByUndoDoesNotPanic(t *testing.T) {
 // from the keyboard after its row went, loses the focus instead.
 func TestDetachedRowCellsAreHarmless(t *testing.T) {
 	u, _ := newTestUI(t)
-	u.tabs.SelectIndex(2) // Sales team
+	u.tabs.SelectIndex(tabIndex(t, "Sales team"))
 	n := len(cur(u).Sales.Stages)
 	last := findField(t, u, fmt.Sprintf("sales.stages[%d].name", n-1)).(*field[string])
-	stages := u.screens[2].(*module).inputs()[len(u.screens[2].(*module).inputs())-1].(*table)
+	stages := u.screens[tabIndex(t, "Sales team")].(*module).inputs()[len(u.screens[tabIndex(t, "Sales team")].(*module).inputs())-1].(*table)
 	del := stages.grid.Objects[len(stages.grid.Objects)-1].(*widget.Button)
 	u.win.Canvas().Focus(del)
 	del.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace}) // removes the last stage

@@ -81,10 +81,23 @@ func typeInto[T comparable](f *field[T], s string) {
 // paste replaces a field's text at once (one change, as a paste would).
 func paste[T comparable](f *field[T], s string) { f.entry.SetText(s) }
 
+// tabIndex is the position of the tab titled title in the tab registry:
+// tests find tabs by title, so a new module's tab shifts none of them.
+func tabIndex(t testing.TB, title string) int {
+	t.Helper()
+	for i, tb := range tabs {
+		if tb.title == title {
+			return i
+		}
+	}
+	t.Fatalf("no tab %q", title)
+	return -1
+}
+
 func cur(u *UI) *scenario.Scenario { return u.s.Scenario() }
 
 func tileText(u *UI, key string) string {
-	return u.screens[0].(*overview).tiles[key].text
+	return u.screens[0].(*overview).tiles[key].text // the first tab
 }
 
 func TestTypingChangesModelAndResults(t *testing.T) {
@@ -184,7 +197,7 @@ func TestDuplicateAndDeleteScenario(t *testing.T) {
 	if len(ss) != n+1 || u.s.Selected() != 1 || ss[1].Name != "Base copy" {
 		t.Fatalf("after duplicate: %d scenarios, selected %d (%s)", len(ss), u.s.Selected(), ss[u.s.Selected()].Name)
 	}
-	if h := u.screens[0].(*overview).heading.Text; h != "Base copy" {
+	if h := u.screens[tabIndex(t, "Overview")].(*overview).heading.Text; h != "Base copy" {
 		t.Errorf("overview shows %q", h)
 	}
 	// Edits go to the selected copy only.
@@ -227,7 +240,7 @@ func scrollToBottom(t *testing.T, u *UI, i int) {
 func TestTablesEditRightCellsAfterScrolling(t *testing.T) {
 	u, _ := newTestUI(t)
 	// Sales stages.
-	scrollToBottom(t, u, 2)
+	scrollToBottom(t, u, tabIndex(t, "Sales team"))
 	typeInto(findField(t, u, "sales.stages[2].minARR").(*field[float64]), "4M")
 	typeInto(findField(t, u, "sales.stages[3].aes").(*field[int]), "20")
 	typeInto(findField(t, u, "sales.stages[1].name").(*field[string]), "First AEs")
@@ -244,12 +257,12 @@ func TestTablesEditRightCellsAfterScrolling(t *testing.T) {
 	if !f.invalid || cur(u).Sales.Stages[3].MinARR == 2e6 {
 		t.Errorf("minARR below the previous stage accepted")
 	}
-	tbl := u.screens[2].(*module).fields[len(u.screens[2].(*module).fields)-1].(*table)
+	tbl := u.screens[tabIndex(t, "Sales team")].(*module).fields[len(u.screens[tabIndex(t, "Sales team")].(*module).fields)-1].(*table)
 	if !strings.Contains(tbl.note.Text, "Row 4") {
 		t.Errorf("table note %q", tbl.note.Text)
 	}
 	// Fulfillment models.
-	scrollToBottom(t, u, 3)
+	scrollToBottom(t, u, tabIndex(t, "Fulfillment"))
 	typeInto(findField(t, u, "fulfillment.models[1].perOrder").(*field[float64]), "4.5")
 	typeInto(findField(t, u, "fulfillment.models[2].fixedMonthly").(*field[float64]), "$3,000")
 	ms := cur(u).Fulfillment.Models
@@ -257,7 +270,7 @@ func TestTablesEditRightCellsAfterScrolling(t *testing.T) {
 		t.Fatalf("models: %+v", ms)
 	}
 	// Market scores.
-	scrollToBottom(t, u, 4)
+	scrollToBottom(t, u, tabIndex(t, "Markets"))
 	mk := cur(u).Markets
 	fid := mk.Factors[3].ID
 	path := "markets.markets[4].scores[" + fid + "]"
@@ -288,7 +301,7 @@ func TestAddRowsAndModuleSwitch(t *testing.T) {
 	if f.entry.Text != "Spain" || len(cur(u).Markets.Markets) != n+1 {
 		t.Fatalf("new market row shows %q", f.entry.Text)
 	}
-	on := u.screens[2].(*module).fields[0].(*toggle)
+	on := u.screens[tabIndex(t, "Sales team")].(*module).fields[0].(*toggle)
 	on.check.SetChecked(false)
 	if cur(u).Sales.Enabled {
 		t.Fatal("sales still enabled")
@@ -300,8 +313,8 @@ func TestAddRowsAndModuleSwitch(t *testing.T) {
 
 func TestChartsRenderForVisibleTab(t *testing.T) {
 	u, _ := newTestUI(t)
-	u.tabs.SelectIndex(1)
-	m := u.screens[1].(*module)
+	u.tabs.SelectIndex(tabIndex(t, "Viral loop"))
+	m := u.screens[tabIndex(t, "Viral loop")].(*module)
 	c := m.charts[0]
 	c.Resize(fyne.NewSize(450, 250))
 	if c.img.Image == nil {
@@ -317,7 +330,7 @@ func TestChartsRenderForVisibleTab(t *testing.T) {
 		t.Errorf("chart %v, want 450×250 px", b)
 	}
 	// Hidden tabs do not render.
-	s := u.screens[2].(*module).charts[0]
+	s := u.screens[tabIndex(t, "Sales team")].(*module).charts[0]
 	s.Resize(fyne.NewSize(300, 200))
 	if s.img.Image != nil {
 		t.Errorf("hidden tab rendered")
@@ -418,8 +431,8 @@ func TestQuitWaitsForRunningSave(t *testing.T) {
 
 func TestCompareChoosesBaselineAndScenarios(t *testing.T) {
 	u, _ := newTestUI(t)
-	u.tabs.SelectIndex(5) // the table is filled while the tab shows
-	c := u.screens[5].(*compare)
+	u.tabs.SelectIndex(tabIndex(t, "Compare"))
+	c := u.screens[tabIndex(t, "Compare")].(*compare)
 	names := func() []string {
 		var out []string
 		for _, i := range c.chartInput().Compare {
@@ -482,7 +495,7 @@ func TestCompareTableWrapsLongText(t *testing.T) {
 
 func TestTimelineStartsAtTheStart(t *testing.T) {
 	u, _ := newTestUI(t)
-	objs := u.screens[0].(*overview).timeline.Objects
+	objs := u.screens[tabIndex(t, "Overview")].(*overview).timeline.Objects
 	if len(objs) < 4 {
 		t.Fatalf("timeline has %d objects", len(objs))
 	}
