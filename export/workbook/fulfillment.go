@@ -53,6 +53,9 @@ func (b *builder) fulfillmentSheet(name string, s *scenario.Scenario, r *scenari
 	m1, mh := firstRow, firstRow+h-1
 	ss.refs["fulfillment.orders"] = qualify(name, abs(fOrders, mh))
 	ss.refs["fulfillment.model"] = qualify(name, abs(cols.plan, mh))
+	for key, col := range map[string]int{refFulfillmentOrders: fOrders, refFulfillmentCost: cols.planCost, refFulfillmentSetup: cols.planSetup} {
+		ss.monthly[key] = monthlyRef{sheet: name, col: col, month1: m1}
+	}
 
 	sh.width(1, 1, 44) // check labels
 	sh.width(2, 5, 14) // model names in the break-even table

@@ -47,6 +47,8 @@ func TestRecalcLibreOffice(t *testing.T) {
 	base.Sales.AEQuotaPerMonth = 60000
 	base.Fulfillment.Models[1].PerOrder = 5.2
 	base.Markets.Markets[0].Scores[base.Markets.Factors[0].ID] = 1
+	base.Finance.StartingCash = 900000
+	base.Finance.FundingRounds[0].Month, base.Finance.FundingRounds[0].Amount = 9, 3e6
 	samePlannedModels(t, sample, sampleChanged)
 	salesChanged := salesPlan(t)
 	salesChanged.Scenarios[1].Sales.AEQuotaPerMonth = 90000
@@ -61,6 +63,9 @@ func TestRecalcLibreOffice(t *testing.T) {
 			{"Base - Sales", "AEQuota", 0, 0, 60000},
 			{"Base - Fulfillment", "ModelPerOrder", 1, 0, 5.2},
 			{"Base - Markets", "Scores", 0, 0, 1},
+			{"Base - Finance", "StartingCash", 0, 0, 900000},
+			{"Base - Finance", "RoundMonths", 0, 0, 9},
+			{"Base - Finance", "RoundAmounts", 0, 0, 3e6},
 		}},
 		{"sales-changed.xlsx", files[2], salesChanged, []cellChange{
 			{"Ramp 6 - Sales", "AEQuota", 0, 0, 90000},
@@ -98,6 +103,9 @@ func TestRecalcLibreOffice(t *testing.T) {
 		if changedCells(cells, formulaCells(t, c.from)) == 0 {
 			t.Errorf("%s: the changes moved no formula cell", c.file)
 		}
+		if c.file == "sample-changed.xlsx" && changedCellsOf(cells, formulaCells(t, c.from), "Base - Finance") < 36 {
+			t.Errorf("%s: the AE quota, starting cash and round should move cash in every month", c.file)
+		}
 	}
 }
 
@@ -118,6 +126,18 @@ func cachedOf(cells []formulaCell) []string {
 		out[i] = c.value
 	}
 	return out
+}
+
+// changedCellsOf counts the cells of one sheet whose cached value differs
+// between two exports.
+func changedCellsOf(a, b []formulaCell, sheet string) int {
+	n := 0
+	for i := range min(len(a), len(b)) {
+		if a[i].sheet == sheet && !same(a[i].value, b[i].value) {
+			n++
+		}
+	}
+	return n
 }
 
 // changedCells counts cells whose cached value differs between two exports.

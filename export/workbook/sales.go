@@ -61,6 +61,10 @@ func (b *builder) salesSheet(name string, s *scenario.Scenario, r *scenario.Sale
 		}
 	}
 	ss.refs["sales.stage"] = qualify(name, abs(sStage, mh))
+	for key, col := range map[string]int{refSalesARR: sARR, refSalesNewARR: sNewARR, refSalesCost: sCost} {
+		ss.monthly[key] = monthlyRef{sheet: name, col: col, month1: m1}
+	}
+	ss.cells[refSalesACV] = qualify(name, "$B$6")
 
 	sh.width(1, 1, 36)
 	sh.width(2, 7, 13)

@@ -89,6 +89,12 @@ func (s *sheet) formula(c, r int, f string, cached any, style int) {
 	s.put(c, r, excelize.Cell{StyleID: style, Formula: f, Value: cached})
 }
 
+// formulaRef writes a formula like formula and returns its absolute reference.
+func (s *sheet) formulaRef(c, r int, f string, cached any, style int) string {
+	s.formula(c, r, f, cached, style)
+	return abs(c, r)
+}
+
 // finite returns v, or "n/a" when v is NaN or infinite.
 func finite(v float64) any {
 	if math.IsNaN(v) || math.IsInf(v, 0) {

@@ -71,9 +71,6 @@ func metricRows(all [][]scenario.Metric) (keys, labels []string, units []scenari
 	seen := map[string]bool{}
 	for _, ms := range all {
 		for _, m := range ms {
-			if m.Module == scenario.ModuleFinance {
-				continue // no Finance sheet to link them to yet
-			}
 			if !seen[m.Key] {
 				seen[m.Key] = true
 				keys, labels, units = append(keys, m.Key), append(labels, m.Label), append(units, m.Unit)

@@ -86,6 +86,10 @@ func (b *builder) viralSheet(name string, s *scenario.Scenario, r *scenario.Vira
 	ss.refs["viral.cumulative"] = qualify(name, abs(vCumulative, mh))
 	ss.refs["viral.paidSpend"] = qualify(name, "$B$28")
 	ss.viralActive = func(m int) string { return qualify(name, abs(vActive, m1+m-1)) }
+	for key, col := range map[string]int{refViralNewViral: vNewViral, refViralNewPaid: vNewPaid, refViralActive: vActive, refViralSpend: vSpend} {
+		ss.monthly[key] = monthlyRef{sheet: name, col: col, month1: m1}
+	}
+	ss.cells[refViralChurn] = qualify(name, "$B$10")
 
 	sh.width(1, 1, 36)
 	sh.width(2, 2, 15)

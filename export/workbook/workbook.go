@@ -89,7 +89,11 @@ type builder struct {
 // scenarioSheets records where a scenario's module sheets put the cells the
 // Summary links to, by metric key.
 type scenarioSheets struct {
-	refs        map[string]string
+	refs map[string]string
+	// monthly and cells locate what the Finance sheet reads from the
+	// module sheets, by the ref* keys of finance.go.
+	monthly     map[string]monthlyRef
+	cells       map[string]string
 	viralActive func(month int) string // qualified cell of active users in month m; nil without viral sheet
 }
 
@@ -111,7 +115,7 @@ func build(p *scenario.Plan, results []*scenario.Result, opt Options) (*builder,
 func countSheets(p *scenario.Plan) int {
 	n := 1
 	for _, s := range p.Scenarios {
-		for _, on := range []bool{s.Viral.Enabled, s.Sales.Enabled, s.Fulfillment.Enabled, s.Markets.Enabled} {
+		for _, on := range []bool{s.Viral.Enabled, s.Sales.Enabled, s.Fulfillment.Enabled, s.Markets.Enabled, s.Finance.Enabled} {
 			if on {
 				n++
 			}
@@ -144,7 +148,7 @@ func (b *builder) buildAll(results []*scenario.Result) error {
 }
 
 func (b *builder) scenarioSheets(prefix string, s *scenario.Scenario, r *scenario.Result) (scenarioSheets, error) {
-	ss := scenarioSheets{refs: map[string]string{}}
+	ss := scenarioSheets{refs: map[string]string{}, monthly: map[string]monthlyRef{}, cells: map[string]string{}}
 	if r.Viral != nil {
 		if err := b.add(b.viralSheet(prefix+suffixViral, s, r.Viral, &ss)); err != nil {
 			return ss, err
@@ -162,6 +166,11 @@ func (b *builder) scenarioSheets(prefix string, s *scenario.Scenario, r *scenari
 	}
 	if r.Markets != nil {
 		if err := b.add(b.marketsSheet(prefix+suffixMarkets, s, r.Markets, &ss)); err != nil {
+			return ss, err
+		}
+	}
+	if r.Finance != nil {
+		if err := b.add(b.financeSheet(prefix+suffixFinance, b.plan, s, r, &ss)); err != nil {
 			return ss, err
 		}
 	}

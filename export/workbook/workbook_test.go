@@ -20,7 +20,7 @@ func TestSheetsAndNames(t *testing.T) {
 	f := openBytes(t, samplePlan(t))
 	want := []string{"Summary"}
 	for _, s := range []string{"Base", "Aggressive", "Conservative"} {
-		for _, m := range []string{"Viral", "Sales", "Fulfillment", "Markets"} {
+		for _, m := range []string{"Viral", "Sales", "Fulfillment", "Markets", "Finance"} {
 			want = append(want, s+" - "+m)
 		}
 	}
@@ -132,8 +132,8 @@ func TestValidationAndCharts(t *testing.T) {
 			charts++
 		}
 	}
-	if charts != 12 {
-		t.Errorf("%d charts, want one per module sheet (12)", charts)
+	if charts != 12+2*3 {
+		t.Errorf("%d charts, want one per module sheet (12) and two per Finance sheet (6)", charts)
 	}
 	props, err := f.GetCalcProps()
 	if err != nil || props.FullCalcOnLoad == nil || !*props.FullCalcOnLoad {
@@ -328,8 +328,8 @@ func TestSheetNames(t *testing.T) {
 	p := namesPlan(t)
 	f := openBytes(t, p)
 	got := f.GetSheetList()
-	if len(got) != 1+4*len(p.Scenarios) {
-		t.Fatalf("%d sheets, want %d: %q", len(got), 1+4*len(p.Scenarios), got)
+	if len(got) != 1+5*len(p.Scenarios) {
+		t.Fatalf("%d sheets, want %d: %q", len(got), 1+5*len(p.Scenarios), got)
 	}
 	seen := map[string]bool{}
 	for _, n := range got {
