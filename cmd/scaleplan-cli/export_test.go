@@ -52,8 +52,8 @@ func TestExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); len(got) != 13 || got[0] != "Summary" {
-		t.Errorf("sheets = %v, want Summary + 12 module sheets", got)
+	if got := f.GetSheetList(); len(got) != 16 || got[0] != "Summary" {
+		t.Errorf("sheets = %v, want Summary + 15 module sheets (5 per scenario)", got)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "bad.xlsx")); !os.IsNotExist(err) {
 		t.Errorf("an invalid plan left a workbook behind: %v", err)
