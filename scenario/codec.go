@@ -6,10 +6,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"scaleplan/scenario/atomicfile"
 )
 
 // MaxFileSize bounds what Decode reads: a real plan is a few hundred kB.
@@ -19,44 +25,30 @@ const MaxFileSize = 16 << 20
 var ErrNewerVersion = errors.New("written by a newer version of Scaleplan")
 
 // Decode reads and validates a plan file. Every failure names where it is:
-// a syntax error its line and column, a wrong type its field path, an invalid
-// value its path and range (as Errors). A file from a newer version is
-// refused (wrapping ErrNewerVersion) before anything else is read from it.
+// a syntax error its line and column, a wrong type, an unknown or repeated
+// key its field path, an invalid value its path and range (as Errors). A
+// file from a newer version is refused (wrapping ErrNewerVersion) before
+// anything else is read from it. A UTF-8 byte order mark is skipped.
 func Decode(data []byte) (*Plan, error) {
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, errors.New("the file is empty")
+	data, err := checkText(data)
+	if err != nil {
+		return nil, err
 	}
-	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("the file is %d MB; a plan file is at most %d MB", len(data)>>20, MaxFileSize>>20)
+	version, err := checkHead(data)
+	if err != nil {
+		return nil, err
 	}
-	var head struct {
-		Format  *string `json:"format"`
-		Version *int    `json:"version"`
-	}
-	if err := json.Unmarshal(data, &head); err != nil {
-		return nil, locate(data, err)
-	}
-	if head.Format == nil || *head.Format != Format {
-		return nil, errors.New(`format: not a Scaleplan plan (its "format" field must be "scaleplan")`)
-	}
-	switch {
-	case head.Version == nil:
-		return nil, errors.New("version: missing")
-	case *head.Version > Version:
-		return nil, fmt.Errorf("version: %w (file version %d; this one reads up to %d): update Scaleplan to open it", ErrNewerVersion, *head.Version, Version)
-	case *head.Version < 1:
-		return nil, fmt.Errorf("version: must be at least 1, got %d", *head.Version)
+	doc, err := checkShape(data, reflect.TypeFor[Plan]())
+	if err != nil {
+		return nil, err
 	}
 	var p Plan
-	dec := json.NewDecoder(bytes.NewReader(data))
+	dec := json.NewDecoder(bytes.NewReader(doc))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&p); err != nil {
-		return nil, locate(data, err)
+		return nil, locate(doc, err) // checkShape should have caught it
 	}
-	if dec.More() {
-		return nil, fmt.Errorf("%s: unexpected data after the plan", lineCol(data, dec.InputOffset()))
-	}
-	if err := migrate(data, &p, *head.Version); err != nil {
+	if err := migrate(doc, &p, version); err != nil {
 		return nil, err
 	}
 	if err := p.Validate(); err != nil {
@@ -65,15 +57,98 @@ func Decode(data []byte) (*Plan, error) {
 	return &p, nil
 }
 
+// checkText refuses what is not one JSON document in UTF-8, with the
+// first problem's line and column, and returns data without a UTF-8 byte
+// order mark.
+func checkText(data []byte) ([]byte, error) {
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("the file is %d MB; a plan file is at most %d MB", len(data)>>20, MaxFileSize>>20)
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte{0x00, 0x00, 0xFE, 0xFF}), bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0x00, 0x00}):
+		return nil, errors.New("the file is UTF-32 text; save the file as UTF-8")
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}), bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return nil, errors.New("the file is UTF-16 text; save the file as UTF-8")
+	case utf16Unmarked(data):
+		return nil, errors.New("the file looks like UTF-16 text without a byte order mark; save the file as UTF-8")
+	}
+	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, errors.New("the file is empty")
+	}
+	if !utf8.Valid(data) {
+		at := 0
+		for at < len(data) {
+			r, n := utf8.DecodeRune(data[at:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			at += n
+		}
+		return nil, fmt.Errorf("%s: the file is not UTF-8 text (byte 0x%02X); save it as UTF-8", lineCol(data, at), data[at])
+	}
+	// A full syntax check first: its offsets are exact, unlike those of
+	// the token reader checkShape uses.
+	if err := json.Unmarshal(data, &struct{}{}); err != nil {
+		var syn *json.SyntaxError
+		if errors.As(err, &syn) {
+			return nil, locate(data, err)
+		}
+	}
+	return data, nil
+}
+
+// utf16Unmarked reports whether data starts like JSON in UTF-16 without a
+// byte order mark: two ASCII characters each beside a zero byte.
+func utf16Unmarked(data []byte) bool {
+	if len(data) < 4 {
+		return false
+	}
+	ascii := func(c byte) bool { return c >= 0x20 && c < 0x7f || c == '\n' || c == '\r' || c == '\t' }
+	le := ascii(data[0]) && data[1] == 0 && ascii(data[2]) && data[3] == 0
+	be := data[0] == 0 && ascii(data[1]) && data[2] == 0 && ascii(data[3])
+	return le || be
+}
+
+// checkHead checks the format and version fields and returns the version.
+func checkHead(data []byte) (int, error) {
+	var head struct {
+		Format  *string      `json:"format"`
+		Version *json.Number `json:"version"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return 0, locate(data, err)
+	}
+	if head.Format == nil || *head.Format != Format {
+		return 0, errors.New(`format: not a Scaleplan plan (its "format" field must be "scaleplan")`)
+	}
+	if head.Version == nil {
+		return 0, errors.New("version: missing")
+	}
+	v, err := strconv.ParseFloat(head.Version.String(), 64)
+	switch {
+	case err != nil || math.IsInf(v, 0):
+		return 0, fmt.Errorf("version: %s is too large", head.Version)
+	case v != math.Trunc(v):
+		return 0, fmt.Errorf("version: expected a whole number, got %s", head.Version)
+	case v > Version:
+		return 0, fmt.Errorf("version: %w (file version %s; this one reads up to %d): update Scaleplan to open it", ErrNewerVersion, head.Version, Version)
+	case v < 1:
+		return 0, fmt.Errorf("version: must be at least 1, got %s", head.Version)
+	}
+	return int(v), nil
+}
+
 // locate turns a json error into one that says where in the file it is.
 func locate(data []byte, err error) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn) && strings.Contains(syn.Error(), "unexpected end"):
-		return fmt.Errorf("%s: the file ends too early (truncated JSON)", lineCol(data, syn.Offset))
+		return fmt.Errorf("%s: the file ends too early (truncated JSON)", lineCol(data, int(syn.Offset)))
 	case errors.As(err, &syn):
-		return fmt.Errorf("%s: %v", lineCol(data, syn.Offset), syn)
+		// Offset counts the bytes read, the offending one included.
+		return fmt.Errorf("%s: %v", lineCol(data, int(syn.Offset)-1), syn)
 	case errors.As(err, &typ):
 		return fmt.Errorf("%s: expected %s, got %s", pathAt(data, typ.Offset), kindName(typ.Type.Kind().String()), typ.Value)
 	case errors.Is(err, io.ErrUnexpectedEOF):
@@ -105,12 +180,13 @@ func kindName(k string) string {
 	return k
 }
 
-// lineCol renders a byte offset as "line L, column C".
-func lineCol(data []byte, off int64) string {
-	off = min(max(off, 0), int64(len(data)))
-	line := 1 + bytes.Count(data[:off], []byte("\n"))
-	col := off - int64(bytes.LastIndexByte(data[:off], '\n'))
-	return fmt.Sprintf("line %d, column %d", line, col)
+// lineCol renders the position of byte at (0-based) as "line L, column C",
+// C counting characters from 1 as editors do; at = len(data) is the end.
+func lineCol(data []byte, at int) string {
+	at = min(max(at, 0), len(data))
+	line := 1 + bytes.Count(data[:at], []byte("\n"))
+	start := bytes.LastIndexByte(data[:at], '\n') + 1
+	return fmt.Sprintf("line %d, column %d", line, 1+utf8.RuneCount(data[start:at]))
 }
 
 // pathAt walks the JSON tokens up to byte offset off and returns the path of
@@ -174,7 +250,7 @@ walk:
 		}
 	}
 	if b.Len() == 0 {
-		return lineCol(data, off)
+		return lineCol(data, int(off))
 	}
 	return b.String()
 }
@@ -191,28 +267,96 @@ func Encode(p *Plan) ([]byte, error) {
 	return append(b, '\n'), nil
 }
 
-// ReadFile reads and decodes a plan file.
+// FileError is a problem with a file: Name (what the user calls the file)
+// prefixes every line of Err's message, so each line says which file it is
+// about.
+type FileError struct {
+	Name string
+	Err  error
+}
+
+func (e *FileError) Error() string {
+	lines := strings.Split(e.Err.Error(), "\n")
+	for i, l := range lines {
+		lines[i] = e.Name + ": " + l
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (e *FileError) Unwrap() error { return e.Err }
+
+// ReadFile reads and decodes a plan file. It refuses at once what is not a
+// regular file (a folder, a named pipe, a device), and errors are
+// *FileError named after the file's base name.
 func ReadFile(path string) (*Plan, error) {
-	f, err := os.Open(path)
+	name := filepath.Base(path)
+	data, err := readRegular(path, MaxFileSize)
 	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("%s: the file is over %d MB; a plan file is at most %d MB", filepath.Base(path), MaxFileSize>>20, MaxFileSize>>20)
+		return nil, &FileError{name, err}
 	}
 	p, err := Decode(data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
+		return nil, &FileError{name, err}
 	}
 	return p, nil
 }
 
-// WriteFile encodes the plan and writes it atomically.
+// readRegular reads a regular file of at most limit bytes.
+func readRegular(path string, limit int64) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, bareError(err)
+	}
+	if err := regular(fi); err != nil {
+		return nil, err
+	}
+	if fi.Size() > limit {
+		return nil, fmt.Errorf("the file is over %d MB; a plan file is at most %d MB", limit>>20, limit>>20)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, bareError(err)
+	}
+	defer f.Close()
+	if fi, err = f.Stat(); err != nil {
+		return nil, bareError(err)
+	}
+	if err := regular(fi); err != nil { // replaced since the first look
+		return nil, err
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, bareError(err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("the file is over %d MB; a plan file is at most %d MB", limit>>20, limit>>20)
+	}
+	return data, nil
+}
+
+// regular refuses a folder or a special file.
+func regular(fi fs.FileInfo) error {
+	switch {
+	case fi.IsDir():
+		return errors.New("is a folder, not a plan file")
+	case !fi.Mode().IsRegular():
+		return fmt.Errorf("is %s, not a plan file", atomicfile.Kind(fi.Mode()))
+	}
+	return nil
+}
+
+// bareError drops the operation and path from a file system error: the
+// FileError around it names the file once.
+func bareError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// WriteFile encodes the plan and writes it atomically (see
+// WriteFileAtomic).
 func WriteFile(path string, p *Plan) error {
 	data, err := Encode(p)
 	if err != nil {
@@ -223,37 +367,9 @@ func WriteFile(path string, p *Plan) error {
 
 // WriteFileAtomic writes data to a temporary file in path's folder, syncs
 // it and renames it over path, so a crash leaves the old file or the new
-// one, never a mix.
-func WriteFileAtomic(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
+// one, never a mix. An overwritten file keeps its permissions, a new one
+// gets the umask's, and a signal during the write removes the temporary
+// file (package atomicfile).
+func WriteFileAtomic(path string, data []byte) error {
+	return atomicfile.WriteBytes(path, data)
 }

@@ -88,7 +88,7 @@ func TestDecodeErrorsAreLocated(t *testing.T) {
 		{"rule of thumb element", replace(`"ruleOfThumb": [
           100,`, `"ruleOfThumb": [
           "100",`), "scenarios[0].fulfillment.ruleOfThumb[0]"},
-		{"unknown field", replace(`"seedUsers": 1000`, `"seedUser": 1000`), `unknown field "seedUser"`},
+		{"unknown field", replace(`"seedUsers": 1000`, `"seedUser": 1000`), `scenarios[0].viral.seedUser: unknown field, did you mean seedUsers?`},
 		{"huge number", replace(`"seedUsers": 1000`, `"seedUsers": 1e999`), "scenarios[0].viral.seedUsers"},
 		{"conversion 1.5", replace(`"inviteConversion": 0.2`, `"inviteConversion": 1.5`), "scenarios[0].viral.inviteConversion: must be between 0 and 1, got 1.5"},
 		{"trailing data", good + `{"x":1}`, "after top-level value"},

@@ -91,21 +91,17 @@ func (c *checker) below(field string, v, lo, hi float64) {
 
 func (c *checker) nonNeg(field string, v, hi float64) { c.between(field, v, 0, hi) }
 
-func (c *checker) name(field, v string) {
-	if strings.TrimSpace(v) == "" {
-		c.fail(field, "must not be empty")
-	} else if len(v) > 200 {
-		c.fail(field, "must be at most 200 bytes long, got %d", len(v))
-	}
-}
+func (c *checker) name(field, v string) { c.checkName(field, v, false) }
 
 func (c *checker) id(field, v string, seen map[string]bool) {
 	if v == "" {
 		c.fail(field, "missing (every item needs a UUID)")
 		return
 	}
-	if _, err := uuid.Parse(v); err != nil {
-		c.fail(field, "must be a UUID, got %q", v)
+	// Only the canonical spelling: uuid.Parse also takes "urn:uuid:…",
+	// "{…}" and 32 bare digits, which would hide a duplicate.
+	if _, err := uuid.Parse(v); err != nil || len(v) != 36 {
+		c.fail(field, "must be a UUID of 36 characters (8-4-4-4-12 hex digits), got %q", v)
 		return
 	}
 	if seen[strings.ToLower(v)] {
@@ -151,6 +147,10 @@ func (p *Plan) validate(check func(*Scenario, string) Errors) error {
 	if p.FiscalYearStartMonth < 1 || p.FiscalYearStartMonth > 12 {
 		c.fail("fiscalYearStartMonth", "must be a month number from 1 (January) to 12, got %d", p.FiscalYearStartMonth)
 	}
+	c.checkName("name", p.Name, true)
+	if !c.planSize(p) {
+		return c.errs // too much work to check scenario by scenario
+	}
 	ids, names := map[string]bool{}, map[string]bool{}
 	for i := range p.Scenarios {
 		s := &p.Scenarios[i]
@@ -189,6 +189,7 @@ func validateFields(s *Scenario, prefix string) Errors {
 	c := &checker{prefix: prefix}
 	c.id("id", s.ID, map[string]bool{})
 	c.name("name", s.Name)
+	c.notes("notes", s.Notes)
 	if s.HorizonMonths < 1 || s.HorizonMonths > MaxHorizon {
 		c.fail("horizonMonths", "must be between 1 and %d, got %d", MaxHorizon, s.HorizonMonths)
 	}
@@ -335,6 +336,7 @@ func validateMarkets(c *checker, mk Markets) {
 			c.id("id", m.ID, ids)
 			c.name("name", m.Name)
 			c.unique("name", m.Name, "market", names)
+			c.notes("notes", m.Notes)
 			validateScores(c, m, mk.Factors, factorIDs)
 		})
 	}

@@ -68,7 +68,7 @@ func ComputeViral(v Viral, horizon int) (*ViralResult, error) {
 // within the horizon.
 func simulateCycles(v Viral, horizon int) []ViralCycle {
 	c := v.CycleDays
-	n := int(math.Floor(float64(horizon)*DaysPerMonth/c + 1e-9))
+	n := ViralCycles(c, horizon) - 1
 	churnRate := 1 - math.Pow(1-v.MonthlyChurn, c/DaysPerMonth)
 	paidPerCycle := v.PaidUsersPerMonth * c / DaysPerMonth
 	k := v.K()

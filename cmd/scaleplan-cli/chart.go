@@ -9,6 +9,7 @@ import (
 
 	"scaleplan/export/chart"
 	"scaleplan/scenario"
+	"scaleplan/scenario/atomicfile"
 )
 
 func init() {
@@ -47,6 +48,12 @@ func parseChartArgs(args []string, stderr io.Writer) (chartArgs, error) {
 	if a.kind != "" && chart.Panels(chart.Kind(a.kind)) == nil {
 		missing = append(missing, fmt.Sprintf("unknown chart %q (want viral, sales, fulfillment, markets or compare)", a.kind))
 	}
+	if a.compare != "" && a.kind != "" && chart.Kind(a.kind) != chart.KindCompare {
+		missing = append(missing, "--compare applies only to --chart compare")
+	}
+	if dup := repeatedName(a.compare); dup != "" {
+		missing = append(missing, fmt.Sprintf("--compare names %q more than once", dup))
+	}
 	if len(missing) > 0 {
 		for _, m := range missing {
 			fmt.Fprintf(stderr, "scaleplan-cli chart: %s\n", m)
@@ -58,10 +65,32 @@ func parseChartArgs(args []string, stderr io.Writer) (chartArgs, error) {
 	return a, nil
 }
 
+// repeatedName returns the first name listed twice in a comma-separated
+// list (ignoring case and surrounding spaces, as scenario names are
+// unique), or "".
+func repeatedName(list string) string {
+	first := map[string]string{}
+	for _, name := range strings.Split(list, ",") {
+		name = strings.TrimSpace(name)
+		key := strings.ToLower(name)
+		if key == "" {
+			continue
+		}
+		if f, ok := first[key]; ok {
+			return f
+		}
+		first[key] = name
+	}
+	return ""
+}
+
 func runChart(args []string, stdout, stderr io.Writer) int {
 	a, err := parseChartArgs(args, stderr)
 	if err != nil {
 		return exitUsage
+	}
+	if _, _, err := atomicfile.Target(a.out); err != nil {
+		return fail(stderr, "chart", exitBad, err)
 	}
 	p, rs, err := loadPlan(a.plan)
 	if err != nil {

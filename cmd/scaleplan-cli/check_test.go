@@ -96,7 +96,7 @@ func TestCheckBadPlans(t *testing.T) {
 		{"all weights zero", zeroWeights(good), "scenarios[0].markets.factors: at least one factor needs a weight above 0"},
 		{"unknown source", sub(`"source": "manual"`, `"source": "magic"`), "scenarios[0].fulfillment.volume.source"},
 		{"currency", sub(`"currency": "USD"`, `"currency": "dollars"`), "currency: must be a three-letter ISO code"},
-		{"misspelt field", sub(`"seedUsers"`, `"seedUser"`), `unknown field "seedUser"`},
+		{"misspelt field", sub(`"seedUsers"`, `"seedUser"`), `scenarios[0].viral.seedUser: unknown field, did you mean seedUsers?`},
 		{"over capacity", overCapacity(good), "scenarios[0].fulfillment.models: month 1: no fulfillment model can ship 4,000 orders"},
 	}
 	if len(tests) < 30 {

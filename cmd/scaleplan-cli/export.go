@@ -9,6 +9,7 @@ import (
 
 	"scaleplan/export/workbook"
 	"scaleplan/scenario"
+	"scaleplan/scenario/atomicfile"
 )
 
 func init() {
@@ -29,6 +30,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	}
 	if !strings.EqualFold(filepath.Ext(*out), ".xlsx") {
 		return fail(stderr, "export", exitBad, fmt.Errorf("%s: the workbook's name must end in .xlsx", *out))
+	}
+	if _, _, err := atomicfile.Target(*out); err != nil {
+		return fail(stderr, "export", exitBad, err)
 	}
 	p, err := scenario.ReadFile(pos[0])
 	if err != nil {

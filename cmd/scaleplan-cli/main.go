@@ -5,11 +5,16 @@
 package main
 
 import (
+	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"sort"
 	"strings"
+
+	"scaleplan/scenario"
+	"scaleplan/scenario/atomicfile"
 )
 
 // command is one subcommand. Run gets the arguments after the command's
@@ -33,11 +38,44 @@ const (
 )
 
 func main() {
+	// An interrupted export or chart leaves no temporary file behind.
+	atomicfile.ExitOnSignal(func(sig os.Signal, removed []string) {
+		msg := "scaleplan-cli: stopped (" + sig.String() + ")"
+		if len(removed) > 0 {
+			msg += "; the unfinished output was removed"
+		}
+		fmt.Fprintln(os.Stderr, msg)
+	})
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// run dispatches to a subcommand.
+// run dispatches to a subcommand. What it prints goes through a
+// safeWriter; a failed write to stdout (a full disk, a closed pipe) makes
+// it exit 1.
 func run(args []string, stdout, stderr io.Writer) int {
+	errw := &safeWriter{w: stderr}
+	outw := &safeWriter{w: stdout}
+	buf := bufio.NewWriterSize(outw, 64<<10)
+	code := dispatch(args, buf, errw)
+	if err := buf.Flush(); err == nil {
+		err = outw.flush()
+	}
+	if outw.err != nil {
+		name := "scaleplan-cli"
+		if len(args) > 0 {
+			if _, ok := commands[args[0]]; ok {
+				name += " " + args[0]
+			}
+		}
+		fmt.Fprintf(errw, "%s: cannot write the output: %v\n", name, bareErr(outw.err))
+		code = max(code, exitBad)
+	}
+	errw.flush()
+	return code
+}
+
+// dispatch runs the subcommand args[0].
+func dispatch(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stderr)
 		if len(args) == 0 {
@@ -66,10 +104,24 @@ func usage(w io.Writer) {
 	}
 }
 
+// maxErrorLines bounds the lines fail prints; the rest is counted.
+const maxErrorLines = 100
+
 // fail prints one error per line to stderr, prefixed by the command name,
-// and returns code.
+// and returns code. A line that starts with the command's name again
+// ("chart: …" from package chart) drops it, so no message stutters.
 func fail(stderr io.Writer, name string, code int, err error) int {
-	for _, line := range strings.Split(err.Error(), "\n") {
+	var fe *scenario.FileError
+	stutter := !errors.As(err, &fe) // a file error starts with the file's name
+	lines := strings.Split(err.Error(), "\n")
+	for i, line := range lines {
+		if i == maxErrorLines {
+			fmt.Fprintf(stderr, "scaleplan-cli %s: … and %d more problems\n", name, len(lines)-i)
+			break
+		}
+		if stutter {
+			line = strings.TrimPrefix(line, name+": ")
+		}
 		fmt.Fprintf(stderr, "scaleplan-cli %s: %s\n", name, line)
 	}
 	return code

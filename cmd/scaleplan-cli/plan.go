@@ -4,10 +4,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
+	"path/filepath"
 
 	"scaleplan/assets"
 	"scaleplan/scenario"
+	"scaleplan/scenario/atomicfile"
 )
 
 func init() {
@@ -24,7 +25,7 @@ func loadPlan(path string) (*scenario.Plan, []*scenario.Result, error) {
 	}
 	rs, err := scenario.ComputePlan(p)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", path, err)
+		return nil, nil, &scenario.FileError{Name: filepath.Base(path), Err: err}
 	}
 	return p, rs, nil
 }
@@ -68,7 +69,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: scaleplan-cli new -o PLAN [-f]")
 		return exitUsage
 	}
-	if _, err := os.Stat(*out); err == nil && !*force {
+	if _, mode, err := atomicfile.Target(*out); err != nil {
+		return fail(stderr, "new", exitBad, err)
+	} else if mode != 0 && !*force {
 		return fail(stderr, "new", exitBad, fmt.Errorf("%s exists; use -f to overwrite it", *out))
 	}
 	if err := scenario.WriteFileAtomic(*out, assets.SamplePlan); err != nil {

@@ -11,6 +11,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"scaleplan/assets"
+	"scaleplan/scenario/atomicfile"
 	"scaleplan/ui"
 )
 
@@ -23,6 +24,12 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
+	// SIGINT and SIGTERM remove a save's or an export's unfinished
+	// temporary file before the app exits (the last autosaved draft stays
+	// for recovery).
+	atomicfile.ExitOnSignal(func(sig os.Signal, _ []string) {
+		fmt.Fprintf(os.Stderr, "scaleplan: stopped (%v)\n", sig)
+	})
 	a := fyneapp.NewWithID(ui.AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Scaleplan")

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -54,7 +55,7 @@ func Image(p Panel, in Input, th Theme, wPx, hPx int, dpi float64) (img image.Im
 	}
 	defer recoverTo(&err, string(p))
 	c := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(idpi), vgimg.UseBackgroundColor(th.Background))
-	dc := draw.New(c)
+	dc := draw.New(textSafe{c})
 	plt.Draw(inset(dc, margin(vg.Point{X: w, Y: h})))
 	return c.Image(), nil
 }
@@ -156,11 +157,25 @@ func drawStack(cw vg.CanvasWriterTo, plots []*plot.Plot, th Theme, w, h vg.Lengt
 	for i, p := range plots {
 		col[i] = []*plot.Plot{p}
 	}
-	canvases := plot.Align(col, tiles, draw.New(cw))
+	canvases := plot.Align(col, tiles, draw.New(textSafe{cw}))
 	for i, p := range plots {
 		p.Draw(canvases[i][0])
 	}
 	return nil
+}
+
+// textSafe draws text without control characters: XML (SVG) cannot hold
+// them even escaped, and no format should. Validation refuses them in
+// names and notes; this catches whatever else reaches a chart.
+type textSafe struct{ vg.CanvasSizer }
+
+func (c textSafe) FillString(f font.Face, pt vg.Point, s string) {
+	c.CanvasSizer.FillString(f, pt, strings.Map(func(r rune) rune {
+		if scenario.IsControl(r, false) {
+			return '\uFFFD'
+		}
+		return r
+	}, s))
 }
 
 // WriteFile writes every panel of kind k to path, in the format its

@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"scaleplan/scenario"
 )
 
 // sheet collects one worksheet in memory (cells, widths, names, validation,
@@ -26,7 +29,8 @@ type sheet struct {
 	validations []*excelize.DataValidation
 	conds       []condFormat
 	charts      []placedChart
-	hasErrors   bool // some formula caches #N/A (see naCached)
+	hasErrors   bool  // some formula caches #N/A (see naCached)
+	err         error // text too long for its cell (see text)
 }
 
 // condFormat is a conditional format on a range.
@@ -64,7 +68,19 @@ func (s *sheet) put(c, r int, cell excelize.Cell) {
 
 // text writes user or fixed text; the stream writer stores it as an inline
 // string, so text starting with = + - @ is never read as a formula.
+// Control characters other than tab and line feed (which XML cannot hold)
+// become U+FFFD; text longer than a cell holds is an error of the sheet,
+// never cut short.
 func (s *sheet) text(c, r int, t string, style int) {
+	if n := utf8.RuneCountInString(t); n > excelize.TotalCellChars && s.err == nil {
+		s.err = fmt.Errorf("sheet %q: cell %s: %d characters of text; a cell holds at most %d", s.name, cellName(c, r), n, excelize.TotalCellChars)
+	}
+	t = strings.Map(func(r rune) rune {
+		if scenario.IsControl(r, true) {
+			return '\uFFFD'
+		}
+		return r
+	}, t)
 	s.put(c, r, excelize.Cell{StyleID: style, Value: t})
 }
 
@@ -133,6 +149,9 @@ func (s *sheet) chart(cell string, ch *excelize.Chart) {
 
 // flush writes the sheet into f.
 func (s *sheet) flush(f *excelize.File) error {
+	if s.err != nil {
+		return s.err
+	}
 	if _, err := f.NewSheet(s.name); err != nil {
 		return fmt.Errorf("sheet %q: %w", s.name, err)
 	}

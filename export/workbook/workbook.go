@@ -13,12 +13,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/xuri/excelize/v2"
 
 	"scaleplan/scenario"
+	"scaleplan/scenario/atomicfile"
 )
 
 // Options tunes an export.
@@ -56,21 +55,18 @@ func Write(w io.Writer, p *scenario.Plan, opt Options) error {
 
 // WriteFile builds the workbook in memory and then writes it atomically with
 // scenario.WriteFileAtomic, so a failed export never leaves a half-written
-// file. It fails early, with a clear error, when the target folder does not
-// exist or is not a folder.
+// file. It fails early, with a clear error, when path cannot be written (a
+// missing folder, a folder or a special file at path).
 func WriteFile(path string, p *scenario.Plan, opt Options) error {
-	dir := filepath.Dir(path)
-	if fi, err := os.Stat(dir); err != nil {
-		return fmt.Errorf("workbook: cannot write %s: %w", path, err)
-	} else if !fi.IsDir() {
-		return fmt.Errorf("workbook: cannot write %s: %s is not a folder", path, dir)
+	if _, _, err := atomicfile.Target(path); err != nil {
+		return fmt.Errorf("workbook: %w", err)
 	}
 	var buf bytes.Buffer
 	if err := Write(&buf, p, opt); err != nil {
 		return err
 	}
 	if err := scenario.WriteFileAtomic(path, buf.Bytes()); err != nil {
-		return fmt.Errorf("workbook: cannot write %s: %w", path, err)
+		return fmt.Errorf("workbook: %w", err) // the error names path
 	}
 	return nil
 }
