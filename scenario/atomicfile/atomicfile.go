@@ -6,7 +6,8 @@
 // file before the process exits (see ExitOnSignal).
 //
 // The desktop app's Save, the plan codec, the chart and workbook exports and
-// the headless command all write through this package (docs/CLI.md).
+// the headless command all write through this package (README.md, "Limits
+// and hostile input").
 package atomicfile
 
 import (
@@ -19,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"syscall"
 )
 
 // pending holds the temporary files being written, so that a signal
@@ -42,7 +44,7 @@ func Write(path string, write func(w io.Writer) error) (err error) {
 	}
 	tmp, err := create(target, perm)
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, bare(err))
+		return failed(path, err)
 	}
 	defer func() {
 		if err != nil {
@@ -50,7 +52,7 @@ func Write(path string, write func(w io.Writer) error) (err error) {
 			remove(tmp.Name())
 		}
 	}()
-	fail := func(err error) error { return fmt.Errorf("cannot write %s: %w", path, bare(err)) }
+	fail := func(err error) error { return failed(path, err) }
 	if err := write(tmp); err != nil {
 		return fail(err)
 	}
@@ -108,19 +110,34 @@ func Target(path string) (target string, mode fs.FileMode, err error) {
 		return "", 0, fmt.Errorf("cannot write %s: it is not a regular file (%s)", path, Kind(fi.Mode()))
 	case err == nil:
 		return target, fi.Mode().Perm() | fi.Mode()&(fs.ModeSetuid|fs.ModeSetgid|fs.ModeSticky), nil
-	case !errors.Is(err, fs.ErrNotExist):
-		return "", 0, fmt.Errorf("cannot write %s: %w", path, bare(err))
+	case !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR):
+		return "", 0, failed(path, err)
 	}
 	dir := filepath.Dir(target)
-	switch di, err := os.Stat(dir); {
-	case errors.Is(err, fs.ErrNotExist):
-		return "", 0, &targetError{fmt.Sprintf("cannot write %s: folder %s does not exist", path, dir), fs.ErrNotExist}
-	case err != nil:
-		return "", 0, fmt.Errorf("cannot write %s: %w", path, bare(err))
+	switch di, derr := os.Stat(dir); {
+	case errors.Is(derr, fs.ErrNotExist):
+		return "", 0, &targetError{fmt.Sprintf("cannot write %s: folder %s does not exist", path, dir), derr}
+	case errors.Is(derr, syscall.ENOTDIR):
+		return "", 0, &targetError{fmt.Sprintf("cannot write %s: %s is not a folder", path, fileAbove(dir)), derr}
+	case derr != nil:
+		return "", 0, failed(path, derr)
 	case !di.IsDir():
-		return "", 0, fmt.Errorf("cannot write %s: %s is not a folder", path, dir)
+		return "", 0, &targetError{fmt.Sprintf("cannot write %s: %s is not a folder", path, dir), err}
 	}
 	return target, 0, nil
+}
+
+// fileAbove returns the nearest of dir and the folders above it that
+// exists, which is a file when a Stat of dir fails with ENOTDIR.
+func fileAbove(dir string) string {
+	for {
+		_, err := os.Stat(dir)
+		up := filepath.Dir(dir)
+		if !errors.Is(err, syscall.ENOTDIR) || up == dir {
+			return dir
+		}
+		dir = up
+	}
 }
 
 // Kind names a file type that is not a regular file or a folder.
@@ -188,6 +205,13 @@ func RemovePending() (names []string, release func()) {
 		delete(pending, name)
 	}
 	return names, mu.Unlock
+}
+
+// failed says that path cannot be written because of err, a file system
+// error that stays matchable (errors.As *fs.PathError) without its
+// message, which names the temporary file.
+func failed(path string, err error) error {
+	return &targetError{fmt.Sprintf("cannot write %s: %v", path, bare(err)), err}
 }
 
 // bare drops the operation and temporary path from a file system error,

@@ -104,7 +104,8 @@ func TestTargetsRefused(t *testing.T) {
 		{filepath.Join(dir, "folder"), "cannot write " + dir + "/folder: it is a folder"},
 		{"/dev/null", "cannot write /dev/null: it is not a regular file (a character device)"},
 		{filepath.Join(dir, "no", "f"), "cannot write " + dir + "/no/f: folder " + dir + "/no does not exist"},
-		{filepath.Join(dir, "file", "f"), "cannot write " + dir + "/file/f: not a directory"},
+		{filepath.Join(dir, "file", "f"), "cannot write " + dir + "/file/f: " + dir + "/file is not a folder"},
+		{filepath.Join(dir, "file", "g", "h", "f"), "cannot write " + dir + "/file/g/h/f: " + dir + "/file is not a folder"},
 		{filepath.Join(dir, "dangling"), "cannot write " + dir + "/dangling: it is a link to a missing file"},
 	}
 	for _, tc := range tests {
