@@ -52,9 +52,9 @@ func TestDecodeStrict(t *testing.T) {
           100,
           1000
         ]`, `"ruleOfThumb": null`), ""},
-		{"version 1.0", replace(`"version": 1`, `"version": 1.0`), ""},
-		{"version 1e400", replace(`"version": 1`, `"version": 1e400`), "version: 1e400 is too large"},
-		{"version 1.5", replace(`"version": 1`, `"version": 1.5`), "version: expected a whole number, got 1.5"},
+		{"version 2.0", replace(`"version": 2`, `"version": 2.0`), ""},
+		{"version 1e400", replace(`"version": 2`, `"version": 1e400`), "version: 1e400 is too large"},
+		{"version 1.5", replace(`"version": 2`, `"version": 1.5`), "version: expected a whole number, got 1.5"},
 		{"UTF-8 BOM", "\xEF\xBB\xBF" + good, ""},
 		{"UTF-16 BE BOM", "\xFE\xFF\x00{", "the file is UTF-16 text; save the file as UTF-8"},
 		{"UTF-32 LE BOM", "\xFF\xFE\x00\x00{\x00\x00\x00", "the file is UTF-32 text; save the file as UTF-8"},

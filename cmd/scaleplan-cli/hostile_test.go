@@ -115,7 +115,7 @@ func TestHostileInputs(t *testing.T) {
 		{"UTF-16 without BOM", map[string][]byte{"p.scaleplan": utf16LE(string(assets.SamplePlan))[2:]}, []string{"check", "p.scaleplan"}, 1,
 			"scaleplan-cli check: p.scaleplan: the file looks like UTF-16 text without a byte order mark; save the file as UTF-8\n"},
 		{"Latin-1", map[string][]byte{"p.scaleplan": sampleWith(t, `"name": "Base"`, "\"name\": \"Bas\xe9\"")}, []string{"check", "p.scaleplan"}, 1,
-			"scaleplan-cli check: p.scaleplan: line 9, column 19: the file is not UTF-8 text (byte 0xE9); save it as UTF-8\n"},
+			"scaleplan-cli check: p.scaleplan: line 11, column 19: the file is not UTF-8 text (byte 0xE9); save it as UTF-8\n"},
 		{"1e309", map[string][]byte{"p.scaleplan": sampleWith(t, `"seedUsers": 1000`, `"seedUsers": 1e309`)}, []string{"check", "p.scaleplan"}, 1,
 			"scaleplan-cli check: p.scaleplan: scenarios[0].viral.seedUsers: 1e309 is too large\n"},
 		{"1e309 months", map[string][]byte{"p.scaleplan": sampleWith(t, `"horizonMonths": 36`, `"horizonMonths": 1e309`)}, []string{"check", "p.scaleplan"}, 1,
