@@ -20,7 +20,8 @@ type Impact struct {
 }
 
 // Win is what applying a significant experiment's lift to a scenario input
-// gives: the new scenario (the base with the input changed and a note),
+// gives: the new scenario (a variant of the base overriding the input, with
+// a note),
 // the input before and after, the reading that justified it, and the
 // difference it makes at the horizon.
 type Win struct {
@@ -35,7 +36,7 @@ type Win struct {
 
 // ApplyExperiment works out what e's win is worth in plan p: its observed
 // relative lift multiplies the input its appliesTo names in the target
-// scenario, in a new scenario inserted by the caller. It refuses an
+// scenario, in a new variant of it inserted by the caller. It refuses an
 // experiment without a target or a result, a result that is not
 // significant, and a lift that takes the input out of its valid range, each
 // located by the experiment's fields.
@@ -73,15 +74,17 @@ func ApplyExperiment(p *Plan, e experiment.Experiment) (*Win, error) {
 	return w, nil
 }
 
-// withInput returns a copy of base named name with one input set and note
-// added to its notes. This is the one place that decides what a win becomes:
-// a copy today, a variant overriding the input once variants exist.
+// withInput returns a variant of base named name that overrides one input
+// and adds note to its own notes: the one place that decides what a win
+// becomes.
 func withInput(base Scenario, name, path string, v float64, note string) (Scenario, error) {
-	s := base.Duplicate(name)
+	s := base.Clone()
+	s.ID, s.Name, s.BasedOn, s.Overrides = NewID(), name, base.ID, nil
+	s.Notes = note
 	if err := SetInput(&s, path, v); err != nil {
 		return Scenario{}, FieldError{"appliesTo.input", err.Error()}
 	}
-	s.Notes = strings.TrimSpace(strings.TrimSpace(s.Notes) + "\n" + note)
+	recordOverride(&s, path)
 	if errs := ValidateScenario(&s, ""); len(errs) > 0 {
 		return Scenario{}, FieldError{"appliesTo.input", fmt.Sprintf("the lift takes %s to %g, which the scenario refuses: %v", path, v, errs[0])}
 	}

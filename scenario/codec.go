@@ -51,6 +51,12 @@ func Decode(data []byte) (*Plan, error) {
 	if err := migrate(doc, &p, version); err != nil {
 		return nil, err
 	}
+	if err := readVariants(doc, &p); err != nil {
+		return nil, err
+	}
+	if err := p.ResolveVariants(); err != nil {
+		return nil, err
+	}
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}

@@ -1,6 +1,10 @@
 package scenario
 
-import "github.com/google/uuid"
+import (
+	"encoding/json"
+
+	"github.com/google/uuid"
+)
 
 // DefaultFinance returns the finance module's defaults: $2M in the bank, a
 // seed-stage company's other costs growing 20% a year, the gross margins of
@@ -117,6 +121,12 @@ func (s Scenario) Clone() Scenario {
 	c.Markets.Factors = append([]Factor(nil), s.Markets.Factors...)
 	c.Finance.FundingRounds = append([]FundingRound{}, s.Finance.FundingRounds...)
 	c.Finance.Expansions = append([]Expansion{}, s.Finance.Expansions...)
+	if s.Overrides != nil {
+		c.Overrides = make(map[string]json.RawMessage, len(s.Overrides))
+		for k, v := range s.Overrides {
+			c.Overrides[k] = append(json.RawMessage(nil), v...)
+		}
+	}
 	c.Markets.Markets = make([]Market, len(s.Markets.Markets))
 	for i, m := range s.Markets.Markets {
 		m.Scores = make(map[string]float64, len(m.Scores))
@@ -129,10 +139,15 @@ func (s Scenario) Clone() Scenario {
 }
 
 // Duplicate returns a deep copy with new IDs for the scenario, its factors
-// and markets (scores follow the new factor IDs), under a new name.
+// and markets (scores follow the new factor IDs), under a new name. A
+// variant's copy is a variant of the same base with the same overrides: its
+// factors and markets keep the base's IDs, which its overrides name.
 func (s Scenario) Duplicate(name string) Scenario {
 	c := s.Clone()
 	c.ID, c.Name = NewID(), name
+	if c.BasedOn != "" {
+		return c
+	}
 	remap := map[string]string{}
 	for i := range c.Markets.Factors {
 		id := NewID()

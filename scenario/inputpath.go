@@ -66,11 +66,46 @@ type inputRef struct {
 	whole bool
 }
 
-// resolveInput finds the numeric input an input path names in s.
-func resolveInput(s *Scenario, path string) (inputRef, error) {
+// location is where an input path points in a scenario: a settable value
+// (a field, a list, a list item), or an entry of a map (a market's score).
+type location struct {
+	v     reflect.Value // the value, when not a map entry
+	m     reflect.Value // the map, for a map entry
+	key   reflect.Value // the entry's key
+	entry bool
+}
+
+// typ is the Go type of the value at the location.
+func (l location) typ() reflect.Type {
+	if l.entry {
+		return l.m.Type().Elem()
+	}
+	return l.v.Type()
+}
+
+// value returns the value at the location.
+func (l location) value() reflect.Value {
+	if l.entry {
+		return l.m.MapIndex(l.key)
+	}
+	return l.v
+}
+
+// set replaces the value at the location.
+func (l location) set(x reflect.Value) {
+	if l.entry {
+		l.m.SetMapIndex(l.key, x)
+		return
+	}
+	l.v.Set(x)
+}
+
+// locateInput finds what an input path names in s, of any kind: a number, a
+// switch, a choice, a whole list (sales.stages) or a list item's field.
+func locateInput(s *Scenario, path string) (location, error) {
 	steps, err := parsePath(path)
 	if err != nil {
-		return inputRef{}, err
+		return location{}, err
 	}
 	v := reflect.ValueOf(s).Elem()
 	for i, st := range steps {
@@ -79,28 +114,45 @@ func resolveInput(s *Scenario, path string) (inputRef, error) {
 		}
 		f, ok := fieldByJSON(v, st.field)
 		if !ok {
-			return inputRef{}, at("no input %q here", st.field)
+			return location{}, at("no input %q here", st.field)
 		}
 		v = f
-		if st.hasKey {
-			switch v.Kind() {
-			case reflect.Slice:
-				item, ok := itemByKey(v, st.key)
-				if !ok {
-					return inputRef{}, at("%s has no item with id or name %q", st.field, st.key)
-				}
-				v = item
-			case reflect.Map:
-				if i != len(steps)-1 {
-					return inputRef{}, at("%s[%s] holds a number, not fields", st.field, st.key)
-				}
-				return mapRef(v, st.key, path)
-			default:
-				return inputRef{}, at("%s is not a list", st.field)
+		if !st.hasKey {
+			continue
+		}
+		switch v.Kind() {
+		case reflect.Slice:
+			item, ok := itemByKey(v, st.key)
+			if !ok {
+				return location{}, at("%s has no item with id or name %q", st.field, st.key)
 			}
+			v = item
+		case reflect.Map:
+			if i != len(steps)-1 {
+				return location{}, at("%s[%s] holds a number, not fields", st.field, st.key)
+			}
+			k := reflect.ValueOf(st.key)
+			if !v.MapIndex(k).IsValid() {
+				return location{}, at("no entry %q", st.key)
+			}
+			return location{m: v, key: k, entry: true}, nil
+		default:
+			return location{}, at("%s is not a list", st.field)
 		}
 	}
-	return valueRef(v, path)
+	return location{v: v}, nil
+}
+
+// resolveInput finds the numeric input an input path names in s.
+func resolveInput(s *Scenario, path string) (inputRef, error) {
+	loc, err := locateInput(s, path)
+	if err != nil {
+		return inputRef{}, err
+	}
+	if loc.entry {
+		return mapRef(loc, path)
+	}
+	return valueRef(loc.v, path)
 }
 
 // fieldByJSON returns the field of struct v whose JSON name is name.
@@ -137,18 +189,13 @@ func itemByKey(list reflect.Value, key string) (reflect.Value, bool) {
 	return reflect.Value{}, false
 }
 
-func mapRef(m reflect.Value, key, path string) (inputRef, error) {
-	if m.Type().Elem().Kind() != reflect.Float64 {
+func mapRef(loc location, path string) (inputRef, error) {
+	if loc.typ().Kind() != reflect.Float64 {
 		return inputRef{}, fmt.Errorf("input path %q: not a number", path)
 	}
-	k := reflect.ValueOf(key)
-	cur := m.MapIndex(k)
-	if !cur.IsValid() {
-		return inputRef{}, fmt.Errorf("input path %q: no entry %q", path, key)
-	}
 	return inputRef{
-		get: func() float64 { return m.MapIndex(k).Float() },
-		set: func(x float64) error { m.SetMapIndex(k, reflect.ValueOf(x)); return nil },
+		get: func() float64 { return loc.value().Float() },
+		set: func(x float64) error { loc.set(reflect.ValueOf(x)); return nil },
 	}, nil
 }
 

@@ -15,7 +15,9 @@ type presence struct {
 	StartMonth           json.RawMessage `json:"startMonth"`
 	FiscalYearStartMonth json.RawMessage `json:"fiscalYearStartMonth"`
 	Scenarios            []struct {
-		Finance json.RawMessage `json:"finance"`
+		Finance   json.RawMessage `json:"finance"`
+		BasedOn   json.RawMessage `json:"basedOn"`
+		Overrides json.RawMessage `json:"overrides"`
 	} `json:"scenarios"`
 }
 
@@ -63,8 +65,8 @@ func refuseNewer(has presence, version int) error {
 		field = "fiscalYearStartMonth"
 	default:
 		for i, s := range has.Scenarios {
-			if given(s.Finance) {
-				field = fmt.Sprintf("scenarios[%d].finance", i)
+			if name := v2ScenarioField(s.Finance, s.BasedOn, s.Overrides); name != "" {
+				field = fmt.Sprintf("scenarios[%d].%s", i, name)
 				break
 			}
 		}
@@ -73,4 +75,17 @@ func refuseNewer(has presence, version int) error {
 		return nil
 	}
 	return fmt.Errorf("%s: this field needs file version 2, but the file says version %d", field, version)
+}
+
+// v2ScenarioField names the first version 2 field a scenario spells out.
+func v2ScenarioField(finance, basedOn, overrides json.RawMessage) string {
+	switch {
+	case given(finance):
+		return "finance"
+	case given(basedOn):
+		return "basedOn"
+	case given(overrides):
+		return "overrides"
+	}
+	return ""
 }

@@ -6,6 +6,8 @@
 // a future server can use it without a display.
 package scenario
 
+import "encoding/json"
+
 // Format is the value of a plan file's "format" field.
 const Format = "scaleplan"
 
@@ -43,6 +45,40 @@ type Scenario struct {
 	Fulfillment   Fulfillment `json:"fulfillment"`
 	Markets       Markets     `json:"markets"`
 	Finance       Finance     `json:"finance"`
+	// BasedOn is the id of the scenario this one is a variant of ("" for
+	// none); Overrides holds the inputs it changes, by input path, as JSON
+	// values (variant.go).
+	BasedOn   string                     `json:"basedOn,omitempty"`
+	Overrides map[string]json.RawMessage `json:"overrides,omitempty"`
+}
+
+// variantFile is what a plan file holds for a variant: its own fields and
+// its overrides, with horizonMonths only when it differs from its base's.
+type variantFile struct {
+	ID            string                     `json:"id"`
+	Name          string                     `json:"name"`
+	Notes         string                     `json:"notes"`
+	HorizonMonths json.RawMessage            `json:"horizonMonths,omitempty"`
+	BasedOn       string                     `json:"basedOn"`
+	Overrides     map[string]json.RawMessage `json:"overrides"`
+}
+
+// MarshalJSON writes a scenario in full, or a variant as its own fields and
+// its overrides only (docs/MODELS.md, "Variants").
+func (s Scenario) MarshalJSON() ([]byte, error) {
+	type full Scenario
+	if s.BasedOn == "" {
+		return json.Marshal(full(s))
+	}
+	f := variantFile{ID: s.ID, Name: s.Name, Notes: s.Notes, BasedOn: s.BasedOn, Overrides: map[string]json.RawMessage{}}
+	for k, v := range s.Overrides {
+		if k == "horizonMonths" {
+			f.HorizonMonths = v
+			continue
+		}
+		f.Overrides[k] = v
+	}
+	return json.Marshal(f)
 }
 
 // Invite modes of the viral loop.

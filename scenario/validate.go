@@ -151,6 +151,7 @@ func (p *Plan) validate(check func(*Scenario, string) Errors) error {
 	if !c.planSize(p) {
 		return c.errs // too much work to check scenario by scenario
 	}
+	c.errs = append(c.errs, p.variantErrors()...)
 	ids, names := map[string]bool{}, map[string]bool{}
 	for i := range p.Scenarios {
 		s := &p.Scenarios[i]
