@@ -150,6 +150,9 @@ func (d *Document) changed() {
 // result does not validate (then the error is a scenario.Errors with the
 // path of every bad input), nothing changes and the error is returned.
 // A panic in fn is returned as an error, with nothing changed.
+// Variants are reconciled first (scenario.Reconcile): an input changed in a
+// variant becomes one of its overrides, and an edit to a base flows into
+// every variant that does not override that input.
 // Otherwise the copy becomes the current plan, the previous one goes on the
 // undo stack (the redo stack is cleared), the document is dirty and the
 // listeners run. An edit that changes nothing does nothing. label names the
@@ -177,6 +180,7 @@ func (d *Document) edit(label, key string, fn func(p *scenario.Plan) error) erro
 	if err := safeEdit(label, fn, next); err != nil {
 		return err
 	}
+	scenario.Reconcile(d.plan, next) // a variant's edits become overrides; base edits flow down
 	if err := next.Validate(); err != nil {
 		return err
 	}

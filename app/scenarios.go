@@ -65,13 +65,14 @@ func (d *Document) RenameScenario(i int, name string) error {
 }
 
 // DeleteScenario removes scenario i; it refuses to delete the last one
-// (ErrLastScenario).
+// (ErrLastScenario) and a base of variants (ErrHasVariants: ask, then use
+// DeleteScenarioDetaching).
 func (d *Document) DeleteScenario(i int) error {
-	if err := d.checkIndex(i); err != nil {
+	if err := d.checkDelete(i); err != nil {
 		return wrap("delete scenario", err)
 	}
-	if len(d.plan.Scenarios) == 1 {
-		return wrap("delete scenario", ErrLastScenario)
+	if vs := d.plan.Variants(d.plan.Scenarios[i].ID); len(vs) > 0 {
+		return wrap("delete scenario", fmt.Errorf("%w (%d)", ErrHasVariants, len(vs)))
 	}
 	err := d.edit(LabelDeleteScenario, "", func(p *scenario.Plan) error {
 		p.Scenarios = append(p.Scenarios[:i], p.Scenarios[i+1:]...)

@@ -18,7 +18,7 @@ func Compute(s *Scenario, currency string) (*Result, error) {
 // compute runs the modules of a scenario whose inputs are valid; a model
 // that cannot compute is reported as Errors located under prefix.
 func compute(s *Scenario, currency, prefix string) (*Result, error) {
-	r := &Result{ID: s.ID, Name: s.Name, Horizon: s.HorizonMonths}
+	r := &Result{ID: s.ID, Name: s.Name, BasedOn: s.BasedOn, Horizon: s.HorizonMonths}
 	viral, ful, fe := runFallible(s, prefix)
 	if fe != nil {
 		return nil, Errors{*fe}

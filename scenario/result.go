@@ -4,8 +4,10 @@ package scenario
 // result is nil. Every number in a Result is finite; values that may not exist
 // (a goal never reached, an unbounded amplification) are nil pointers.
 type Result struct {
-	ID          string             `json:"id"`
-	Name        string             `json:"name"`
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// BasedOn is a variant's base's id (omitted for a scenario of its own).
+	BasedOn     string             `json:"basedOn,omitempty"`
 	Horizon     int                `json:"horizonMonths"`
 	Viral       *ViralResult       `json:"viral"`
 	Sales       *SalesResult       `json:"sales"`

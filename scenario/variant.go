@@ -434,23 +434,21 @@ func Detach(s *Scenario) {
 }
 
 // variantErrors checks every variant of p: its base exists and no cycle
-// leads back to it, and each override names an input it can set with a
-// value of the input's type.
+// leads back to it, and its overrides apply to its base's inputs (each
+// names an input and has a value of the input's type).
 func (p *Plan) variantErrors() Errors {
-	_, errs := p.familyOrder()
-	for i := range p.Scenarios {
+	order, errs := p.familyOrder()
+	for _, i := range order {
 		s := &p.Scenarios[i]
 		if s.BasedOn == "" {
-			if len(s.Overrides) > 0 {
-				errs = append(errs, FieldError{fmt.Sprintf("scenarios[%d].overrides", i), "only a variant (a scenario with basedOn) has overrides"})
-			}
 			continue
 		}
 		probe := s.Clone()
-		for _, path := range OverridePaths(s) {
-			if err := applyOverride(&probe, path, s.Overrides[path]); err != nil {
-				errs = append(errs, FieldError{overrideAt(fmt.Sprintf("scenarios[%d]", i), path), err.Error()})
-			}
+		errs = append(errs, resolveVariant(p.ScenarioByID(s.BasedOn), &probe, fmt.Sprintf("scenarios[%d]", i))...)
+	}
+	for i := range p.Scenarios {
+		if p.Scenarios[i].BasedOn == "" && len(p.Scenarios[i].Overrides) > 0 {
+			errs = append(errs, FieldError{fmt.Sprintf("scenarios[%d].overrides", i), "only a variant (a scenario with basedOn) has overrides"})
 		}
 	}
 	return errs

@@ -302,6 +302,24 @@ func TestVariantErrorsLocated(t *testing.T) {
 	}
 }
 
+// TestBaseRenameRefusedWhileOverridden: renaming the base's 3PL, which a
+// variant's override names, is refused with the override's location.
+func TestBaseRenameRefusedWhileOverridden(t *testing.T) {
+	p := family(t)
+	p.Scenarios[2].Overrides["fulfillment.models[3PL].perOrder"] = json.RawMessage(`4`)
+	if err := p.ResolveVariants(); err != nil {
+		t.Fatal(err)
+	}
+	next := p.Clone()
+	next.Scenarios[0].Fulfillment.Models[1].Name = "Partner"
+	Reconcile(p, next)
+	err := next.Validate()
+	want := `scenarios[2].overrides["fulfillment.models[3PL].perOrder"]: models has no item with id or name "3PL"`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v\nwant %s", err, want)
+	}
+}
+
 // TestVariantCycleRefused: Base based on Bold, itself based on Base.
 func TestVariantCycleRefused(t *testing.T) {
 	p := family(t)
