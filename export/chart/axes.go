@@ -60,9 +60,10 @@ func monthStep(h, n int) int {
 	return 240
 }
 
-// monthTicks labels months 0, step, 2·step … h, with unlabelled minor
-// ticks at every month (or every quarter on long horizons).
-func monthTicks(h, n int) plot.Ticker {
+// monthTicks labels month boundaries 0, step, 2·step … h with label(m),
+// with unlabelled minor ticks at every month (or every quarter on long
+// horizons).
+func monthTicks(h, n int, label func(int) string) plot.Ticker {
 	step := monthStep(h, n)
 	minor := 1
 	for _, m := range []int{1, 3, 6, 12} {
@@ -75,7 +76,7 @@ func monthTicks(h, n int) plot.Ticker {
 		for m := 0; m <= h; m += minor {
 			t := plot.Tick{Value: float64(m)}
 			if m%step == 0 {
-				t.Label = scenario.FormatCount(float64(m))
+				t.Label = label(m)
 			}
 			ts = append(ts, t)
 		}

@@ -39,6 +39,11 @@ const (
 	FulfillmentMonthly Panel = "fulfillment.monthly"
 	// MarketScores: weighted score per market, stacked by factor contribution.
 	MarketScores Panel = "markets.scores"
+	// FinanceCash: cash by month against zero, funding rounds marked and
+	// the month cash runs out flagged.
+	FinanceCash Panel = "finance.cash"
+	// FinanceFlows: monthly costs stacked by category against revenue.
+	FinanceFlows Panel = "finance.flows"
 	// CompareActive overlays active users across scenarios.
 	CompareActive Panel = "compare.active"
 	// CompareARR overlays ARR across scenarios.
@@ -47,6 +52,8 @@ const (
 	CompareOrders Panel = "compare.orders"
 	// CompareCost overlays the recommended plan's monthly fulfillment cost.
 	CompareCost Panel = "compare.fulfillmentCost"
+	// CompareCash overlays cash across scenarios.
+	CompareCash Panel = "compare.cash"
 )
 
 // Kind is a group of panels, as named by the CLI's --chart flag.
@@ -58,12 +65,13 @@ const (
 	KindSales       Kind = "sales"
 	KindFulfillment Kind = "fulfillment"
 	KindMarkets     Kind = "markets"
+	KindFinance     Kind = "finance"
 	KindCompare     Kind = "compare"
 )
 
 // Kinds lists every kind, in menu order.
 func Kinds() []Kind {
-	return []Kind{KindViral, KindSales, KindFulfillment, KindMarkets, KindCompare}
+	return []Kind{KindViral, KindSales, KindFulfillment, KindMarkets, KindFinance, KindCompare}
 }
 
 // Panels returns the panels of a kind, nil for an unknown kind.
@@ -77,8 +85,10 @@ func Panels(k Kind) []Panel {
 		return []Panel{FulfillmentCostPerOrder, FulfillmentMonthly}
 	case KindMarkets:
 		return []Panel{MarketScores}
+	case KindFinance:
+		return []Panel{FinanceCash, FinanceFlows}
 	case KindCompare:
-		return []Panel{CompareActive, CompareARR, CompareOrders, CompareCost}
+		return []Panel{CompareActive, CompareARR, CompareOrders, CompareCost, CompareCash}
 	}
 	return nil
 }
@@ -113,6 +123,9 @@ var builders = map[Panel]builder{
 	CompareARR:              compareARR,
 	CompareOrders:           compareOrders,
 	CompareCost:             compareCost,
+	FinanceCash:             financeCash,
+	FinanceFlows:            financeFlows,
+	CompareCash:             compareCash,
 }
 
 // defaultSize is the size Plot lays a chart out for: 900×500 px at 96 dpi.

@@ -34,7 +34,7 @@ func sample(t testing.TB) (*scenario.Plan, []*scenario.Result) {
 }
 
 var allPanels = []Panel{ViralGrowth, ViralSources, SalesARR, SalesHeads, FulfillmentCostPerOrder,
-	FulfillmentMonthly, MarketScores, CompareActive, CompareARR, CompareOrders, CompareCost}
+	FulfillmentMonthly, MarketScores, FinanceCash, FinanceFlows, CompareActive, CompareARR, CompareOrders, CompareCost, CompareCash}
 
 // notBlank reports whether some pixel differs from the top-left one.
 func notBlank(img image.Image) bool {
@@ -96,7 +96,7 @@ func TestModuleOff(t *testing.T) {
 	p, _ := sample(t)
 	for i := range p.Scenarios {
 		s := &p.Scenarios[i]
-		s.Viral.Enabled, s.Sales.Enabled, s.Fulfillment.Enabled, s.Markets.Enabled = false, false, false, false
+		s.Viral.Enabled, s.Sales.Enabled, s.Fulfillment.Enabled, s.Markets.Enabled, s.Finance.Enabled = false, false, false, false, false
 		if s.Fulfillment.Volume.Source == scenario.VolumeViral {
 			s.Fulfillment.Volume.Source = scenario.VolumeManual
 		}

@@ -132,12 +132,15 @@ func (c *ctx) setTitle(t string) {
 	c.p.Title.Text = t
 }
 
-// monthAxis sets the X axis to months 0..h.
+// monthAxis sets the X axis to months 0..h, dated on the plan's calendar:
+// x = m is the end of month m, so its tick names the month starting there
+// (x = 0, the start, is month 1's date).
 func (c *ctx) monthAxis(h int) {
 	c.p.X.Min, c.p.X.Max, c.xFixed = 0, float64(max(h, 1)), true
-	c.p.X.Label.Text = "month"
+	c.p.X.Label.Text = ""
 	n := max(4, min(12, int(c.sz.X/70)))
-	c.p.X.Tick.Marker = monthTicks(max(h, 1), n)
+	cal := c.in.Plan.Calendar()
+	c.p.X.Tick.Marker = monthTicks(max(h, 1), n, func(m int) string { return cal.ShortLabel(m + 1) })
 }
 
 // add queues plotters, drawn in order after the grid.
