@@ -104,3 +104,21 @@ func TestDefaultStartMonth(t *testing.T) {
 		}
 	}
 }
+
+// TestYearMetrics: the cash-only plan's three calendar years each lose
+// 600,000 and earn nothing.
+func TestYearMetrics(t *testing.T) {
+	s := cashOnly(30, 1e6, 50000)
+	r := computeFinance(t, s)
+	ms := YearMetrics(r, (&Plan{StartMonth: "2027-01", FiscalYearStartMonth: 1}).Calendar())
+	if len(ms) != 6 {
+		t.Fatalf("%d metrics, want 6", len(ms))
+	}
+	if ms[1].Key != "finance.net.FY2027" || ms[1].Value != -600000 || ms[5].Label != "Net cash flow FY2029 (6 months)" || ms[5].Value != -300000 {
+		t.Errorf("metrics %+v", ms)
+	}
+	r.Finance = nil
+	if YearMetrics(r, Calendar{}) != nil {
+		t.Error("no finance, no year metrics")
+	}
+}

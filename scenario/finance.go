@@ -344,7 +344,8 @@ func b2bUnits(f Finance, sr *SalesResult, acv float64) (*UnitEconomics, *int) {
 
 // unitEconomics totals monthly acquisition spend and customers won into CAC,
 // relates it to ltv and to the gross margin a customer earns a month, and
-// finds the first month from which LTV/CAC-to-date stays at or above 3.
+// finds the first month from which LTV/CAC-to-date stays at or above 3
+// (customers won for nothing, with a positive LTV, count as passing).
 func unitEconomics(spend, won []float64, ltv *float64, marginPerMonth float64) (*UnitEconomics, *int) {
 	var pass *int
 	var totalSpend, totalWon float64
@@ -353,7 +354,9 @@ func unitEconomics(spend, won []float64, ltv *float64, marginPerMonth float64) (
 		totalWon += won[i]
 		cac := ratio(totalSpend, totalWon)
 		switch {
-		case ltv != nil && cac != nil && *cac > 0 && *ltv / *cac >= LTVToCACTarget:
+		case ltv == nil || cac == nil:
+			pass = nil
+		case *cac == 0 && *ltv > 0, *cac > 0 && *ltv / *cac >= LTVToCACTarget: // free customers pass too
 			if pass == nil {
 				pass = intPtr(i + 1)
 			}

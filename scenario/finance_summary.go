@@ -1,5 +1,7 @@
 package scenario
 
+import "fmt"
+
 // financeMilestones dates the finance module's events: funding rounds,
 // market entries, the month cash runs out, the month to raise by (runway
 // below the alert), the month from which cash flow stays positive, and the
@@ -35,7 +37,7 @@ func financeMilestones(f Finance, r *FinanceResult, currency string, add func(in
 
 // financeMetrics are the finance module's comparison metrics: cash at the
 // horizon, minimum cash, cash-out month, cash needed, break-even month,
-// runway, burn multiple and both LTV/CAC ratios.
+// runway, burn multiple, and both kinds' LTV/CAC and CAC payback.
 func financeMetrics(r *FinanceResult) []Metric {
 	on := r != nil
 	get := func(f func() float64) float64 { return pick(on, f) }
@@ -60,17 +62,37 @@ func financeMetrics(r *FinanceResult) []Metric {
 	burn, burnOK := ratioOf(func() *float64 { return r.BurnMultiple })
 	consumer, consumerOK := ratioOf(func() *float64 { return unitRatio(r.UnitEconomics.Consumer) })
 	b2b, b2bOK := ratioOf(func() *float64 { return unitRatio(r.UnitEconomics.B2B) })
+	payC, payCOK := ratioOf(func() *float64 { return payback(r.UnitEconomics.Consumer) })
+	payB, payBOK := ratioOf(func() *float64 { return payback(r.UnitEconomics.B2B) })
 	return []Metric{
 		metric("finance.cashHorizon", "Cash at horizon", UnitMoney, get(r.CashAtHorizon), on),
 		metric("finance.minCash", "Minimum cash", UnitMoney, get(func() float64 { return r.MinCash }), on),
-		metric("finance.cashOutMonth", "Month cash runs out", UnitMonth, cashOut, cashOutOK),
-		metric("finance.cashNeeded", "Cash needed on top of rounds", UnitMoney, get(func() float64 { return r.CashNeeded }), on),
+		withText(metric("finance.cashOutMonth", "Cash runs out", UnitMonth, cashOut, cashOutOK), on && !cashOutOK, "never"),
+		metric("finance.cashNeeded", "Cash needed beyond rounds", UnitMoney, get(func() float64 { return r.CashNeeded }), on),
 		metric("finance.breakEvenMonth", "Cash-flow positive from", UnitMonth, breakEven, breakEvenOK),
-		metric("finance.runway", "Runway at horizon (months)", UnitRatio, runway, runwayOK),
+		withText(metric("finance.runway", "Runway at horizon (months)", UnitRatio, runway, runwayOK), on && !runwayOK, "not burning"),
 		metric("finance.burnMultiple", "Burn multiple (last quarter)", UnitRatio, burn, burnOK),
 		metric("finance.ltvToCacConsumer", "Consumer LTV/CAC", UnitRatio, consumer, consumerOK),
 		metric("finance.ltvToCacB2B", "B2B LTV/CAC", UnitRatio, b2b, b2bOK),
+		metric("finance.paybackConsumer", "Consumer payback (months)", UnitRatio, payC, payCOK),
+		metric("finance.paybackB2B", "B2B payback (months)", UnitRatio, payB, payBOK),
 	}
+}
+
+// withText gives a metric that does not exist the text that says why,
+// where when is true ("never" for a cash-out month, "not burning").
+func withText(m Metric, when bool, text string) Metric {
+	if when {
+		m.Text = text
+	}
+	return m
+}
+
+func payback(u *UnitEconomics) *float64 {
+	if u == nil {
+		return nil
+	}
+	return u.PaybackMonths
 }
 
 func unitRatio(u *UnitEconomics) *float64 {
@@ -78,4 +100,24 @@ func unitRatio(u *UnitEconomics) *float64 {
 		return nil
 	}
 	return u.LTVToCAC
+}
+
+// YearMetrics are the finance module's fiscal-year totals as comparison
+// metrics: revenue and net cash flow of each fiscal year of the calendar
+// ("finance.revenue.FY2027"). None without finance.
+func YearMetrics(r *Result, cal Calendar) []Metric {
+	if r.Finance == nil {
+		return nil
+	}
+	var ms []Metric
+	for _, y := range FinanceYears(r.Finance, cal) {
+		span := y.Label
+		if y.Months() < 12 {
+			span = fmt.Sprintf("%s (%d months)", y.Label, y.Months())
+		}
+		ms = append(ms,
+			Metric{Key: "finance.revenue." + y.Label, Module: ModuleFinance, Label: "Revenue " + span, Unit: UnitMoney, Value: y.Revenue.Total(), OK: true},
+			Metric{Key: "finance.net." + y.Label, Module: ModuleFinance, Label: "Net cash flow " + span, Unit: UnitMoney, Value: y.NetCashFlow, OK: true})
+	}
+	return ms
 }

@@ -293,6 +293,13 @@ func TestUnitEconomics(t *testing.T) {
 	wantFloat(t, "consumer ltv/cac without churn", c.LTVToCAC, 0, false)
 	wantFloat(t, "consumer payback", c.PaybackMonths, spend/signups/1.4, true)
 
+	// founders selling at no cost: CAC 0 has no LTV/CAC ratio, yet the
+	// customers pay back from the start
+	free := computeFinance(t, handPlan()).Finance
+	wantFloat(t, "free b2b cac", free.UnitEconomics.B2B.CAC, 0, true)
+	wantFloat(t, "free b2b ltv/cac", free.UnitEconomics.B2B.LTVToCAC, 0, false)
+	wantInt(t, "free B2B LTV/CAC passes 3", free.LTVPassMonth.B2B, 1)
+
 	// no customer churn: B2B LTV is unbounded too
 	s.Finance.AnnualCustomerChurn = 0
 	wantFloat(t, "b2b ltv without churn", computeFinance(t, s).Finance.UnitEconomics.B2B.LTV, 0, false)

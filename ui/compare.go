@@ -229,7 +229,7 @@ func (c *compare) fillTable(p *scenario.Plan, rs []*scenario.Result, idx []int) 
 	ms := make([]map[string]scenario.Metric, len(idx))
 	var rows []scenario.Metric
 	for j, i := range idx {
-		list := scenario.Metrics(&p.Scenarios[i], rs[i])
+		list := append(scenario.Metrics(&p.Scenarios[i], rs[i]), scenario.YearMetrics(rs[i], p.Calendar())...)
 		ms[j] = map[string]scenario.Metric{}
 		for _, m := range list {
 			ms[j][m.Key] = m
@@ -265,7 +265,7 @@ func (c *compare) cell(base scenario.Metric, row map[string]scenario.Metric, j i
 	m, ok := row[base.Key]
 	text := "—"
 	if ok {
-		text = formatMetric(m, currency)
+		text = formatMetricOn(m, c.in.Plan)
 	}
 	box := container.NewVBox(tableLabel(text, valueColWidth, fyne.TextAlignTrailing, false))
 	if !ok || j == 0 {

@@ -66,6 +66,20 @@ var limits = map[string]limit{
 	"fulfillment.volume.ordersPerActiveUser": {hi: maxOrdersPerUser},
 	"markets.factors[].weight":               {hi: maxFactorWeight},
 	"fulfillment.ruleOfThumb[]":              {hi: scenario.MaxOrders, loOpen: true},
+	"finance.startingCash":                   {hi: scenario.MaxMoney},
+	"finance.payingShare":                    {hi: 1, pct: true},
+	"finance.arpuPerMonth":                   {hi: scenario.MaxMoney},
+	"finance.averageOrderValue":              {hi: scenario.MaxMoney},
+	"finance.subscriptionGrossMargin":        {hi: 1, pct: true},
+	"finance.consumerGrossMargin":            {hi: 1, pct: true},
+	"finance.orderGrossMargin":               {hi: 1, pct: true},
+	"finance.referrerReward":                 {hi: scenario.MaxMoney},
+	"finance.refereeReward":                  {hi: scenario.MaxMoney},
+	"finance.annualCustomerChurn":            {hi: 1, pct: true},
+	"finance.otherCostsPerMonth":             {hi: scenario.MaxMoney},
+	"finance.otherCostsGrowth":               {hi: scenario.MaxOtherCostsGrowth, pct: true},
+	"finance.runwayAlertMonths":              {hi: scenario.MaxRunwayAlert},
+	"finance.minCashBuffer":                  {hi: scenario.MaxMoney},
 }
 
 // limitFor returns the range of the input at path; list indexes are

@@ -101,9 +101,8 @@ func (m *module) show(in chart.Input) {
 		m.tileBox.Objects = objs
 		m.tileBox.Refresh()
 	}
-	cur := in.Plan.Currency
 	for i, x := range ms {
-		m.tiles[i].set(formatMetric(x, cur), caption(x))
+		m.tiles[i].set(formatMetricOn(x, in.Plan), caption(x))
 	}
 	for _, c := range m.charts {
 		c.set(in)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -19,6 +20,7 @@ var overviewKeys = []string{
 	"viral.k", "viral.activeHorizon", "viral.paidSpend", "sales.arrHorizon",
 	"sales.stage", "sales.heads", "fulfillment.orders", "fulfillment.model",
 	"fulfillment.savings", "markets.top",
+	"finance.cashHorizon", "finance.runway", "finance.cashNeeded", "finance.cashOutMonth", "finance.breakEvenMonth",
 }
 
 // overview is the Overview tab: key numbers, the milestone timeline, the
@@ -51,11 +53,12 @@ func newOverview(u *UI) screen {
 	notes.entry.Wrapping = fyne.TextWrapWord
 	notes.entry.SetMinRowsVisible(8)
 	notes.entry.PlaceHolder = "Assumptions, sources, open questions…"
-	cur := newPlanField(u)
-	o.fields = []input{horizon, notes, cur}
+	cur, start, fiscal := newPlanField(u), newStartField(u), newFiscalField(u)
+	o.fields = []input{horizon, notes, cur, start, fiscal}
 	side := container.NewVBox(
 		section("Scenario"),
-		form(row(horizon, "Horizon (months)", ""), row(cur.field, "Currency (plan)", "ISO code")),
+		form(row(horizon, "Horizon (months)", ""), row(cur.field, "Currency (plan)", "ISO code"),
+			row(start.field, "Month 1 is (plan)", "YYYY-MM"), row(fiscal.field, "Fiscal year starts (plan)", "month 1–12")),
 		section("Notes"),
 		notes.entry,
 	)
@@ -84,20 +87,20 @@ func (o *overview) show(in chart.Input) {
 	}
 	for _, m := range scenario.Metrics(s, r) {
 		if t, ok := o.tiles[m.Key]; ok {
-			t.set(formatMetric(m, in.Plan.Currency), caption(m))
+			t.set(formatMetricOn(m, in.Plan), caption(m))
 		}
 	}
-	o.timeline.Objects = timelineRows(r.Milestones)
+	o.timeline.Objects = timelineRows(r.Milestones, in.Plan.Calendar())
 	o.timeline.Refresh()
 }
 
 // timelineRows are the milestone rows of a form: when (shown once for
 // entries of the same month; month 0 is "At the start"), then the module
 // and what happens.
-func timelineRows(ms []scenario.Milestone) []fyne.CanvasObject {
+func timelineRows(ms []scenario.Milestone, cal scenario.Calendar) []fyne.CanvasObject {
 	var objs []fyne.CanvasObject
 	for i, m := range ms {
-		when := whenLabel(m.Month)
+		when := whenLabel(m.Month, cal)
 		if i > 0 && ms[i-1].Month == m.Month {
 			when = ""
 		}
@@ -112,29 +115,60 @@ func timelineRows(ms []scenario.Milestone) []fyne.CanvasObject {
 	return objs
 }
 
-// whenLabel names a milestone's month.
-func whenLabel(month int) string {
+// whenLabel dates a milestone's month on the plan's calendar ("Sep 2027").
+func whenLabel(month int, cal scenario.Calendar) string {
 	if month <= 0 {
 		return "At the start"
 	}
-	return fmt.Sprintf("Month %d", month)
+	return cal.Label(month)
 }
 
-// planField edits the plan's currency (shared by all scenarios).
+// planField edits a field of the plan (shared by all scenarios): the
+// currency, the start month, the fiscal year's first month.
 type planField struct {
 	u     *UI
 	field *field[string]
+	key   string // the plan's JSON field
+	apply func(p *scenario.Plan, v string)
 }
 
 func newPlanField(u *UI) *planField {
-	pf := &planField{u: u}
-	pf.field = newField(u, "Currency", "currency", func(s string) (string, error) {
+	return newPlanFieldOf(u, "Currency", "currency", func(s string) (string, error) {
 		s = strings.ToUpper(strings.TrimSpace(s))
 		if len(s) != 3 {
 			return "", fmt.Errorf("%q: enter a three-letter code such as USD or EUR", s)
 		}
 		return s, nil
-	}, formatText, func(*sc) string { return u.s.Doc().Plan().Currency }, func(*sc, string) {})
+	}, func(p *scenario.Plan) string { return p.Currency }, func(p *scenario.Plan, v string) { p.Currency = v })
+}
+
+// newStartField edits the plan's start month, "2027-01".
+func newStartField(u *UI) *planField {
+	return newPlanFieldOf(u, "Start month", "startMonth", func(s string) (string, error) {
+		s = strings.TrimSpace(s)
+		if _, _, err := scenario.ParseStartMonth(s); err != nil {
+			return "", err
+		}
+		return s, nil
+	}, func(p *scenario.Plan) string { return p.StartMonth }, func(p *scenario.Plan, v string) { p.StartMonth = v })
+}
+
+// newFiscalField edits the calendar month fiscal years start in (1–12).
+func newFiscalField(u *UI) *planField {
+	return newPlanFieldOf(u, "Fiscal year start", "fiscalYearStartMonth", func(s string) (string, error) {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 || n > 12 {
+			return "", fmt.Errorf("%q: enter a month number from 1 (January) to 12", s)
+		}
+		return strconv.Itoa(n), nil
+	}, func(p *scenario.Plan) string { return strconv.Itoa(p.FiscalYearStartMonth) }, func(p *scenario.Plan, v string) {
+		p.FiscalYearStartMonth, _ = strconv.Atoi(v)
+	})
+}
+
+func newPlanFieldOf(u *UI, name, key string, parse func(string) (string, error), get func(*scenario.Plan) string, apply func(*scenario.Plan, string)) *planField {
+	pf := &planField{u: u, key: key, apply: apply}
+	pf.field = newField(u, name, key, parse, formatText, func(*sc) string { return get(u.s.Doc().Plan()) }, func(*sc, string) {})
 	pf.field.entry.OnChanged = pf.changed
 	return pf
 }
@@ -149,9 +183,9 @@ func (pf *planField) changed(text string) {
 		f.fail(err.Error())
 		return
 	}
-	err = pf.u.s.Doc().EditField("Edit currency", "currency", func(p *scenario.Plan) error { p.Currency = v; return nil })
+	err = pf.u.s.Doc().EditField("Edit "+strings.ToLower(f.name), pf.key, func(p *scenario.Plan) error { pf.apply(p, v); return nil })
 	if err != nil {
-		f.fail(messageFor(err, -1, "currency"))
+		f.fail(messageFor(err, -1, pf.key))
 		return
 	}
 	f.last = v

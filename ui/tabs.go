@@ -26,6 +26,7 @@ var tabs = []tab{
 	{title: "Sales team", module: scenario.ModuleSales, milestone: "Sales", make: newSalesScreen},
 	{title: "Fulfillment", module: scenario.ModuleFulfillment, milestone: "Fulfillment", make: newFulfillmentScreen},
 	{title: "Markets", module: scenario.ModuleMarkets, milestone: "Markets", make: newMarketsScreen},
+	{title: "Finance", module: scenario.ModuleFinance, milestone: "Finance", make: newFinanceScreen},
 	{title: "Compare", make: newCompareScreen},
 }
 

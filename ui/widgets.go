@@ -150,12 +150,17 @@ func (t *tile) wrap() {
 
 // shortCaptions replace metric labels too long for a tile.
 var shortCaptions = map[string]string{
-	"fulfillment.cost":    "Cost, optimal plan",
-	"fulfillment.savings": "Saved vs rule of thumb",
-	"fulfillment.model":   "Model at horizon",
-	"fulfillment.orders":  "Orders a month at horizon",
-	"markets.score":       "Top weighted score",
-	"viral.paidSpend":     "Paid acquisition spend",
+	"fulfillment.cost":         "Cost, optimal plan",
+	"fulfillment.savings":      "Saved vs rule of thumb",
+	"fulfillment.model":        "Model at horizon",
+	"fulfillment.orders":       "Orders a month at horizon",
+	"markets.score":            "Top weighted score",
+	"viral.paidSpend":          "Paid acquisition spend",
+	"finance.cashNeeded":       "Cash needed",
+	"finance.breakEvenMonth":   "Cash-flow positive",
+	"finance.runway":           "Runway (months)",
+	"finance.ltvToCacConsumer": "LTV/CAC, payback (B2C)",
+	"finance.ltvToCacB2B":      "LTV/CAC, payback (B2B)",
 }
 
 // caption is a metric's label for a tile.
@@ -174,8 +179,20 @@ func (t *tile) set(value, caption string) {
 	}
 }
 
+// formatMetricOn is formatMetric with months dated on the plan's calendar
+// ("May 2028").
+func formatMetricOn(m scenario.Metric, p *scenario.Plan) string {
+	if m.Unit == scenario.UnitMonth && m.OK {
+		return p.Calendar().Label(int(m.Value))
+	}
+	return formatMetric(m, p.Currency)
+}
+
 // formatMetric writes a metric for a tile.
 func formatMetric(m scenario.Metric, currency string) string {
+	if !m.OK && m.Text != "" {
+		return m.Text // why it does not exist: "never", "not burning"
+	}
 	if !m.OK {
 		if m.Unit == scenario.UnitMonth {
 			return "not reached"
@@ -185,6 +202,9 @@ func formatMetric(m scenario.Metric, currency string) string {
 	switch m.Unit {
 	case scenario.UnitMoney:
 		if abs(m.Value) >= 1e6 {
+			if m.Value < 0 {
+				return "-" + moneySymbol(currency) + scenario.FormatCompact(-m.Value) // -$2.06M, not $-2.06M
+			}
 			return moneySymbol(currency) + scenario.FormatCompact(m.Value)
 		}
 		return scenario.FormatMoney(m.Value, currency)

@@ -347,7 +347,7 @@ func (b *builder) unitEconomicsRows(sh *sheet, r0, h int, fr *scenario.FinanceRe
 	sh.text(5, r0, "LTV / CAC", st.header)
 	sh.text(6, r0, "Payback (months)", st.header)
 	nested := func(cond, then string) string { return fmt.Sprintf(`IF(%s,%s,"n/a")`, cond, then) }
-	write := func(rw int, label string, u *scenario.UnitEconomics, cac, ltv, margin, key string) {
+	write := func(rw int, label string, u *scenario.UnitEconomics, cac, ltv, margin, kind string) {
 		sh.text(labelCol, rw, label, st.label)
 		if u == nil {
 			for c := 3; c <= 6; c++ {
@@ -360,8 +360,9 @@ func (b *builder) unitEconomicsRows(sh *sheet, r0, h int, fr *scenario.FinanceRe
 		sh.formula(4, rw, ltv, numOrText(u.LTV, "n/a"), st.money2)
 		ratio := sh.formulaRef(5, rw, nested(fmt.Sprintf("AND(ISNUMBER(%s),ISNUMBER(%s))", cc, lc),
 			nested(cc+"<>0", lc+"/"+cc)), numOrText(u.LTVToCAC, "n/a"), st.dec)
-		ss.refs[key] = qualify(sh.name, ratio)
-		sh.formula(6, rw, nested(fmt.Sprintf("ISNUMBER(%s)", cc), nested(margin+"<>0", cc+"/"+margin)), numOrText(u.PaybackMonths, "n/a"), st.dec)
+		ss.refs["finance.ltvToCac"+kind] = qualify(sh.name, ratio)
+		pay := sh.formulaRef(6, rw, nested(fmt.Sprintf("ISNUMBER(%s)", cc), nested(margin+"<>0", cc+"/"+margin)), numOrText(u.PaybackMonths, "n/a"), st.dec)
+		ss.refs["finance.payback"+kind] = qualify(sh.name, pay)
 	}
 	consumer := func() (string, string, string) {
 		paid, viral, churn := ss.monthly[refViralNewPaid], ss.monthly[refViralNewViral], ss.cells[refViralChurn]
@@ -379,13 +380,13 @@ func (b *builder) unitEconomicsRows(sh *sheet, r0, h int, fr *scenario.FinanceRe
 	}
 	if u := fr.UnitEconomics.Consumer; u != nil {
 		cac, ltv, margin := consumer()
-		write(r0+1, "Consumer (viral loop)", u, cac, ltv, margin, "finance.ltvToCacConsumer")
+		write(r0+1, "Consumer (viral loop)", u, cac, ltv, margin, "Consumer")
 	} else {
 		write(r0+1, "Consumer (viral loop)", nil, "", "", "", "")
 	}
 	if u := fr.UnitEconomics.B2B; u != nil {
 		cac, ltv, margin := b2b()
-		write(r0+2, "B2B (sales team)", u, cac, ltv, margin, "finance.ltvToCacB2B")
+		write(r0+2, "B2B (sales team)", u, cac, ltv, margin, "B2B")
 	} else {
 		write(r0+2, "B2B (sales team)", nil, "", "", "", "")
 	}

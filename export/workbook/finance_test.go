@@ -75,7 +75,7 @@ func TestFinanceSheet(t *testing.T) {
 			summary[rows[r][0]] = true
 		}
 	}
-	for _, label := range []string{"Cash at horizon", "Minimum cash", "Cash needed on top of rounds", "Cash-flow positive from", "B2B LTV/CAC"} {
+	for _, label := range []string{"Cash at horizon", "Minimum cash", "Cash needed beyond rounds", "Cash-flow positive from", "B2B LTV/CAC"} {
 		if !summary[label] {
 			t.Errorf("Summary row %q does not link to Base - Finance", label)
 		}
