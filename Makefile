@@ -8,7 +8,7 @@ APT_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
             libreoffice-calc-nogui poppler-utils fonts-dejavu-core
 export LANG := en_US.UTF-8
 
-.PHONY: all deps build cli run test vet unit e2e bench fuzz package docs clean
+.PHONY: all deps build cli run test vet unit e2e startup bench fuzz package docs clean
 
 all: build
 
@@ -53,6 +53,13 @@ e2e: deps
 	$(GO) build -o scaleplan ./cmd/scaleplan
 	ui/e2e/e2e.sh ./scaleplan
 
+## startup: start-up time and resident memory against a minimal Fyne window
+## (one label, ui/e2e/minimal) under Xvfb, medians of 5 (RUNS=9 make startup for more)
+startup: deps
+	$(GO) build -o scaleplan ./cmd/scaleplan
+	$(GO) build -o minimal ./ui/e2e/minimal
+	ui/e2e/startup.sh ./scaleplan ./minimal
+
 ## package: a Linux desktop bundle (Scaleplan.tar.xz) made with the fyne tool
 package: deps
 	$(GO) build -o scaleplan ./cmd/scaleplan
@@ -74,4 +81,4 @@ docs:
 	cp docs/MODELS.md assets/MODELS.md
 
 clean:
-	rm -f scaleplan scaleplan-cli
+	rm -f scaleplan scaleplan-cli minimal
