@@ -27,6 +27,9 @@ func newTestUI(t testing.TB) (*UI, string) {
 	}
 	w := a.NewWindow("test")
 	u := New(a, w, Options{DraftsDir: filepath.Join(dir, "drafts"), Synchronous: true})
+	// Write a scheduled draft before dir is removed: the autosave timer
+	// firing during the removal failed tests with "directory not empty".
+	t.Cleanup(func() { u.s.Drafts().Flush() })
 	if err := os.MkdirAll(filepath.Join(dir, "drafts"), 0o755); err != nil {
 		t.Fatal(err)
 	}
