@@ -417,3 +417,18 @@ func TestSampleFinanceStory(t *testing.T) {
 		t.Errorf("Conservative should turn cash-flow positive after Base: %v vs %v", deref(con.BreakEvenMonth), deref(base.BreakEvenMonth))
 	}
 }
+
+// BenchmarkComputeFinance adds up the sample's three scenarios from their
+// module results (the finance module's share of a compute).
+func BenchmarkComputeFinance(b *testing.B) {
+	p := samplePlan(b)
+	rs, err := ComputePlan(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		for i := range p.Scenarios {
+			ComputeFinance(&p.Scenarios[i], rs[i])
+		}
+	}
+}
