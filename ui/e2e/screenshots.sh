@@ -12,7 +12,7 @@ trap 'kill $xvfb 2>/dev/null; rm -rf "$work"' EXIT
 export DISPLAY="$DISPLAY_NUM"
 sleep 1
 # x positions of the tabs (y = 51).
-tabs="overview:266 viral:352 sales:444 fulfillment:540 markets:627 compare:709"
+tabs="overview:266 viral:352 sales:444 fulfillment:540 markets:627 finance:703 compare:782"
 for variant in light dark; do
 	home="$work/home-$variant"
 	mkdir -p "$home/.config/fyne/app.scaleplan.Scaleplan" "$home/.cache" "$home/.local/share"
