@@ -55,14 +55,24 @@ func writeReport(w io.Writer, p *scenario.Plan, rs []*scenario.Result) {
 		tw.Flush()
 		fmt.Fprintln(w, "\nMilestones")
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		cal := p.Calendar()
 		for _, m := range r.Milestones {
-			fmt.Fprintf(tw, "  month %d\t%s\t%s\n", m.Month, m.Module, m.Text)
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", milestoneDate(cal, m.Month), m.Module, m.Text)
 		}
 		tw.Flush()
 	}
 	if len(rs) > 1 {
 		reportComparison(w, p, rs)
 	}
+}
+
+// milestoneDate dates a milestone for people, with its month number for
+// those who work with them: "May 2028 (m17)"; month 0 is the start.
+func milestoneDate(cal scenario.Calendar, m int) string {
+	if m <= 0 {
+		return "start"
+	}
+	return fmt.Sprintf("%s (m%d)", cal.Label(m), m)
 }
 
 func reportViral(w io.Writer, s *scenario.Scenario, v *scenario.ViralResult, money func(float64) string) {
