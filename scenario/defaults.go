@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 
 	"github.com/google/uuid"
+
+	"scaleplan/scenario/experiment"
 )
 
 // DefaultFinance returns the finance module's defaults: $2M in the bank, a
@@ -175,6 +177,12 @@ func (p *Plan) Clone() *Plan {
 	c.Scenarios = make([]Scenario, len(p.Scenarios))
 	for i, s := range p.Scenarios {
 		c.Scenarios[i] = s.Clone()
+	}
+	if p.Experiments != nil {
+		c.Experiments = make([]experiment.Experiment, len(p.Experiments))
+		for i, e := range p.Experiments {
+			c.Experiments[i] = e.Clone()
+		}
 	}
 	return &c
 }

@@ -6,7 +6,11 @@
 // a future server can use it without a display.
 package scenario
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"scaleplan/scenario/experiment"
+)
 
 // Format is the value of a plan file's "format" field.
 const Format = "scaleplan"
@@ -30,6 +34,9 @@ type Plan struct {
 	// FiscalYearStartMonth is the calendar month (1–12) a fiscal year starts in.
 	FiscalYearStartMonth int        `json:"fiscalYearStartMonth"`
 	Scenarios            []Scenario `json:"scenarios"`
+	// Experiments is the plan's growth experiment backlog (docs/MODELS.md,
+	// "Growth experiments"); a plan without experiments writes no key.
+	Experiments []experiment.Experiment `json:"experiments,omitempty"`
 }
 
 // Scenario is one set of assumptions over a horizon of months, with the four

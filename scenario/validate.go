@@ -167,6 +167,7 @@ func (p *Plan) validate(check func(*Scenario, string) Errors) error {
 			c.unique("name", s.Name, "scenario", names)
 		})
 	}
+	validateExperiments(c, p.Experiments)
 	if len(c.errs) == 0 {
 		return nil
 	}
