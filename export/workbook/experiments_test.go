@@ -137,3 +137,25 @@ func TestExperimentsSheetRecalc(t *testing.T) {
 		t.Error("the changes moved too few formula cells")
 	}
 }
+
+// A plan's experiments get the Experiments sheet, last, and progress counts
+// it; a plan without experiments has no such sheet.
+func TestExperimentsSheetInWorkbook(t *testing.T) {
+	p := samplePlan(t)
+	p.Experiments = backlog(p)
+	var done, total int
+	path := filepath.Join(t.TempDir(), "plan.xlsx")
+	if err := WriteFile(path, p, Options{Progress: func(d, n int) { done, total = d, n }}); err != nil {
+		t.Fatal(err)
+	}
+	sheets := open(t, path).GetSheetList()
+	if sheets[len(sheets)-1] != experimentsName || done != total {
+		t.Errorf("sheets %v, progress %d of %d", sheets, done, total)
+	}
+	plain := writeTemp(t, t.TempDir(), "plain.xlsx", samplePlan(t))
+	for _, s := range open(t, plain).GetSheetList() {
+		if s == experimentsName {
+			t.Error("a plan without experiments has an Experiments sheet")
+		}
+	}
+}

@@ -110,6 +110,9 @@ func build(p *scenario.Plan, results []*scenario.Result, opt Options) (*builder,
 
 func countSheets(p *scenario.Plan) int {
 	n := 1
+	if len(p.Experiments) > 0 {
+		n++
+	}
 	for _, s := range p.Scenarios {
 		for _, on := range []bool{s.Viral.Enabled, s.Sales.Enabled, s.Fulfillment.Enabled, s.Markets.Enabled, s.Finance.Enabled} {
 			if on {
@@ -138,6 +141,11 @@ func (b *builder) buildAll(results []*scenario.Result) error {
 	}
 	if err := b.summary(results, all); err != nil {
 		return fmt.Errorf("summary: %w", err)
+	}
+	if len(b.plan.Experiments) > 0 {
+		if err := b.add(b.experimentsSheet(b.plan.Experiments)); err != nil {
+			return fmt.Errorf("experiments: %w", err)
+		}
 	}
 	full := true
 	return b.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full})
