@@ -125,8 +125,12 @@ func TestApplyPlanExperiment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w.Scenario.Name != "Base + Invite copy" || len(w.Impacts) < 2 {
-		t.Fatalf("win %q with %d impacts", w.Scenario.Name, len(w.Impacts))
+	if w.Scenario.Name != "Base + Invite copy" || len(w.Impacts) != len(ImpactKeys) {
+		t.Fatalf("win %q with %d impacts, want users, ARR and cash", w.Scenario.Name, len(w.Impacts))
+	}
+	// More active users mean more consumer revenue: cash at the horizon rises.
+	if cash := w.Impacts[2]; cash.Without.Key != "finance.cashHorizon" || !(cash.Delta.Abs > 0) {
+		t.Errorf("cash impact %+v", cash)
 	}
 	for _, im := range w.Impacts {
 		if !(im.Delta.Abs >= 0) {

@@ -16,8 +16,8 @@ import (
 const Format = "scaleplan"
 
 // Version is the newest plan file version this code reads and the one it
-// writes. Version 2 added the plan's calendar and each scenario's finance;
-// older files are migrated when read (migrate.go).
+// writes. Version 2 added the plan's calendar and experiments and each
+// scenario's finance; older files are migrated when read (migrate.go).
 const Version = 2
 
 // DaysPerMonth is the length D of a model month in days (365.25/12).

@@ -52,8 +52,8 @@ func TestExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); len(got) != 16 || got[0] != "Summary" {
-		t.Errorf("sheets = %v, want Summary + 15 module sheets (5 per scenario)", got)
+	if got := f.GetSheetList(); len(got) != 17 || got[0] != "Summary" || got[16] != "Experiments" {
+		t.Errorf("sheets = %v, want Summary + 15 module sheets (5 per scenario) + Experiments", got)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "bad.xlsx")); !os.IsNotExist(err) {
 		t.Errorf("an invalid plan left a workbook behind: %v", err)

@@ -92,7 +92,9 @@ func (b *builder) experimentsSheet(es []experiment.Experiment) *sheet {
 // openUnitRule accepts decimals strictly between 0 and 1.
 func openUnitRule(msg string) *excelize.DataValidation {
 	dv := excelize.NewDataValidation(true)
-	_ = dv.SetRange(1e-12, 1-1e-12, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween)
+	// Bounds as decimal text: Excel's validation has no strict "between",
+	// and excelize would write floats in exponent form.
+	_ = dv.SetRange("0.000000000001", "0.999999999999", excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween)
 	dv.SetError(excelize.DataValidationErrorStyleStop, "Out of range", msg)
 	return dv
 }

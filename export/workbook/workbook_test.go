@@ -24,6 +24,7 @@ func TestSheetsAndNames(t *testing.T) {
 			want = append(want, s+" - "+m)
 		}
 	}
+	want = append(want, experimentsName) // the sample plan's backlog
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("sheets = %q, want %q", got, want)
 	}
@@ -328,8 +329,8 @@ func TestSheetNames(t *testing.T) {
 	p := namesPlan(t)
 	f := openBytes(t, p)
 	got := f.GetSheetList()
-	if len(got) != 1+5*len(p.Scenarios) {
-		t.Fatalf("%d sheets, want %d: %q", len(got), 1+5*len(p.Scenarios), got)
+	if len(got) != 2+5*len(p.Scenarios) || got[len(got)-1] != experimentsName {
+		t.Fatalf("%d sheets, want %d (with Experiments last): %q", len(got), 2+5*len(p.Scenarios), got)
 	}
 	seen := map[string]bool{}
 	for _, n := range got {
