@@ -8,8 +8,17 @@ import (
 	"scaleplan/scenario/experiment"
 )
 
+// emptyBacklogDoc is sampleDoc without the sample's experiments.
+func emptyBacklogDoc(t *testing.T) (*Document, *fakeClock) {
+	t.Helper()
+	p := samplePlan(t)
+	p.Experiments = nil
+	c := newClock()
+	return withClock(NewDocument(p, ""), c), c
+}
+
 func TestExperimentEdits(t *testing.T) {
-	d, clock := sampleDoc(t)
+	d, clock := emptyBacklogDoc(t)
 	id, err := d.AddExperiment("")
 	if err != nil || len(d.Plan().Experiments) != 1 || d.Plan().Experiments[0].Name != "Experiment 1" || d.UndoLabel() != LabelAddExperiment {
 		t.Fatalf("add: %v, %+v, %q", err, d.Plan().Experiments, d.UndoLabel())
@@ -56,7 +65,7 @@ func TestExperimentEdits(t *testing.T) {
 // Applying a significant win inserts "Base + Invite copy" after Base, as
 // one undo step; a result that is not significant changes nothing.
 func TestApplyExperimentEdit(t *testing.T) {
-	d, _ := sampleDoc(t)
+	d, _ := emptyBacklogDoc(t)
 	id, _ := d.AddExperiment("Invite copy")
 	base := d.Plan().Scenarios[0]
 	set := func(o experiment.Observed) {
