@@ -28,6 +28,7 @@ var tabs = []tab{
 	{title: "Markets", module: scenario.ModuleMarkets, milestone: "Markets", make: newMarketsScreen},
 	{title: "Finance", module: scenario.ModuleFinance, milestone: "Finance", make: newFinanceScreen},
 	{title: "Compare", make: newCompareScreen},
+	{title: "Experiments", make: newExperimentsScreen},
 }
 
 // A screen is the content of one tab. What else it does, it says by the
