@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"scaleplan/scenario"
 	"scaleplan/scenario/experiment"
 )
 
@@ -42,7 +43,14 @@ func typeText(f interface{ entryOf() *focusEntry }, s string) {
 func TestExperimentPlanReadApply(t *testing.T) {
 	u, _ := newTestUI(t)
 	x := experimentsTab(t, u)
-	if !x.detail.Hidden || !x.empty.Visible() {
+	sample := u.s.Doc().Plan().Experiments
+	if x.id != sample[0].ID || x.list.Length() != 3 || x.detail.Hidden {
+		t.Fatalf("the sample's first experiment is not shown: selected %q", x.id)
+	}
+	if err := u.s.Doc().Edit("Clear", func(p *scenario.Plan) error { p.Experiments = nil; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if !x.detail.Hidden || !x.empty.Visible() || x.id != "" {
 		t.Fatal("an empty backlog does not say so")
 	}
 	test.Tap(x.addBtn)
@@ -72,7 +80,7 @@ func TestExperimentPlanReadApply(t *testing.T) {
 	// The final result: 10,000/1,000 vs 10,000/1,120, +12%, p < 0.01.
 	x.counts.set(t, "10,000", "1000", "10000", "1120")
 	x.status.SetSelected(experiment.StatusDone)
-	e := u.s.Doc().Plan().Experiments[0]
+	e := *x.selected()
 	if e.Status != experiment.StatusDone || e.Result == nil || e.Result.VariantConversions != 1120 || e.Result.ControlVisitors != 10000 {
 		t.Fatalf("experiment %+v, result %+v", e, e.Result)
 	}
@@ -114,10 +122,13 @@ func TestExperimentInvalidInput(t *testing.T) {
 	u, _ := newTestUI(t)
 	x := experimentsTab(t, u)
 	test.Tap(x.addBtn)
+	if x.selected().Name != "Experiment 1" {
+		t.Fatalf("New selected %q", x.selected().Name)
+	}
 	base := expEntry(t, u, "baselineRate")
 	typeText(base, "150%")
-	if !base.bad() || u.s.Doc().Plan().Experiments[0].BaselineRate != 0.1 || u.invalidCount() != 1 {
-		t.Fatalf("bad %v, baseline %v, invalid %d", base.bad(), u.s.Doc().Plan().Experiments[0].BaselineRate, u.invalidCount())
+	if !base.bad() || x.selected().BaselineRate != 0.1 || u.invalidCount() != 1 {
+		t.Fatalf("bad %v, baseline %v, invalid %d", base.bad(), x.selected().BaselineRate, u.invalidCount())
 	}
 	mde := expEntry(t, u, "minDetectableEffect")
 	typeText(mde, "0")
@@ -129,18 +140,18 @@ func TestExperimentInvalidInput(t *testing.T) {
 		t.Errorf("result message %q", x.counts.msg.Text)
 	}
 	x.counts.set(t, "100", "", "", "")
-	if !strings.Contains(x.counts.msg.Text, "Enter all four counts") || u.s.Doc().Plan().Experiments[0].Result != nil {
+	if !strings.Contains(x.counts.msg.Text, "Enter all four counts") || x.selected().Result != nil {
 		t.Errorf("partial result: %q", x.counts.msg.Text)
 	}
 	typeText(base, "20%")
-	if base.bad() || u.s.Doc().Plan().Experiments[0].BaselineRate != 0.2 {
+	if base.bad() || x.selected().BaselineRate != 0.2 {
 		t.Error("valid text after invalid is not applied")
 	}
 	// Escape puts back the value the edit began with.
 	typeText(base, "35%")
 	base.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if base.entry.Text != "20%" || u.s.Doc().Plan().Experiments[0].BaselineRate != 0.2 {
-		t.Errorf("after Escape: %q, %v", base.entry.Text, u.s.Doc().Plan().Experiments[0].BaselineRate)
+	if base.entry.Text != "20%" || x.selected().BaselineRate != 0.2 {
+		t.Errorf("after Escape: %q, %v", base.entry.Text, x.selected().BaselineRate)
 	}
 }
 

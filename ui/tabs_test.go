@@ -34,6 +34,8 @@ func TestTabsFollowTheRegistry(t *testing.T) {
 			want = [4]bool{true, true, false, false}
 		case "Compare":
 			want = [4]bool{false, true, true, true}
+		case "Experiments": // plan-level: its own inputs and curve, no scenario results
+			want = [4]bool{true, false, true, false}
 		}
 		if got := [4]bool{ed, vw, ch, ex}; got != want {
 			t.Errorf("%s: editor, viewer, charted, chartExporter = %v, want %v", tb.title, got, want)
@@ -64,12 +66,13 @@ func (p *probe) setActive(on bool) { p.active = on }
 func TestNewTabIsOneRow(t *testing.T) {
 	p := &probe{label: widget.NewLabel("probe")}
 	saved := tabs
-	tabs = append(append([]tab(nil), saved[:len(saved)-1]...),
-		tab{title: "Probe", module: "probe", milestone: "Probing", make: func(*UI) screen { return p }}, saved[len(saved)-1])
+	at := tabIndex(t, "Compare")
+	tabs = append(append(append([]tab(nil), saved[:at]...),
+		tab{title: "Probe", module: "probe", milestone: "Probing", make: func(*UI) screen { return p }}), saved[at:]...)
 	t.Cleanup(func() { tabs = saved })
 	u, _ := newTestUI(t)
 	i := tabIndex(t, "Probe")
-	if i != len(saved)-1 || u.tabs.Items[i].Text != "Probe" || u.tabs.Items[i+1].Text != "Compare" {
+	if i != at || u.tabs.Items[i].Text != "Probe" || u.tabs.Items[i+1].Text != "Compare" {
 		t.Fatalf("probe tab at %d; tabs %v", i, u.tabs.Items)
 	}
 	if p.loaded != "Base" || p.shown == 0 || p.active {
