@@ -27,7 +27,11 @@ func validateExperiments(c *checker, es []experiment.Experiment) {
 	for i, e := range es {
 		c.sub(fmt.Sprintf("experiments[%d]", i), func(c *checker) {
 			c.id("id", e.ID, ids)
+			c.name("name", e.Name)
 			c.unique("name", e.Name, "experiment", names)
+			c.checkName("owner", e.Owner, true)
+			c.checkName("metric", e.Metric, true)
+			c.notes("hypothesis", e.Hypothesis)
 			for _, fe := range e.Validate() {
 				c.fail(fe.Field, "%s", fe.Msg)
 			}

@@ -65,6 +65,10 @@ func TestExperimentsValidateLocated(t *testing.T) {
 		{"target id", func(p *Plan) { p.Experiments[0].AppliesTo.ScenarioID = "Base" }, `experiments[0].appliesTo.scenarioId: must be a scenario's UUID, got "Base"`},
 		{"target path", func(p *Plan) { p.Experiments[0].AppliesTo.Input = "viral[x" }, `experiments[0].appliesTo.input: input path "viral[x": a [ is not closed`},
 		{"target empty", func(p *Plan) { p.Experiments[0].AppliesTo.Input = "" }, "experiments[0].appliesTo.input: must name a scenario input"},
+		{"empty name", func(p *Plan) { p.Experiments[1].Name = " " }, "experiments[1].name: must not be empty"},
+		{"long owner", func(p *Plan) { p.Experiments[1].Owner = strings.Repeat("x", 201) }, "experiments[1].owner: must be at most 200 bytes long, got 201"},
+		{"control in metric", func(p *Plan) { p.Experiments[1].Metric = "rate\x1b[2J" }, "experiments[1].metric: must not contain control characters, found U+001B at character 5"},
+		{"control in hypothesis", func(p *Plan) { p.Experiments[1].Hypothesis = "If we…\x07" }, "experiments[1].hypothesis: must not contain control characters other than tab and line break"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -90,8 +94,10 @@ func TestExperimentsDecodeErrors(t *testing.T) {
 	p := withExperiments(t)
 	data, _ := Encode(p)
 	cases := []struct{ from, to, want string }{
-		{`"controlVisitors": 10000`, `"controlVisitors": "many"`, "experiments[0].result.controlVisitors: expected a whole number, got string"},
-		{`"status": "planned"`, `"status": "planned", "colour": "red"`, `unknown field "colour"`},
+		{`"controlVisitors": 10000`, `"controlVisitors": "many"`, `experiments[0].result.controlVisitors: expected a whole number, got text "many"`},
+		{`"status": "planned"`, `"status": "planned", "colour": "red"`, "experiments[1].colour: unknown field (is the name misspelt?)"},
+		// The design's fields are the experiment's own in the file.
+		{`"baselineRate": 0.1`, `"baselinerate": 0.1`, "experiments[0].baselinerate: unknown field, did you mean baselineRate?"},
 	}
 	for _, c := range cases {
 		bad := strings.Replace(string(data), c.from, c.to, 1)

@@ -256,9 +256,10 @@ func (w *shapeWalker) skipValue() error {
 // another case, else the only one within two edits.
 func fieldType(t reflect.Type, key string) (reflect.Type, string) {
 	folded, near, nearCount := "", "", 0
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if !f.IsExported() {
+	// VisibleFields includes the fields an untagged embedded struct
+	// promotes, which encoding/json reads as the outer object's own.
+	for _, f := range reflect.VisibleFields(t) {
+		if !f.IsExported() || f.Anonymous && f.Tag.Get("json") == "" && f.Type.Kind() == reflect.Struct {
 			continue
 		}
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")

@@ -40,12 +40,8 @@ const (
 	DefaultVariantShare = 0.5
 )
 
-// Limits of an experiment's inputs.
-const (
-	MaxVisitors = 1e12 // visitors of one arm, or a day's traffic
-	MaxTextLen  = 200  // name, owner, metric (bytes)
-	MaxHypoLen  = 2000 // hypothesis (bytes)
-)
+// MaxVisitors bounds the visitors of one arm, and a day's traffic.
+const MaxVisitors = 1e12
 
 // Experiment is one growth experiment of a plan: the article's template
 // (name, owner, dates, hypothesis, metric, status), its planning inputs, the
@@ -121,23 +117,14 @@ func (es Errors) err() error {
 	return es
 }
 
-// Validate checks every field but the id and the target's scenario, which
-// only the plan can check, and returns the problems (nil when none).
+// Validate checks the dates, the design, the status, the result and the
+// target's input, and returns the problems (nil when none). The id, the
+// texts (name, owner, metric, hypothesis) and the target's scenario are the
+// plan's to check, with the rules of every name and note.
 func (e Experiment) Validate() Errors {
 	var es Errors
 	fail := func(field, format string, a ...any) {
 		es = append(es, FieldError{field, fmt.Sprintf(format, a...)})
-	}
-	if strings.TrimSpace(e.Name) == "" {
-		fail("name", "must not be empty")
-	}
-	for _, f := range []struct {
-		field, v string
-		max      int
-	}{{"name", e.Name, MaxTextLen}, {"owner", e.Owner, MaxTextLen}, {"metric", e.Metric, MaxTextLen}, {"hypothesis", e.Hypothesis, MaxHypoLen}} {
-		if len(f.v) > f.max {
-			fail(f.field, "must be at most %d bytes long, got %d", f.max, len(f.v))
-		}
 	}
 	start, okStart := date(e.Start, "start", fail)
 	end, okEnd := date(e.End, "end", fail)

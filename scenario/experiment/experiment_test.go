@@ -21,8 +21,6 @@ func TestExperimentValidate(t *testing.T) {
 		edit func(*Experiment)
 		want string
 	}{
-		{"empty name", func(e *Experiment) { e.Name = "  " }, "name: must not be empty"},
-		{"long owner", func(e *Experiment) { e.Owner = strings.Repeat("x", 201) }, "owner: must be at most 200 bytes long, got 201"},
 		{"bad start", func(e *Experiment) { e.Start = "1/2/2026" }, `start: must be a date written YYYY-MM-DD, got "1/2/2026"`},
 		{"end before start", func(e *Experiment) { e.Start, e.End = "2026-03-01", "2026-02-28" }, "end: must not be before the start 2026-03-01, got 2026-02-28"},
 		{"status", func(e *Experiment) { e.Status = "paused" }, `status: must be "planned", "running" or "done", got "paused"`},
