@@ -7,54 +7,56 @@ import (
 )
 
 // summary writes the comparison sheet: every metric of scenario.Metrics for
-// every scenario, linked to the module sheets where the figure lives, with
-// absolute and relative deltas against the first scenario.
+// the compared scenarios (Options.Compare, else all), linked to the module
+// sheets where the figure lives, with absolute and relative deltas against
+// the first of them, the baseline, as formulas.
 func (b *builder) summary(results []*scenario.Result, sheets []scenarioSheets) error {
 	sh := newSheet(summaryName)
 	st := b.st
 	p := b.plan
+	order := b.compared()
 	sh.text(1, 1, p.Name+" — scenario comparison", st.title)
 	base := "the first scenario"
-	if len(p.Scenarios) > 0 {
-		base = p.Scenarios[0].Name
+	if len(order) > 0 {
+		base = p.Scenarios[order[0]].Name
 	}
 	sh.text(1, 2, fmt.Sprintf("Amounts in %s. Figures link to the module sheets; Δ compares each scenario with “%s”.", p.Currency, base), st.subtitle)
 	sh.freezeRow, sh.freezeCol = headRow, 1
 	sh.text(1, headRow, "Metric", st.headerLeft)
-	metrics := make([][]scenario.Metric, len(results))
-	for i := range results {
-		metrics[i] = scenario.Metrics(&p.Scenarios[i], results[i])
+	metrics := make([][]scenario.Metric, len(order))
+	for k, i := range order {
+		metrics[k] = scenario.Metrics(&p.Scenarios[i], results[i])
 	}
 	keys, labels, units := metricRows(metrics)
-	col := func(i int) int { return 2 + max(3*i-2, 0) } // value column of scenario i
-	for i, s := range p.Scenarios {
-		sh.text(col(i), headRow, s.Name, st.header)
-		if i > 0 {
-			sh.text(col(i)+1, headRow, "Δ", st.header)
-			sh.text(col(i)+2, headRow, "Δ %", st.header)
+	col := func(k int) int { return 2 + max(3*k-2, 0) } // value column of the k-th compared scenario
+	for k, i := range order {
+		sh.text(col(k), headRow, p.Scenarios[i].Name, st.header)
+		if k > 0 {
+			sh.text(col(k)+1, headRow, "Δ", st.header)
+			sh.text(col(k)+2, headRow, "Δ %", st.header)
 		}
 	}
-	for k, key := range keys {
-		rw := firstRow + k
-		sh.text(1, rw, labels[k], st.label)
-		for i := range results {
-			m, ok := findMetric(metrics[i], key)
-			b.metricCell(sh, col(i), rw, m, ok, sheets[i].refs[key], units[k])
-			if i > 0 {
+	for r, key := range keys {
+		rw := firstRow + r
+		sh.text(1, rw, labels[r], st.label)
+		for k, i := range order {
+			m, ok := findMetric(metrics[k], key)
+			b.metricCell(sh, col(k), rw, m, ok, sheets[i].refs[key], units[r])
+			if k > 0 {
 				bm, bok := findMetric(metrics[0], key)
-				b.deltaCells(sh, col(i), col(0), rw, bm, m, bok && ok, units[k])
+				b.deltaCells(sh, col(k), col(0), rw, bm, m, bok && ok, units[r])
 			}
 		}
 	}
 	notes := firstRow + len(keys) + 1
 	sh.text(1, notes, "Notes", st.sectionTop)
-	for i, s := range p.Scenarios {
-		sh.text(col(i), notes, s.Notes, st.wrapNote)
+	for k, i := range order {
+		sh.text(col(k), notes, p.Scenarios[i].Notes, st.wrapNote)
 	}
 	sh.heights[notes] = 75
 	sh.width(1, 1, 34)
-	sh.width(2, col(len(p.Scenarios)-1)+2, 21)
-	for i := 1; i < len(p.Scenarios); i++ {
+	sh.width(2, col(len(order)-1)+2, 21)
+	for i := 1; i < len(order); i++ {
 		sh.widths[col(i)+1] = 12
 		sh.widths[col(i)+2] = 8
 	}
@@ -144,4 +146,23 @@ func (b *builder) deltaCells(sh *sheet, c, bc, r int, base, m scenario.Metric, o
 	both := fmt.Sprintf("AND(ISNUMBER(%s),ISNUMBER(%s))", x, bx)
 	sh.formula(c+1, r, fmt.Sprintf(`IF(%s,%s-%s,"")`, both, x, bx), abs_, b.unitStyle(u))
 	sh.formula(c+2, r, fmt.Sprintf(`IF(%s,IF(%s<>0,(%s-%s)/ABS(%s),""),"")`, both, bx, x, bx, bx), rel, b.st.pct)
+}
+
+// compared returns the indexes of the scenarios the Summary lists: those of
+// Options.Compare that exist, each once, or else every scenario.
+func (b *builder) compared() []int {
+	var out []int
+	seen := map[int]bool{}
+	for _, i := range b.opt.Compare {
+		if i >= 0 && i < len(b.plan.Scenarios) && !seen[i] {
+			seen[i] = true
+			out = append(out, i)
+		}
+	}
+	if len(out) == 0 {
+		for i := range b.plan.Scenarios {
+			out = append(out, i)
+		}
+	}
+	return out
 }

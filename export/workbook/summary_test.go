@@ -1,10 +1,15 @@
 package workbook
 
 import (
+	"bytes"
+	"fmt"
+	"math"
 	"strconv"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"scaleplan/scenario"
 )
 
 // TestSummaryRelativeDeltaNegativeBaseline: Δ % divides by the size of the
@@ -29,4 +34,52 @@ func TestSummaryRelativeDeltaNegativeBaseline(t *testing.T) {
 			t.Errorf("Summary!%s = %q, want %v", cell, v, want)
 		}
 	}
+}
+
+// TestSummaryComparedScenarios: with Options.Compare the Summary lists only
+// those scenarios, baseline first, and its Δ formulas subtract the
+// baseline's column: Base against Conservative at the horizon is the
+// difference of the two scenarios' own metrics.
+func TestSummaryComparedScenarios(t *testing.T) {
+	p := samplePlan(t)
+	var buf bytes.Buffer
+	if err := Write(&buf, p, Options{Compare: []int{2, 0}}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for cell, want := range map[string]string{"A4": "Metric", "B4": "Conservative", "C4": "Base", "D4": "Δ", "F4": ""} {
+		if got, _ := f.GetCellValue(summaryName, cell); got != want {
+			t.Errorf("Summary!%s = %q, want %q", cell, got, want)
+		}
+	}
+	rs, err := scenario.ComputePlan(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows(summaryName)
+	for r, row := range rows {
+		if len(row) == 0 || row[0] != "ARR at horizon" {
+			continue
+		}
+		cell := fmt.Sprintf("D%d", r+1)
+		formula, _ := f.GetCellFormula(summaryName, cell)
+		if wantF := fmt.Sprintf(`IF(AND(ISNUMBER(C%d),ISNUMBER($B$%d)),C%d-$B$%d,"")`, r+1, r+1, r+1, r+1); formula != wantF {
+			t.Errorf("Summary!%s = %s, want %s", cell, formula, wantF)
+		}
+		v, err := f.GetCellValue(summaryName, cell, excelize.Options{RawCellValue: true}) // the cached value
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := strconv.ParseFloat(v, 64)
+		want := rs[0].Sales.Months[len(rs[0].Sales.Months)-1].ARR - rs[2].Sales.Months[len(rs[2].Sales.Months)-1].ARR
+		if math.Abs(got-want) > 1e-6*math.Abs(want) || want == 0 {
+			t.Errorf("Summary!%s = %v, want Base − Conservative = %v", cell, got, want)
+		}
+		return
+	}
+	t.Error("no ARR at horizon row")
 }

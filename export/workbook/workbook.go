@@ -25,6 +25,10 @@ type Options struct {
 	// Progress, if not nil, is called from the writing goroutine after each
 	// sheet with the number of steps done and the total.
 	Progress func(done, total int)
+	// Compare, if not empty, limits the Summary to these scenarios (indexes
+	// into the plan's), in this order; the first is the baseline the deltas
+	// are against. Every scenario still gets its module sheets.
+	Compare []int
 }
 
 // Write validates and computes the plan with scenario.ComputePlan and writes
