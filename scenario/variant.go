@@ -453,3 +453,57 @@ func (p *Plan) variantErrors() Errors {
 	}
 	return errs
 }
+
+// AllInputs lists the input path of every input of s, in field order:
+// numbers, switches and choices one by one, list items by their id or name
+// (without the key field itself), and lists of plain numbers
+// (fulfillment.ruleOfThumb) whole.
+func AllInputs(s *Scenario) []string {
+	var out []string
+	var walk func(v reflect.Value, path, skip string)
+	walk = func(v reflect.Value, path, skip string) {
+		switch v.Kind() {
+		case reflect.Struct:
+			t := v.Type()
+			for i := range t.NumField() {
+				tag := jsonName(t.Field(i))
+				if tag == "" || tag == skip || path == "" && ownFields[tag] {
+					continue
+				}
+				walk(v.Field(i), join(path, tag), "")
+			}
+			return
+		case reflect.Slice:
+			if keys, ok := sameItemKeys(v, v); ok {
+				for i, k := range keys {
+					field := "name"
+					if f, ok := fieldByJSON(v.Index(i), "id"); ok && f.String() != "" {
+						field = "id"
+					}
+					walk(v.Index(i), path+"["+k+"]", field)
+				}
+				return
+			}
+		case reflect.Map:
+			if keys, ok := sameMapKeys(v, v); ok {
+				for _, k := range keys {
+					out = append(out, path+"["+k+"]")
+				}
+				return
+			}
+		}
+		out = append(out, path)
+	}
+	walk(reflect.ValueOf(s).Elem(), "", "")
+	return out
+}
+
+// InputJSON returns the value of the input at path in s as JSON: a number,
+// true or false, text, or a list.
+func InputJSON(s *Scenario, path string) (json.RawMessage, error) {
+	loc, err := locateInput(s, path)
+	if err != nil {
+		return nil, err
+	}
+	return marshalValue(loc.value()), nil
+}

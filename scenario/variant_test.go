@@ -385,3 +385,31 @@ func TestDiffInputs(t *testing.T) {
 	}
 }
 func nearly(a, b float64) bool { return near(a, b, 1e-9*math.Max(1, math.Abs(b))) }
+
+// TestAllInputs: every input once, list items by key, the key left out.
+func TestAllInputs(t *testing.T) {
+	s := NewScenario("A")
+	s.Markets.Markets = []Market{NewMarket("Germany", s.Markets.Factors)}
+	paths := AllInputs(&s)
+	has := map[string]bool{}
+	for _, p := range paths {
+		if has[p] {
+			t.Errorf("%s listed twice", p)
+		}
+		has[p] = true
+		if _, err := InputJSON(&s, p); err != nil {
+			t.Errorf("%s: %v", p, err)
+		}
+	}
+	m, f := s.Markets.Markets[0].ID, s.Markets.Factors[0].ID
+	for _, want := range []string{"horizonMonths", "viral.enabled", "viral.inviteMode", "sales.stages[First Sales Hire].aes", "fulfillment.models[3PL].perOrder", "fulfillment.ruleOfThumb", "markets.markets[" + m + "].name", "markets.markets[" + m + "].scores[" + f + "]", "markets.factors[" + f + "].weight", "finance.startingCash"} {
+		if !has[want] {
+			t.Errorf("%s missing", want)
+		}
+	}
+	for _, not := range []string{"id", "name", "sales.stages[First Sales Hire].name", "markets.markets[" + m + "].id"} {
+		if has[not] {
+			t.Errorf("%s listed", not)
+		}
+	}
+}
