@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"scaleplan/assets"
+	"scaleplan/export/chart"
 	"scaleplan/scenario"
 )
 
@@ -119,8 +120,8 @@ func TestSamplePack(t *testing.T) {
 	// every chart as PNG (1200 × 675) and SVG
 	pngs, _ := filepath.Glob(filepath.Join(dir, ChartsDir, "*.png"))
 	svgs, _ := filepath.Glob(filepath.Join(dir, ChartsDir, "*.svg"))
-	if len(pngs) != 3*2+4 || len(svgs) != len(pngs) {
-		t.Errorf("%d PNG and %d SVG charts, want 10 of each (two per scenario, four overlays)", len(pngs), len(svgs))
+	if want := 3*2 + len(chart.Panels(chart.KindCompare)); len(pngs) != want || len(svgs) != len(pngs) {
+		t.Errorf("%d PNG and %d SVG charts, want %d of each (two per scenario, every overlay: the sample has every module on)", len(pngs), len(svgs), want)
 	}
 	for _, f := range pngs {
 		data, _ := os.ReadFile(f)
@@ -139,7 +140,7 @@ func TestSamplePack(t *testing.T) {
 	}
 	// the PDF's text is text: names, figures and chart labels
 	text := pdfText(t, filepath.Join(dir, PDFName))
-	for _, want := range []string{"Sample: Acme Kits", "Board pack · 30 November 2026", "Comparison (1 of 2)", "Side by side",
+	for _, want := range []string{"Sample: Acme Kits", "Board pack · 30 November 2026", "Comparison (1 of ", "Side by side",
 		"Assumptions that differ", "Appendix: every input", "Users · Aggressive", "ARR by sales stage · Conservative",
 		scenario.FormatMoney(arr(0), "USD"), "viral.inviteConversion", "Milestones"} {
 		if !strings.Contains(text, want) {
