@@ -1,9 +1,6 @@
 package scenario
 
-import (
-	"errors"
-	"fmt"
-)
+import "fmt"
 
 // Compute runs every enabled module of a scenario and derives its
 // milestones, whose amounts are in currency. Invalid inputs, and inputs the
@@ -19,19 +16,8 @@ func Compute(s *Scenario, currency string) (*Result, error) {
 // that cannot compute is reported as Errors located under prefix.
 func compute(s *Scenario, currency, prefix string) (*Result, error) {
 	r := &Result{ID: s.ID, Name: s.Name, BasedOn: s.BasedOn, Horizon: s.HorizonMonths}
-	viral, ful, fe := runFallible(s, prefix)
-	if fe != nil {
+	if fe := computeModules(s, r, prefix); fe != nil {
 		return nil, Errors{*fe}
-	}
-	r.Viral, r.Fulfillment = viral, ful
-	if s.Sales.Enabled {
-		r.Sales = ComputeSales(s.Sales, s.HorizonMonths)
-	}
-	if s.Markets.Enabled {
-		r.Markets = ComputeMarkets(s.Markets)
-	}
-	if s.Finance.Enabled {
-		r.Finance = ComputeFinance(s, r)
 	}
 	r.Milestones = Milestones(s, r, currency)
 	return r, nil
@@ -53,38 +39,4 @@ func ComputePlan(p *Plan) ([]*Result, error) {
 		out[i] = r
 	}
 	return out, nil
-}
-
-// runFallible runs the models that can fail on inputs that are each in
-// range — a viral loop growing past MaxUsers, orders past MaxOrders, a month
-// no fulfillment model has the capacity for — and returns their results or
-// the failure, located under prefix. Validation runs it too, so that an edit
-// leading there is refused like any invalid input.
-func runFallible(s *Scenario, prefix string) (*ViralResult, *FulfillmentResult, *FieldError) {
-	at := func(field string, err error) *FieldError {
-		if prefix != "" {
-			field = prefix + "." + field
-		}
-		return &FieldError{Path: field, Msg: err.Error()}
-	}
-	var viral *ViralResult
-	if s.Viral.Enabled {
-		v, err := ComputeViral(s.Viral, s.HorizonMonths)
-		if err != nil {
-			return nil, nil, at("viral", err)
-		}
-		viral = v
-	}
-	if !s.Fulfillment.Enabled {
-		return viral, nil, nil
-	}
-	f, err := ComputeFulfillment(s.Fulfillment, s.HorizonMonths, viral)
-	if err != nil {
-		field := "fulfillment.volume"
-		if errors.Is(err, ErrOverCapacity) {
-			field = "fulfillment.models"
-		}
-		return nil, nil, at(field, err)
-	}
-	return viral, f, nil
 }

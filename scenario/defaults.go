@@ -70,29 +70,11 @@ func DefaultFactors() []Factor {
 // NewScenario returns a scenario with the article's defaults, every module
 // enabled, a fresh ID and no markets yet.
 func NewScenario(name string) Scenario {
-	return Scenario{
-		ID: NewID(), Name: name, HorizonMonths: 36,
-		Viral: Viral{
-			Enabled: true, SeedUsers: 1000, InvitesPerUser: 5, InviteConversion: 0.2,
-			CycleDays: 14, InviteMode: InviteOnce, MonthlyChurn: 0.03,
-			PaidUsersPerMonth: 200, PaidCAC: 25, GoalUsers: 100000,
-		},
-		Sales: Sales{
-			Enabled: true, StartingARR: 250000, AverageACV: 24000, FounderNewARRPerMonth: 40000,
-			AEQuotaPerMonth: 50000, QuotaAttainment: 0.8, RampMonths: 4, AnnualRepAttrition: 0.2,
-			MaxHiresPerMonth: 2, AnnualNetRevenueRetention: 1.1, ARRGoal: 10e6,
-			Costs:  RoleCosts{AE: 14000, SDR: 7000, VP: 25000, Manager: 18000},
-			Stages: DefaultStages(),
-		},
-		Fulfillment: Fulfillment{
-			Enabled:     true,
-			Volume:      Volume{Source: VolumeManual, StartOrdersPerMonth: 40, MonthlyGrowth: 0.12, OrdersPerActiveUser: 0.1},
-			Models:      DefaultModels(),
-			RuleOfThumb: DefaultRuleOfThumb(),
-		},
-		Markets: Markets{Enabled: true, Factors: DefaultFactors(), Markets: []Market{}},
-		Finance: DefaultFinance(),
+	s := Scenario{ID: NewID(), Name: name, HorizonMonths: 36}
+	for _, m := range modules {
+		m.Defaults(&s)
 	}
+	return s
 }
 
 // NewPlan returns an empty plan: one default scenario called "Base",
@@ -117,25 +99,14 @@ func NewMarket(name string, factors []Factor) Market {
 // Clone returns a deep copy of the scenario (same IDs).
 func (s Scenario) Clone() Scenario {
 	c := s
-	c.Sales.Stages = append([]Stage(nil), s.Sales.Stages...)
-	c.Fulfillment.Models = append([]FulfillmentModel(nil), s.Fulfillment.Models...)
-	c.Fulfillment.RuleOfThumb = append([]float64(nil), s.Fulfillment.RuleOfThumb...)
-	c.Markets.Factors = append([]Factor(nil), s.Markets.Factors...)
-	c.Finance.FundingRounds = append([]FundingRound{}, s.Finance.FundingRounds...)
-	c.Finance.Expansions = append([]Expansion{}, s.Finance.Expansions...)
 	if s.Overrides != nil {
 		c.Overrides = make(map[string]json.RawMessage, len(s.Overrides))
 		for k, v := range s.Overrides {
 			c.Overrides[k] = append(json.RawMessage(nil), v...)
 		}
 	}
-	c.Markets.Markets = make([]Market, len(s.Markets.Markets))
-	for i, m := range s.Markets.Markets {
-		m.Scores = make(map[string]float64, len(m.Scores))
-		for k, v := range s.Markets.Markets[i].Scores {
-			m.Scores[k] = v
-		}
-		c.Markets.Markets[i] = m
+	for _, m := range modules {
+		m.Clone(&c)
 	}
 	return c
 }

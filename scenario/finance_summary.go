@@ -54,7 +54,7 @@ func financeMetrics(r *FinanceResult) []Metric {
 		return *p(), true
 	}
 	metric := func(key, label string, u Unit, v float64, ok bool) Metric {
-		return Metric{Key: key, Module: ModuleFinance, Label: label, Unit: u, Value: v, OK: ok}
+		return Metric{Key: key, Module: ModuleFinance, Label: label, Unit: u, Value: v, OK: ok, Better: financeBetter[key]}
 	}
 	cashOut, cashOutOK := month(func() *int { return r.CashOutMonth })
 	breakEven, breakEvenOK := month(func() *int { return r.BreakEvenMonth })
@@ -65,17 +65,17 @@ func financeMetrics(r *FinanceResult) []Metric {
 	payC, payCOK := ratioOf(func() *float64 { return payback(r.UnitEconomics.Consumer) })
 	payB, payBOK := ratioOf(func() *float64 { return payback(r.UnitEconomics.B2B) })
 	return []Metric{
-		metric("finance.cashHorizon", "Cash at horizon", UnitMoney, get(r.CashAtHorizon), on),
-		metric("finance.minCash", "Minimum cash", UnitMoney, get(func() float64 { return r.MinCash }), on),
-		withText(metric("finance.cashOutMonth", "Cash runs out", UnitMonth, cashOut, cashOutOK), on && !cashOutOK, "never"),
-		metric("finance.cashNeeded", "Cash needed beyond rounds", UnitMoney, get(func() float64 { return r.CashNeeded }), on),
-		metric("finance.breakEvenMonth", "Cash-flow positive from", UnitMonth, breakEven, breakEvenOK),
-		withText(metric("finance.runway", "Runway at horizon (months)", UnitRatio, runway, runwayOK), on && !runwayOK, "not burning"),
-		metric("finance.burnMultiple", "Burn multiple (last quarter)", UnitRatio, burn, burnOK),
-		metric("finance.ltvToCacConsumer", "Consumer LTV/CAC", UnitRatio, consumer, consumerOK),
-		metric("finance.ltvToCacB2B", "B2B LTV/CAC", UnitRatio, b2b, b2bOK),
-		metric("finance.paybackConsumer", "Consumer payback (months)", UnitRatio, payC, payCOK),
-		metric("finance.paybackB2B", "B2B payback (months)", UnitRatio, payB, payBOK),
+		metric(MetricFinanceCashHorizon, "Cash at horizon", UnitMoney, get(r.CashAtHorizon), on),
+		metric(MetricFinanceMinCash, "Minimum cash", UnitMoney, get(func() float64 { return r.MinCash }), on),
+		withText(metric(MetricFinanceCashOutMonth, "Cash runs out", UnitMonth, cashOut, cashOutOK), on && !cashOutOK, "never"),
+		metric(MetricFinanceCashNeeded, "Cash needed beyond rounds", UnitMoney, get(func() float64 { return r.CashNeeded }), on),
+		metric(MetricFinanceBreakEvenMonth, "Cash-flow positive from", UnitMonth, breakEven, breakEvenOK),
+		withText(metric(MetricFinanceRunway, "Runway at horizon (months)", UnitRatio, runway, runwayOK), on && !runwayOK, "not burning"),
+		metric(MetricFinanceBurnMultiple, "Burn multiple (last quarter)", UnitRatio, burn, burnOK),
+		metric(MetricFinanceLTVToCACConsumer, "Consumer LTV/CAC", UnitRatio, consumer, consumerOK),
+		metric(MetricFinanceLTVToCACB2B, "B2B LTV/CAC", UnitRatio, b2b, b2bOK),
+		metric(MetricFinancePaybackConsumer, "Consumer payback (months)", UnitRatio, payC, payCOK),
+		metric(MetricFinancePaybackB2B, "B2B payback (months)", UnitRatio, payB, payBOK),
 	}
 }
 
@@ -93,6 +93,17 @@ func payback(u *UnitEconomics) *float64 {
 		return nil
 	}
 	return u.PaybackMonths
+}
+
+// financeBetter says which way each finance metric improves: a later
+// cash-out month is better, an earlier break-even, a shorter payback.
+var financeBetter = map[string]Better{
+	MetricFinanceCashHorizon: BetterHigher, MetricFinanceMinCash: BetterHigher,
+	MetricFinanceCashOutMonth: BetterHigher, MetricFinanceCashNeeded: BetterLower,
+	MetricFinanceBreakEvenMonth: BetterLower, MetricFinanceRunway: BetterHigher,
+	MetricFinanceBurnMultiple: BetterLower, MetricFinanceLTVToCACConsumer: BetterHigher,
+	MetricFinanceLTVToCACB2B: BetterHigher, MetricFinancePaybackConsumer: BetterLower,
+	MetricFinancePaybackB2B: BetterLower,
 }
 
 func unitRatio(u *UnitEconomics) *float64 {

@@ -13,20 +13,20 @@ const (
 // validateFinance checks the finance inputs against their ranges; months of
 // rounds and expansions must fall within the horizon.
 func validateFinance(c *checker, f Finance, horizon int) {
-	c.nonNeg("startingCash", f.StartingCash, MaxMoney)
-	c.between("payingShare", f.PayingShare, 0, 1)
-	c.nonNeg("arpuPerMonth", f.ARPUPerMonth, MaxMoney)
-	c.nonNeg("averageOrderValue", f.AverageOrderValue, MaxMoney)
-	c.between("subscriptionGrossMargin", f.SubscriptionGrossMargin, 0, 1)
-	c.between("consumerGrossMargin", f.ConsumerGrossMargin, 0, 1)
-	c.between("orderGrossMargin", f.OrderGrossMargin, 0, 1)
-	c.nonNeg("referrerReward", f.ReferrerReward, MaxMoney)
-	c.nonNeg("refereeReward", f.RefereeReward, MaxMoney)
-	c.between("annualCustomerChurn", f.AnnualCustomerChurn, 0, 1)
-	c.nonNeg("otherCostsPerMonth", f.OtherCostsPerMonth, MaxMoney)
-	c.between("otherCostsGrowth", f.OtherCostsGrowth, 0, MaxOtherCostsGrowth)
-	c.between("runwayAlertMonths", f.RunwayAlertMonths, 0, MaxRunwayAlert)
-	c.nonNeg("minCashBuffer", f.MinCashBuffer, MaxMoney)
+	c.in("startingCash", f.StartingCash)
+	c.in("payingShare", f.PayingShare)
+	c.in("arpuPerMonth", f.ARPUPerMonth)
+	c.in("averageOrderValue", f.AverageOrderValue)
+	c.in("subscriptionGrossMargin", f.SubscriptionGrossMargin)
+	c.in("consumerGrossMargin", f.ConsumerGrossMargin)
+	c.in("orderGrossMargin", f.OrderGrossMargin)
+	c.in("referrerReward", f.ReferrerReward)
+	c.in("refereeReward", f.RefereeReward)
+	c.in("annualCustomerChurn", f.AnnualCustomerChurn)
+	c.in("otherCostsPerMonth", f.OtherCostsPerMonth)
+	c.in("otherCostsGrowth", f.OtherCostsGrowth)
+	c.in("runwayAlertMonths", f.RunwayAlertMonths)
+	c.in("minCashBuffer", f.MinCashBuffer)
 	if len(f.FundingRounds) > MaxFundingRounds {
 		c.fail("fundingRounds", "must list at most %d rounds, got %d", MaxFundingRounds, len(f.FundingRounds))
 	}
@@ -36,9 +36,7 @@ func validateFinance(c *checker, f Finance, horizon int) {
 			c.name("name", r.Name)
 			c.unique("name", r.Name, "funding round", names)
 			c.month("month", r.Month, horizon)
-			if !(r.Amount > 0 && r.Amount <= MaxMoney) {
-				c.fail("amount", "must be above 0 and at most %s, got %s", num(MaxMoney), num(r.Amount))
-			}
+			c.in("amount", r.Amount)
 		})
 	}
 	if len(f.Expansions) > MaxExpansions {
@@ -50,8 +48,8 @@ func validateFinance(c *checker, f Finance, horizon int) {
 			c.name("name", e.Name)
 			c.unique("name", e.Name, "expansion", names)
 			c.month("month", e.Month, horizon)
-			c.nonNeg("oneOffCost", e.OneOffCost, MaxMoney)
-			c.nonNeg("monthlyCost", e.MonthlyCost, MaxMoney)
+			c.in("oneOffCost", e.OneOffCost)
+			c.in("monthlyCost", e.MonthlyCost)
 		})
 	}
 }

@@ -14,6 +14,19 @@ const (
 	UnitText              // a name: Text holds it, Value is unused
 )
 
+// Better says which way a metric improves, for a reader of a comparison.
+type Better string
+
+// Directions of metrics.
+const (
+	BetterNone   Better = ""       // neither: a name, a head count, a class
+	BetterHigher Better = "higher" // more users, more ARR, more savings
+	BetterLower  Better = "lower"  // lower cost, an earlier month
+)
+
+// Metric keys are each module's name, a dot and the figure; each module
+// declares its keys as Metric… constants in its row's file.
+
 // Metric is one comparison figure of a scenario. OK is false where the value
 // does not exist (module off, goal never reached); Text holds names.
 type Metric struct {
@@ -24,6 +37,7 @@ type Metric struct {
 	Value  float64 `json:"value"`
 	Text   string  `json:"text,omitempty"`
 	OK     bool    `json:"ok"`
+	Better Better  `json:"better,omitempty"`
 }
 
 // Delta is a metric against the baseline's: Abs = value − base, Rel =
@@ -35,81 +49,34 @@ type Delta struct {
 	RelOK bool    `json:"relOK"`
 }
 
-// Metrics returns the comparison metrics of docs/MODELS.md §5 and §6, in a fixed order
-// and with fixed keys, so scenarios line up row by row.
+// Metrics returns the comparison metrics of every module (docs/MODELS.md
+// §5 and §6), in registry order and with fixed keys, so scenarios line up
+// row by row.
 func Metrics(s *Scenario, r *Result) []Metric {
 	var ms []Metric
-	val := func(key, module, label string, u Unit, v float64, ok bool) {
-		if !ok || math.IsNaN(v) || math.IsInf(v, 0) {
-			v, ok = 0, false
-		}
-		ms = append(ms, Metric{Key: key, Module: module, Label: label, Unit: u, Value: v, OK: ok})
+	for _, m := range modules {
+		ms = append(ms, m.Metrics(s, r)...)
 	}
-	text := func(key, module, label, t string, ok bool) {
-		ms = append(ms, Metric{Key: key, Module: module, Label: label, Unit: UnitText, Text: t, OK: ok})
-	}
-	at := func(m int) int { return min(m, s.HorizonMonths) - 1 }
-	v := r.Viral
-	val("viral.k", ModuleViral, "Viral coefficient K", UnitRatio, s.Viral.K(), v != nil)
-	text("viral.class", ModuleViral, "K class", ClassOf(s.Viral.K()), v != nil)
-	for _, m := range []struct {
-		month int
-		label string
-	}{{12, "Active users, month 12"}, {24, "Active users, month 24"}, {s.HorizonMonths, "Active users at horizon"}} {
-		key := map[int]string{12: "viral.active12", 24: "viral.active24"}[m.month]
-		if m.label == "Active users at horizon" {
-			key = "viral.activeHorizon"
-		}
-		ok := v != nil && m.month <= s.HorizonMonths
-		val(key, ModuleViral, m.label, UnitCount, pick(ok, func() float64 { return v.Months[at(m.month)].Active }), ok)
-	}
-	val("viral.cumulative", ModuleViral, "Cumulative signups", UnitCount, pick(v != nil, func() float64 { return v.Months[len(v.Months)-1].CumulativeSignups }), v != nil)
-	val("viral.paidSpend", ModuleViral, "Paid acquisition spend", UnitMoney, pick(v != nil, func() float64 { return v.TotalPaidSpend }), v != nil)
+	return ms
+}
 
-	sr := r.Sales
-	for _, m := range []struct {
-		key   string
-		month int
-		label string
-	}{{"sales.arr12", 12, "ARR, month 12"}, {"sales.arr24", 24, "ARR, month 24"}, {"sales.arrHorizon", s.HorizonMonths, "ARR at horizon"}} {
-		ok := sr != nil && m.month <= s.HorizonMonths
-		val(m.key, ModuleSales, m.label, UnitMoney, pick(ok, func() float64 { return sr.Months[at(m.month)].ARR }), ok)
-	}
-	if sr != nil {
-		text("sales.stage", ModuleSales, "Stage at horizon", sr.Months[len(sr.Months)-1].Stage, true)
-		for _, e := range sr.StageEntries {
-			ok := e.Month != nil
-			val("sales.stage."+e.Stage, ModuleSales, "Month reaching "+e.Stage, UnitMonth, pick(ok, func() float64 { return float64(*e.Month) }), ok)
-		}
-		h := sr.HeadsAtHorizon
-		val("sales.heads", ModuleSales, "Sales heads at horizon", UnitCount, float64(h.AEs+h.SDRs+h.VP+h.Managers), true)
-		val("sales.cost", ModuleSales, "Sales team cost", UnitMoney, sr.TotalCost, true)
-	} else {
-		text("sales.stage", ModuleSales, "Stage at horizon", "", false)
-		val("sales.heads", ModuleSales, "Sales heads at horizon", UnitCount, 0, false)
-		val("sales.cost", ModuleSales, "Sales team cost", UnitMoney, 0, false)
-	}
+// metricList collects one module's metrics.
+type metricList struct {
+	module string
+	ms     []Metric
+}
 
-	f := r.Fulfillment
-	last := func() FulfillmentMonth { return f.Months[len(f.Months)-1] }
-	val("fulfillment.orders", ModuleFulfillment, "Orders/month at horizon", UnitCount, pick(f != nil, func() float64 { return last().Orders }), f != nil)
-	planned := ""
-	if f != nil {
-		planned = last().Planned
+// val adds a number; a missing or non-finite value is not OK.
+func (l *metricList) val(key, label string, u Unit, better Better, v float64, ok bool) {
+	if !ok || math.IsNaN(v) || math.IsInf(v, 0) {
+		v, ok = 0, false
 	}
-	text("fulfillment.model", ModuleFulfillment, "Fulfillment model at horizon", planned, f != nil)
-	val("fulfillment.cost", ModuleFulfillment, "Fulfillment cost (optimal plan)", UnitMoney, pick(f != nil, func() float64 { return f.TotalCost }), f != nil)
-	val("fulfillment.savings", ModuleFulfillment, "Savings vs rule of thumb", UnitMoney, pick(f != nil, func() float64 { return f.Savings }), f != nil)
+	l.ms = append(l.ms, Metric{Key: key, Module: l.module, Label: label, Unit: u, Value: v, OK: ok, Better: better})
+}
 
-	mk := r.Markets
-	okM := mk != nil && len(mk.Ranking) > 0
-	top := ""
-	if okM {
-		top = mk.Winner
-	}
-	text("markets.top", ModuleMarkets, "Top market", top, okM)
-	val("markets.score", ModuleMarkets, "Top market's weighted score", UnitRatio, pick(okM, func() float64 { return mk.Ranking[0].Weighted }), okM)
-	return append(ms, financeMetrics(r.Finance)...)
+// text adds a name.
+func (l *metricList) text(key, label, t string, ok bool) {
+	l.ms = append(l.ms, Metric{Key: key, Module: l.module, Label: label, Unit: UnitText, Text: t, OK: ok})
 }
 
 func pick(ok bool, f func() float64) float64 {

@@ -1,9 +1,12 @@
 package scenario
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -27,7 +30,7 @@ func ParseNumber(text string, percent bool) (float64, error) {
 		neg = true
 		s = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(s, "-"), "−"))
 	}
-	for _, sym := range []string{"$", "€", "£", "¥"} {
+	for _, sym := range symbolsLongestFirst {
 		s = strings.TrimSpace(strings.TrimPrefix(s, sym))
 	}
 	if strings.HasPrefix(s, "-") && !neg {
@@ -167,15 +170,30 @@ func FormatCount(v float64) string {
 	return group(strconv.FormatFloat(math.Round(v), 'f', 0, 64))
 }
 
-// CurrencySymbol returns the symbol of USD, EUR, GBP and JPY, and false for
-// other codes (which are written after the amount).
+// currencySymbols is the one table of currency symbols: every amount the
+// app, the charts and the workbook show is written with the symbol before
+// it, or, for a code not listed here, with the ISO code after it (99 CHF).
+var currencySymbols = map[string]string{
+	"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "CA$", "AUD": "A$",
+}
+
+// CurrencySymbol returns the symbol written before amounts in the currency
+// code, and false for codes that are written after the amount instead.
 func CurrencySymbol(code string) (string, bool) {
-	sym, ok := map[string]string{"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}[code]
+	sym, ok := currencySymbols[code]
 	return sym, ok
 }
 
+// symbolsLongestFirst lists the table's symbols so that "CA$" is tried
+// before "$".
+var symbolsLongestFirst = func() []string {
+	syms := slices.Collect(maps.Values(currencySymbols))
+	slices.SortFunc(syms, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
+	return syms
+}()
+
 // FormatMoney writes an amount rounded to whole units with thousands grouped
-// and a currency symbol for USD, EUR, GBP and JPY (else the ISO code).
+// and the currency's symbol before it (else the ISO code after it).
 func FormatMoney(v float64, currency string) string {
 	return withCurrency(v, currency, FormatCount)
 }
@@ -218,4 +236,14 @@ func FormatCompact(v float64) string {
 	default:
 		return trim(a, "")
 	}
+}
+
+// formatMoneyCents writes an amount below 100 with cents ($24.50), larger
+// ones like FormatMoney.
+func formatMoneyCents(v float64, currency string) string {
+	s := FormatMoney(v, currency)
+	if v >= 100 {
+		return s
+	}
+	return strings.TrimSuffix(s, FormatCount(v)) + fmt.Sprintf("%.2f", v)
 }

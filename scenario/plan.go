@@ -191,6 +191,12 @@ type FulfillmentModel struct {
 // Cost is the model's monthly cost at a volume of orders a month, ignoring capacity.
 func (m FulfillmentModel) Cost(orders float64) float64 { return m.FixedMonthly + m.PerOrder*orders }
 
+// CostPerOrder is the model's monthly cost per order at a volume of orders
+// a month (orders > 0): fixed / orders + per order.
+func (m FulfillmentModel) CostPerOrder(orders float64) float64 {
+	return m.FixedMonthly/orders + m.PerOrder
+}
+
 // Feasible reports whether the model can ship that many orders a month.
 func (m FulfillmentModel) Feasible(orders float64) bool {
 	return m.Capacity <= 0 || orders <= m.Capacity

@@ -6,35 +6,44 @@ import "math"
 // that compounds to it: 1 − (1 − annual)^(1/12).
 func MonthlyRate(annual float64) float64 { return 1 - math.Pow(1-annual, 1.0/12) }
 
-// rampFactor is the share of quota an AE in its k-th month (k ≥ 1) delivers.
-func rampFactor(k, rampMonths int) float64 {
+// RampShare is the share of quota an AE seat delivers in its k-th month
+// (k ≥ 1) with a ramp of rampMonths: k/rampMonths, 1 from the ramp's end
+// on and without a ramp.
+func RampShare(k, rampMonths int) float64 {
 	if rampMonths <= 0 || k >= rampMonths {
 		return 1
 	}
 	return float64(k) / float64(rampMonths)
 }
 
-// aeCohorts tracks AE seats as expected mass per tenure month: mass[k−1] is
-// the mass in its k-th month; the last bucket holds everyone fully ramped.
-type aeCohorts struct {
+// MonthlyNRR is the monthly factor that compounds to the annual net
+// revenue retention: NRR^(1/12).
+func (s Sales) MonthlyNRR() float64 { return math.Pow(s.AnnualNetRevenueRetention, 1.0/12) }
+
+// AECohorts tracks AE seats as expected mass per tenure month: Tenure(k) is
+// the mass in its k-th month, for k up to the ramp (at least 1), and Ramped
+// the seats past it.
+type AECohorts struct {
 	ramp int
+	// mass[k−1] is tenure month k; the last bucket holds the ramped seats.
 	mass []float64
 }
 
-func newAECohorts(ramp int, ramped float64) *aeCohorts {
-	c := &aeCohorts{ramp: ramp, mass: make([]float64, ramp+1)}
-	c.mass[ramp] = ramped
+// NewAECohorts starts cohorts for a ramp of rampMonths with ramped seats
+// already past it.
+func NewAECohorts(rampMonths int, ramped float64) *AECohorts {
+	c := &AECohorts{ramp: rampMonths, mass: make([]float64, max(rampMonths, 1)+1)}
+	c.mass[len(c.mass)-1] = ramped
 	return c
 }
 
-// advance ages every seat one month, lets a fraction leave and backfills it
-// at once with seats in their first month.
-func (c *aeCohorts) advance(attrition float64) {
-	if last := len(c.mass) - 1; last > 0 {
-		c.mass[last] += c.mass[last-1]
-		copy(c.mass[1:last], c.mass[:last-1])
-		c.mass[0] = 0
-	}
+// Advance ages every seat one month, lets the fraction attrition of every
+// tenure leave and backfills it at once with seats in their first month.
+func (c *AECohorts) Advance(attrition float64) {
+	last := len(c.mass) - 1
+	c.mass[last] += c.mass[last-1]
+	copy(c.mass[1:last], c.mass[:last-1])
+	c.mass[0] = 0
 	var left float64
 	for k := range c.mass {
 		l := c.mass[k] * attrition
@@ -44,14 +53,25 @@ func (c *aeCohorts) advance(attrition float64) {
 	c.mass[0] += left
 }
 
-// hire adds seats in their first month.
-func (c *aeCohorts) hire(n float64) { c.mass[0] += n }
+// Hire adds seats in their first month.
+func (c *AECohorts) Hire(n float64) { c.mass[0] += n }
 
-// productive is the ramped-AE equivalent: Σ mass × ramp factor.
-func (c *aeCohorts) productive() float64 {
+// Tenure is the seat mass in its k-th month (k ≥ 1), 0 past the ramp.
+func (c *AECohorts) Tenure(k int) float64 {
+	if k < 1 || k > len(c.mass)-1 {
+		return 0
+	}
+	return c.mass[k-1]
+}
+
+// Ramped is the seat mass past the ramp.
+func (c *AECohorts) Ramped() float64 { return c.mass[len(c.mass)-1] }
+
+// Productive is the ramped-AE equivalent: Σ mass × ramp share.
+func (c *AECohorts) Productive() float64 {
 	var p float64
 	for k, m := range c.mass {
-		p += m * rampFactor(k+1, c.ramp)
+		p += m * RampShare(k+1, c.ramp)
 	}
 	return p
 }
@@ -61,9 +81,9 @@ func (c *aeCohorts) productive() float64 {
 func ComputeSales(s Sales, horizon int) *SalesResult {
 	r := &SalesResult{Months: make([]SalesMonth, 0, horizon)}
 	attr := MonthlyRate(s.AnnualRepAttrition)
-	nrr := math.Pow(s.AnnualNetRevenueRetention, 1.0/12)
+	nrr := s.MonthlyNRR()
 	team := s.StartingTeam
-	aes := newAECohorts(s.RampMonths, float64(team.AEs))
+	aes := NewAECohorts(s.RampMonths, float64(team.AEs))
 	arr := s.StartingARR
 	stage := -1
 	entries := make([]*int, len(s.Stages))
@@ -75,10 +95,10 @@ func ComputeSales(s Sales, horizon int) *SalesResult {
 				entries[i] = &month
 			}
 		}
-		aes.advance(attr)
+		aes.Advance(attr)
 		hires := hireToward(&team, s.Stages[stage].Target(), s.MaxHiresPerMonth)
-		aes.hire(float64(hires.AEs))
-		ramped := aes.productive()
+		aes.Hire(float64(hires.AEs))
+		ramped := aes.Productive()
 		founder := 0.0
 		if s.Stages[stage].FoundersSell {
 			founder = s.FounderNewARRPerMonth
@@ -172,15 +192,15 @@ func summarizeSales(r *SalesResult, s Sales) {
 // firstYearARRPerSeat is the new ARR one AE seat hired today books in its
 // first 12 months, after ramp, attainment and backfilled attrition.
 func firstYearARRPerSeat(s Sales) float64 {
-	c := newAECohorts(s.RampMonths, 0)
-	c.hire(1)
+	c := NewAECohorts(s.RampMonths, 0)
+	c.Hire(1)
 	attr := MonthlyRate(s.AnnualRepAttrition)
 	var months float64
 	for m := 1; m <= 12; m++ {
 		if m > 1 {
-			c.advance(attr)
+			c.Advance(attr)
 		}
-		months += c.productive()
+		months += c.Productive()
 	}
 	return months * s.AEQuotaPerMonth * s.QuotaAttainment
 }

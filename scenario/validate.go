@@ -3,7 +3,6 @@ package scenario
 import (
 	"fmt"
 	"maps"
-	"math"
 	"slices"
 	"strings"
 
@@ -48,10 +47,12 @@ const (
 	MaxCycleDay = 365
 )
 
-// checker collects FieldErrors under a path prefix.
+// checker collects FieldErrors under a path prefix. key is the path below
+// the scenario without indexes, as the limits table names inputs.
 type checker struct {
 	errs   Errors
 	prefix string
+	key    string
 }
 
 func (c *checker) at(field string) string {
@@ -70,26 +71,30 @@ func (c *checker) fail(field, format string, a ...any) {
 
 // sub returns a checker for a nested object sharing the error list.
 func (c *checker) sub(field string, fn func(*checker)) {
-	s := &checker{prefix: c.at(field)}
+	s := &checker{prefix: c.at(field), key: c.keyOf(field)}
 	fn(s)
 	c.errs = append(c.errs, s.errs...)
 }
 
-// between checks lo ≤ v ≤ hi.
-func (c *checker) between(field string, v, lo, hi float64) {
-	if math.IsNaN(v) || v < lo || v > hi {
-		c.fail(field, "must be between %s and %s, got %s", num(lo), num(hi), num(v))
+// keyOf is the limits table's name of field below c.
+func (c *checker) keyOf(field string) string {
+	if c.key == "" {
+		return Unindexed(field)
 	}
+	return c.key + "." + Unindexed(field)
 }
 
-// below checks lo ≤ v < hi.
-func (c *checker) below(field string, v, lo, hi float64) {
-	if math.IsNaN(v) || v < lo || v >= hi {
-		c.fail(field, "must be at least %s and below %s, got %s", num(lo), num(hi), num(v))
+// in checks v against the limits table's range for field.
+func (c *checker) in(field string, v float64) {
+	l, ok := limits[c.keyOf(field)]
+	if !ok {
+		c.fail(field, "has no valid range (internal error: %s is missing from the limits table)", c.keyOf(field))
+		return
+	}
+	if err := l.Check(v); err != nil {
+		c.fail(field, "%s", err)
 	}
 }
-
-func (c *checker) nonNeg(field string, v, hi float64) { c.between(field, v, 0, hi) }
 
 func (c *checker) name(field, v string) { c.checkName(field, v, false) }
 
@@ -174,12 +179,14 @@ func (p *Plan) validate(check func(*Scenario, string) Errors) error {
 	return c.errs
 }
 
-// ValidateScenario checks one scenario's inputs and that it computes;
-// paths start with prefix.
+// ValidateScenario checks one scenario's inputs and that it computes (a
+// viral loop growing past MaxUsers, orders past MaxOrders, a month no
+// fulfillment model has the capacity for are refused like any invalid
+// input); paths start with prefix.
 func ValidateScenario(s *Scenario, prefix string) Errors {
 	errs := validateFields(s, prefix)
 	if len(errs) == 0 {
-		if _, _, fe := runFallible(s, prefix); fe != nil {
+		if fe := computeModules(s, &Result{}, prefix); fe != nil {
 			errs = Errors{*fe}
 		}
 	}
@@ -192,51 +199,45 @@ func validateFields(s *Scenario, prefix string) Errors {
 	c.id("id", s.ID, map[string]bool{})
 	c.name("name", s.Name)
 	c.notes("notes", s.Notes)
-	if s.HorizonMonths < 1 || s.HorizonMonths > MaxHorizon {
-		c.fail("horizonMonths", "must be between 1 and %d, got %d", MaxHorizon, s.HorizonMonths)
+	c.in("horizonMonths", float64(s.HorizonMonths))
+	for _, m := range modules {
+		c.sub(m.Name, func(c *checker) { m.Validate(c, s) })
 	}
-	c.sub("viral", func(c *checker) { validateViral(c, s.Viral) })
-	c.sub("sales", func(c *checker) { validateSales(c, s.Sales) })
-	c.sub("fulfillment", func(c *checker) { validateFulfillment(c, s.Fulfillment, s.Viral.Enabled) })
-	c.sub("markets", func(c *checker) { validateMarkets(c, s.Markets) })
-	c.sub("finance", func(c *checker) { validateFinance(c, s.Finance, s.HorizonMonths) })
 	return c.errs
 }
 
 func validateViral(c *checker, v Viral) {
-	c.nonNeg("seedUsers", v.SeedUsers, MaxCount)
-	c.nonNeg("invitesPerUser", v.InvitesPerUser, 1000)
-	c.between("inviteConversion", v.InviteConversion, 0, 1)
-	c.between("cycleDays", v.CycleDays, 1, MaxCycleDay)
+	c.in("seedUsers", v.SeedUsers)
+	c.in("invitesPerUser", v.InvitesPerUser)
+	c.in("inviteConversion", v.InviteConversion)
+	c.in("cycleDays", v.CycleDays)
 	if v.InviteMode != InviteOnce && v.InviteMode != InviteContinuous {
 		c.fail("inviteMode", "must be %q or %q, got %q", InviteOnce, InviteContinuous, v.InviteMode)
 	}
-	c.below("monthlyChurn", v.MonthlyChurn, 0, 1)
-	c.nonNeg("paidUsersPerMonth", v.PaidUsersPerMonth, MaxCount)
-	c.nonNeg("paidCAC", v.PaidCAC, MaxMoney)
-	c.nonNeg("marketSize", v.MarketSize, MaxUsers)
-	c.nonNeg("goalUsers", v.GoalUsers, MaxUsers)
+	c.in("monthlyChurn", v.MonthlyChurn)
+	c.in("paidUsersPerMonth", v.PaidUsersPerMonth)
+	c.in("paidCAC", v.PaidCAC)
+	c.in("marketSize", v.MarketSize)
+	c.in("goalUsers", v.GoalUsers)
 }
 
 func validateSales(c *checker, s Sales) {
-	c.nonNeg("startingARR", s.StartingARR, MaxMoney)
-	if !(s.AverageACV > 0 && s.AverageACV <= MaxMoney) {
-		c.fail("averageACV", "must be above 0 and at most %s, got %s", num(MaxMoney), num(s.AverageACV))
-	}
-	c.nonNeg("founderNewARRPerMonth", s.FounderNewARRPerMonth, MaxMoney)
-	c.nonNeg("aeQuotaPerMonth", s.AEQuotaPerMonth, MaxMoney)
-	c.between("quotaAttainment", s.QuotaAttainment, 0, 2)
-	c.between("rampMonths", float64(s.RampMonths), 0, 24)
-	c.between("annualRepAttrition", s.AnnualRepAttrition, 0, 1)
-	c.between("maxHiresPerMonth", float64(s.MaxHiresPerMonth), 0, 1000)
-	c.between("annualNetRevenueRetention", s.AnnualNetRevenueRetention, 0, 3)
-	c.nonNeg("arrGoal", s.ARRGoal, MaxMoney)
+	c.in("startingARR", s.StartingARR)
+	c.in("averageACV", s.AverageACV)
+	c.in("founderNewARRPerMonth", s.FounderNewARRPerMonth)
+	c.in("aeQuotaPerMonth", s.AEQuotaPerMonth)
+	c.in("quotaAttainment", s.QuotaAttainment)
+	c.in("rampMonths", float64(s.RampMonths))
+	c.in("annualRepAttrition", s.AnnualRepAttrition)
+	c.in("maxHiresPerMonth", float64(s.MaxHiresPerMonth))
+	c.in("annualNetRevenueRetention", s.AnnualNetRevenueRetention)
+	c.in("arrGoal", s.ARRGoal)
 	c.sub("startingTeam", func(c *checker) { validateTeam(c, s.StartingTeam) })
 	c.sub("costs", func(c *checker) {
-		c.nonNeg("ae", s.Costs.AE, MaxMoney)
-		c.nonNeg("sdr", s.Costs.SDR, MaxMoney)
-		c.nonNeg("vp", s.Costs.VP, MaxMoney)
-		c.nonNeg("manager", s.Costs.Manager, MaxMoney)
+		c.in("ae", s.Costs.AE)
+		c.in("sdr", s.Costs.SDR)
+		c.in("vp", s.Costs.VP)
+		c.in("manager", s.Costs.Manager)
 	})
 	if len(s.Stages) == 0 || len(s.Stages) > MaxStages {
 		c.fail("stages", "must list 1 to %d stages, got %d", MaxStages, len(s.Stages))
@@ -246,7 +247,7 @@ func validateSales(c *checker, s Sales) {
 		c.sub(fmt.Sprintf("stages[%d]", i), func(c *checker) {
 			c.name("name", st.Name)
 			c.unique("name", st.Name, "stage", names)
-			c.nonNeg("minARR", st.MinARR, MaxMoney)
+			c.in("minARR", st.MinARR)
 			if i == 0 && st.MinARR != 0 {
 				c.fail("minARR", "the first stage must start at 0, got %s", num(st.MinARR))
 			}
@@ -259,10 +260,10 @@ func validateSales(c *checker, s Sales) {
 }
 
 func validateTeam(c *checker, t Team) {
-	c.between("aes", float64(t.AEs), 0, MaxHeads)
-	c.between("sdrs", float64(t.SDRs), 0, MaxHeads)
-	c.between("vp", float64(t.VP), 0, MaxHeads)
-	c.between("managers", float64(t.Managers), 0, MaxHeads)
+	c.in("aes", float64(t.AEs))
+	c.in("sdrs", float64(t.SDRs))
+	c.in("vp", float64(t.VP))
+	c.in("managers", float64(t.Managers))
 }
 
 func validateFulfillment(c *checker, f Fulfillment, viralOn bool) {
@@ -276,9 +277,9 @@ func validateFulfillment(c *checker, f Fulfillment, viralOn bool) {
 		default:
 			c.fail("source", "must be %q or %q, got %q", VolumeManual, VolumeViral, f.Volume.Source)
 		}
-		c.nonNeg("startOrdersPerMonth", f.Volume.StartOrdersPerMonth, MaxOrders)
-		c.between("monthlyGrowth", f.Volume.MonthlyGrowth, -0.99, 10)
-		c.nonNeg("ordersPerActiveUser", f.Volume.OrdersPerActiveUser, 1000)
+		c.in("startOrdersPerMonth", f.Volume.StartOrdersPerMonth)
+		c.in("monthlyGrowth", f.Volume.MonthlyGrowth)
+		c.in("ordersPerActiveUser", f.Volume.OrdersPerActiveUser)
 	})
 	if len(f.Models) == 0 || len(f.Models) > MaxModels {
 		c.fail("models", "must list 1 to %d models, got %d", MaxModels, len(f.Models))
@@ -288,10 +289,10 @@ func validateFulfillment(c *checker, f Fulfillment, viralOn bool) {
 		c.sub(fmt.Sprintf("models[%d]", i), func(c *checker) {
 			c.name("name", m.Name)
 			c.unique("name", m.Name, "model", names)
-			c.nonNeg("fixedMonthly", m.FixedMonthly, MaxMoney)
-			c.nonNeg("perOrder", m.PerOrder, MaxMoney)
-			c.nonNeg("setupCost", m.SetupCost, MaxMoney)
-			c.nonNeg("capacity", m.Capacity, MaxOrders)
+			c.in("fixedMonthly", m.FixedMonthly)
+			c.in("perOrder", m.PerOrder)
+			c.in("setupCost", m.SetupCost)
+			c.in("capacity", m.Capacity)
 		})
 	}
 	if len(f.RuleOfThumb) > max(len(f.Models)-1, 0) {
@@ -299,8 +300,8 @@ func validateFulfillment(c *checker, f Fulfillment, viralOn bool) {
 	}
 	for i, t := range f.RuleOfThumb {
 		field := fmt.Sprintf("ruleOfThumb[%d]", i)
-		if !(t > 0 && t <= MaxOrders) {
-			c.fail(field, "must be above 0 and at most %s, got %s", num(MaxOrders), num(t))
+		if err := limits[c.keyOf(field)].Check(t); err != nil {
+			c.fail(field, "%s", err)
 		} else if i > 0 && !(t > f.RuleOfThumb[i-1]) {
 			c.fail(field, "must be above the previous threshold %s, got %s", num(f.RuleOfThumb[i-1]), num(t))
 		}
@@ -321,7 +322,7 @@ func validateMarkets(c *checker, mk Markets) {
 		c.sub(fmt.Sprintf("factors[%d]", i), func(c *checker) {
 			c.id("id", f.ID, ids)
 			c.name("name", f.Name)
-			c.nonNeg("weight", f.Weight, 1000)
+			c.in("weight", f.Weight)
 		})
 		factorIDs[f.ID] = true
 		positive = positive || f.Weight > 0
@@ -345,14 +346,15 @@ func validateMarkets(c *checker, mk Markets) {
 }
 
 func validateScores(c *checker, m Market, factors []Factor, known map[string]bool) {
+	score := limits[c.keyOf("scores[]")]
 	for _, f := range factors {
 		s, ok := m.Scores[f.ID]
 		field := fmt.Sprintf("scores[%s]", f.ID)
 		switch {
 		case !ok:
-			c.fail(field, "no score for factor %q (scores are whole numbers 1–5)", f.Name)
-		case s != math.Trunc(s) || s < 1 || s > 5:
-			c.fail(field, "score for %q must be a whole number from 1 to 5, got %s", f.Name, num(s))
+			c.fail(field, "no score for factor %q (scores are whole numbers %s–%s)", f.Name, num(score.Min), num(score.Max))
+		case score.Check(s) != nil:
+			c.fail(field, "score for %q must be a whole number from %s to %s, got %s", f.Name, num(score.Min), num(score.Max), num(s))
 		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(m.Scores)) {

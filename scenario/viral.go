@@ -31,6 +31,16 @@ func monthOfDay(t float64) int {
 	return int(math.Ceil(t/DaysPerMonth - 1e-9))
 }
 
+// ChurnPerCycle is the share of active users lost in one viral cycle, the
+// monthly churn compounded over the cycle's length: 1 − (1 − churn)^(c/D).
+func (v Viral) ChurnPerCycle() float64 {
+	return 1 - math.Pow(1-v.MonthlyChurn, v.CycleDays/DaysPerMonth)
+}
+
+// PaidPerCycle is the paid signups of one viral cycle: paid users a month
+// × c / D.
+func (v Viral) PaidPerCycle() float64 { return v.PaidUsersPerMonth * v.CycleDays / DaysPerMonth }
+
 // ComputeViral simulates the viral loop cycle by cycle over horizon months
 // (DESIGN.md §4.1). v must be valid. It fails when users grow past
 // MaxUsers, which only a loop without a market size can do.
@@ -69,8 +79,8 @@ func ComputeViral(v Viral, horizon int) (*ViralResult, error) {
 func simulateCycles(v Viral, horizon int) []ViralCycle {
 	c := v.CycleDays
 	n := ViralCycles(c, horizon) - 1
-	churnRate := 1 - math.Pow(1-v.MonthlyChurn, c/DaysPerMonth)
-	paidPerCycle := v.PaidUsersPerMonth * c / DaysPerMonth
+	churnRate := v.ChurnPerCycle()
+	paidPerCycle := v.PaidPerCycle()
 	k := v.K()
 	seed := v.SeedUsers
 	if v.MarketSize > 0 {

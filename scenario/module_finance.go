@@ -1,0 +1,91 @@
+package scenario
+
+import "fmt"
+
+// Metric keys of the finance module.
+const (
+	MetricFinanceCashHorizon      = "finance.cashHorizon"
+	MetricFinanceMinCash          = "finance.minCash"
+	MetricFinanceCashOutMonth     = "finance.cashOutMonth"
+	MetricFinanceCashNeeded       = "finance.cashNeeded"
+	MetricFinanceBreakEvenMonth   = "finance.breakEvenMonth"
+	MetricFinanceRunway           = "finance.runway"
+	MetricFinanceBurnMultiple     = "finance.burnMultiple"
+	MetricFinanceLTVToCACConsumer = "finance.ltvToCacConsumer"
+	MetricFinanceLTVToCACB2B      = "finance.ltvToCacB2B"
+	MetricFinancePaybackConsumer  = "finance.paybackConsumer"
+	MetricFinancePaybackB2B       = "finance.paybackB2B"
+)
+
+// financeModule is the cash and unit economics row in the module registry.
+// It reads the viral, sales and fulfillment results, so it comes after them.
+var financeModule = Module{
+	Name:     ModuleFinance,
+	Title:    "Finance",
+	Enabled:  func(s *Scenario) bool { return s.Finance.Enabled },
+	Defaults: func(s *Scenario) { s.Finance = DefaultFinance() },
+	Limits: map[string]Limit{
+		"finance.startingCash":             {Max: MaxMoney},
+		"finance.payingShare":              {Max: 1, Percent: true},
+		"finance.arpuPerMonth":             {Max: MaxMoney},
+		"finance.averageOrderValue":        {Max: MaxMoney},
+		"finance.subscriptionGrossMargin":  {Max: 1, Percent: true},
+		"finance.consumerGrossMargin":      {Max: 1, Percent: true},
+		"finance.orderGrossMargin":         {Max: 1, Percent: true},
+		"finance.referrerReward":           {Max: MaxMoney},
+		"finance.refereeReward":            {Max: MaxMoney},
+		"finance.annualCustomerChurn":      {Max: 1, Percent: true},
+		"finance.otherCostsPerMonth":       {Max: MaxMoney},
+		"finance.otherCostsGrowth":         {Max: MaxOtherCostsGrowth, Percent: true},
+		"finance.runwayAlertMonths":        {Max: MaxRunwayAlert},
+		"finance.minCashBuffer":            {Max: MaxMoney},
+		"finance.fundingRounds[].amount":   {Max: MaxMoney, MinOpen: true},
+		"finance.expansions[].oneOffCost":  {Max: MaxMoney},
+		"finance.expansions[].monthlyCost": {Max: MaxMoney},
+	},
+	Clone: func(c *Scenario) {
+		c.Finance.FundingRounds = append([]FundingRound{}, c.Finance.FundingRounds...)
+		c.Finance.Expansions = append([]Expansion{}, c.Finance.Expansions...)
+	},
+	Validate: func(c *checker, s *Scenario) { validateFinance(c, s.Finance, s.HorizonMonths) },
+	Compute: func(s *Scenario, r *Result) error {
+		r.Finance = ComputeFinance(s, r)
+		return nil
+	},
+	Milestones: func(s *Scenario, r *Result, currency string) []Milestone {
+		if r.Finance == nil {
+			return nil
+		}
+		var out []Milestone
+		financeMilestones(s.Finance, r.Finance, currency, func(month int, module, format string, a ...any) {
+			out = append(out, milestone(month, module, fmt.Sprintf(format, a...)))
+		})
+		return out
+	},
+	Metrics: func(_ *Scenario, r *Result) []Metric { return financeMetrics(r.Finance) },
+	Summary: financeSummary,
+}
+
+// financeSummary: cash at the horizon and at its lowest, when it runs out
+// (and what would cover it), break-even and runway.
+func financeSummary(_ *Scenario, r *Result, currency string) []string {
+	fr := r.Finance
+	if fr == nil {
+		return nil
+	}
+	money := func(v float64) string { return FormatMoney(v, currency) }
+	out := []string{fmt.Sprintf("cash %s at month %d, lowest %s (month %d)", money(fr.CashAtHorizon()), len(fr.Months), money(fr.MinCash), fr.MinCashMonth)}
+	if fr.CashOutMonth != nil {
+		out = append(out, fmt.Sprintf("cash runs out in month %d: %s more needed", *fr.CashOutMonth, money(fr.CashNeeded)))
+	} else {
+		out = append(out, "cash lasts the horizon")
+	}
+	be, runway := "not reached", "not burning"
+	if fr.BreakEvenMonth != nil {
+		be = fmt.Sprintf("month %d", *fr.BreakEvenMonth)
+	}
+	if fr.RunwayMonths != nil {
+		runway = fmt.Sprintf("%.1f months", *fr.RunwayMonths)
+	}
+	return append(out, fmt.Sprintf("cash-flow positive from %s; runway at horizon %s", be, runway))
+}
