@@ -246,8 +246,8 @@ func (c *compare) fillTable(p *scenario.Plan, rs []*scenario.Result, idx []int) 
 	}
 	for _, base := range rows {
 		label := base.Label
-		if strings.HasPrefix(base.Key, "sales.stage.") {
-			label = strings.TrimPrefix(base.Key, "sales.stage.") + " from"
+		if stage, ok := scenario.StageOfEntryKey(base.Key); ok {
+			label = stage + " from"
 		}
 		objs = append(objs, tableLabel(label, metricColWidth, fyne.TextAlignLeading, false))
 		for j := range idx {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -16,96 +17,32 @@ type limit struct {
 	pct            bool
 }
 
-// Bounds that scenario/validate.go checks as literals rather than named
-// constants. TestHintsMatchValidation pins every range below to the
-// scenario package's validation, so a change there fails the test.
-const (
-	maxInvitesPerUser  = 1000
-	maxQuotaAttainment = 2
-	maxRampMonths      = 24
-	maxHiresPerMonth   = 1000
-	maxNRR             = 3
-	maxFactorWeight    = 1000
-	minMonthlyGrowth   = -0.99
-	maxMonthlyGrowth   = 10
-	maxOrdersPerUser   = 1000
-)
+// formless are the inputs no form shows, so no range hint: the lists the
+// tabs lay out as tables.
+var formless = []string{"sales.stages[].", "fulfillment.models[].", "markets.markets[].", "finance.fundingRounds[].", "finance.expansions[]."}
 
-// limits maps an input's path (below the scenario) to its valid range.
-var limits = map[string]limit{
-	"horizonMonths":                          {lo: 1, hi: scenario.MaxHorizon},
-	"viral.seedUsers":                        {hi: scenario.MaxCount},
-	"viral.invitesPerUser":                   {hi: maxInvitesPerUser},
-	"viral.inviteConversion":                 {hi: 1, pct: true},
-	"viral.cycleDays":                        {lo: 1, hi: scenario.MaxCycleDay},
-	"viral.monthlyChurn":                     {hi: 1, hiOpen: true, pct: true},
-	"viral.paidUsersPerMonth":                {hi: scenario.MaxCount},
-	"viral.paidCAC":                          {hi: scenario.MaxMoney},
-	"viral.marketSize":                       {hi: scenario.MaxUsers},
-	"viral.goalUsers":                        {hi: scenario.MaxUsers},
-	"sales.startingARR":                      {hi: scenario.MaxMoney},
-	"sales.averageACV":                       {hi: scenario.MaxMoney, loOpen: true},
-	"sales.founderNewARRPerMonth":            {hi: scenario.MaxMoney},
-	"sales.aeQuotaPerMonth":                  {hi: scenario.MaxMoney},
-	"sales.quotaAttainment":                  {hi: maxQuotaAttainment, pct: true},
-	"sales.rampMonths":                       {hi: maxRampMonths},
-	"sales.annualRepAttrition":               {hi: 1, pct: true},
-	"sales.maxHiresPerMonth":                 {hi: maxHiresPerMonth},
-	"sales.annualNetRevenueRetention":        {hi: maxNRR, pct: true},
-	"sales.arrGoal":                          {hi: scenario.MaxMoney},
-	"sales.startingTeam.aes":                 {hi: scenario.MaxHeads},
-	"sales.startingTeam.sdrs":                {hi: scenario.MaxHeads},
-	"sales.startingTeam.vp":                  {hi: scenario.MaxHeads},
-	"sales.startingTeam.managers":            {hi: scenario.MaxHeads},
-	"sales.costs.ae":                         {hi: scenario.MaxMoney},
-	"sales.costs.sdr":                        {hi: scenario.MaxMoney},
-	"sales.costs.vp":                         {hi: scenario.MaxMoney},
-	"sales.costs.manager":                    {hi: scenario.MaxMoney},
-	"fulfillment.volume.startOrdersPerMonth": {hi: scenario.MaxOrders},
-	"fulfillment.volume.monthlyGrowth":       {lo: minMonthlyGrowth, hi: maxMonthlyGrowth, pct: true},
-	"fulfillment.volume.ordersPerActiveUser": {hi: maxOrdersPerUser},
-	"markets.factors[].weight":               {hi: maxFactorWeight},
-	"fulfillment.ruleOfThumb[]":              {hi: scenario.MaxOrders, loOpen: true},
-	"finance.startingCash":                   {hi: scenario.MaxMoney},
-	"finance.payingShare":                    {hi: 1, pct: true},
-	"finance.arpuPerMonth":                   {hi: scenario.MaxMoney},
-	"finance.averageOrderValue":              {hi: scenario.MaxMoney},
-	"finance.subscriptionGrossMargin":        {hi: 1, pct: true},
-	"finance.consumerGrossMargin":            {hi: 1, pct: true},
-	"finance.orderGrossMargin":               {hi: 1, pct: true},
-	"finance.referrerReward":                 {hi: scenario.MaxMoney},
-	"finance.refereeReward":                  {hi: scenario.MaxMoney},
-	"finance.annualCustomerChurn":            {hi: 1, pct: true},
-	"finance.otherCostsPerMonth":             {hi: scenario.MaxMoney},
-	"finance.otherCostsGrowth":               {hi: scenario.MaxOtherCostsGrowth, pct: true},
-	"finance.runwayAlertMonths":              {hi: scenario.MaxRunwayAlert},
-	"finance.minCashBuffer":                  {hi: scenario.MaxMoney},
+// limits maps the path (below the scenario) of every input a form shows to
+// its valid range: scenario's limits table, read once.
+var limits = func() map[string]limit {
+	out := map[string]limit{}
+	for key, l := range scenario.Limits() {
+		if slices.ContainsFunc(formless, func(t string) bool { return strings.HasPrefix(key, t) }) {
+			continue
+		}
+		out[key] = limitOf(l)
+	}
+	return out
+}()
+
+func limitOf(l scenario.Limit) limit {
+	return limit{lo: l.Min, hi: l.Max, loOpen: l.MinOpen, hiOpen: l.MaxOpen, pct: l.Percent}
 }
 
 // limitFor returns the range of the input at path; list indexes are
 // ignored ("markets.factors[2].weight" is "markets.factors[].weight").
 func limitFor(path string) (limit, bool) {
-	l, ok := limits[unindexed(path)]
+	l, ok := limits[scenario.Unindexed(path)]
 	return l, ok
-}
-
-// unindexed drops the numbers inside brackets: "a[2].b" → "a[].b".
-func unindexed(path string) string {
-	var b strings.Builder
-	skip := false
-	for _, r := range path {
-		switch {
-		case r == '[':
-			skip = true
-			b.WriteRune(r)
-		case r == ']':
-			skip = false
-			b.WriteRune(r)
-		case !skip:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // hintFor is the range hint shown beside the input at path ("" if none).

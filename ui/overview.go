@@ -17,10 +17,10 @@ import (
 
 // overviewKeys are the headline metrics of the Overview tab.
 var overviewKeys = []string{
-	"viral.k", "viral.activeHorizon", "viral.paidSpend", "sales.arrHorizon",
-	"sales.stage", "sales.heads", "fulfillment.orders", "fulfillment.model",
-	"fulfillment.savings", "markets.top",
-	"finance.cashHorizon", "finance.runway", "finance.cashNeeded", "finance.cashOutMonth", "finance.breakEvenMonth",
+	scenario.MetricViralK, scenario.MetricViralActiveHorizon, scenario.MetricViralPaidSpend, scenario.MetricSalesARRHorizon,
+	scenario.MetricSalesStage, scenario.MetricSalesHeads, scenario.MetricFulfillmentOrders, scenario.MetricFulfillmentModel,
+	scenario.MetricFulfillmentSavings, scenario.MetricMarketsTop,
+	scenario.MetricFinanceCashHorizon, scenario.MetricFinanceRunway, scenario.MetricFinanceCashNeeded, scenario.MetricFinanceCashOutMonth, scenario.MetricFinanceBreakEvenMonth,
 }
 
 // overview is the Overview tab: key numbers, the milestone timeline, the

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -18,7 +17,7 @@ import (
 func newSalesScreen(u *UI) screen {
 	m := newModule(u, chart.KindSales, scenario.ModuleSales)
 	m.setOffset(0.45)
-	m.skip = func(key string) bool { return strings.HasPrefix(key, "sales.stage.") }
+	m.skip = func(key string) bool { _, entry := scenario.StageOfEntryKey(key); return entry }
 	on := newToggle(u, "Model the sales team", "Switch sales team",
 		func(s *sc) bool { return s.Sales.Enabled }, func(s *sc, v bool) { s.Sales.Enabled = v })
 	num := func(name, key string, pct bool, p func(s *sc) *float64) *field[float64] {

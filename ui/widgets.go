@@ -226,7 +226,7 @@ func formatMetric(m scenario.Metric, currency string) string {
 }
 
 func moneySymbol(currency string) string {
-	if s, ok := map[string]string{"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}[currency]; ok {
+	if s, ok := scenario.CurrencySymbol(currency); ok {
 		return s
 	}
 	return currency + " "

@@ -13,7 +13,20 @@ import (
 )
 
 func init() {
-	register(command{Name: "chart", Usage: "chart PLAN --scenario NAME --chart viral|sales|fulfillment|markets|compare -o OUT.png|.svg|.pdf [--compare NAME,NAME] [--dark]", Run: runChart})
+	register(command{Name: "chart", Usage: "chart PLAN --scenario NAME --chart " + kindNames("|", "|") + " -o OUT.png|.svg|.pdf [--compare NAME,NAME] [--dark]", Run: runChart})
+}
+
+// kindNames lists the chart kinds of export/chart's registry, joined by
+// sep and, before the last, by last.
+func kindNames(sep, last string) string {
+	var names []string
+	for _, k := range chart.Kinds() {
+		names = append(names, string(k))
+	}
+	if len(names) < 2 {
+		return strings.Join(names, sep)
+	}
+	return strings.Join(names[:len(names)-1], sep) + last + names[len(names)-1]
 }
 
 // chartArgs are the chart command's parsed arguments.
@@ -28,7 +41,7 @@ func parseChartArgs(args []string, stderr io.Writer) (chartArgs, error) {
 	var a chartArgs
 	fs := flag.NewFlagSet("chart", flag.ContinueOnError)
 	fs.StringVar(&a.scenario, "scenario", "", "the scenario to chart, by name")
-	fs.StringVar(&a.kind, "chart", "", "viral, sales, fulfillment, markets or compare")
+	fs.StringVar(&a.kind, "chart", "", kindNames(", ", " or "))
 	fs.StringVar(&a.out, "o", "", "the output file: .png, .svg or .pdf")
 	fs.StringVar(&a.compare, "compare", "", "for --chart compare: the scenarios overlaid, by name, comma-separated (default: all)")
 	fs.BoolVar(&a.dark, "dark", false, "use the dark theme")
@@ -46,7 +59,7 @@ func parseChartArgs(args []string, stderr io.Writer) (chartArgs, error) {
 		}
 	}
 	if a.kind != "" && chart.Panels(chart.Kind(a.kind)) == nil {
-		missing = append(missing, fmt.Sprintf("unknown chart %q (want viral, sales, fulfillment, markets or compare)", a.kind))
+		missing = append(missing, fmt.Sprintf("unknown chart %q (want %s)", a.kind, kindNames(", ", " or ")))
 	}
 	if a.compare != "" && a.kind != "" && chart.Kind(a.kind) != chart.KindCompare {
 		missing = append(missing, "--compare applies only to --chart compare")

@@ -166,7 +166,7 @@ func TestHostileInputs(t *testing.T) {
 	}
 }
 
-var chartUsage = "scaleplan-cli chart PLAN --scenario NAME --chart viral|sales|fulfillment|markets|compare -o OUT.png|.svg|.pdf [--compare NAME,NAME] [--dark]"
+var chartUsage = "scaleplan-cli chart PLAN --scenario NAME --chart viral|sales|fulfillment|markets|finance|compare -o OUT.png|.svg|.pdf [--compare NAME,NAME] [--dark]"
 
 // short cuts long arguments for a message.
 func short(args []string) []string {

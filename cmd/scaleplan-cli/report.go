@@ -39,18 +39,14 @@ func writeReport(w io.Writer, p *scenario.Plan, rs []*scenario.Result) {
 			fmt.Fprintf(w, "%s\n", s.Notes)
 		}
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		money := func(v float64) string { return scenario.FormatMoney(v, p.Currency) }
-		if r.Viral != nil {
-			reportViral(tw, s, r.Viral, money)
-		}
-		if r.Sales != nil {
-			reportSales(tw, s, r.Sales, money)
-		}
-		if r.Fulfillment != nil {
-			reportFulfillment(tw, r.Fulfillment, money)
-		}
-		if r.Markets != nil {
-			reportMarkets(tw, r.Markets)
+		for _, m := range scenario.Modules() {
+			for j, line := range m.Summary(s, r, p.Currency) {
+				label := ""
+				if j == 0 {
+					label = m.Title
+				}
+				fmt.Fprintf(tw, "%s\t%s\n", label, line)
+			}
 		}
 		tw.Flush()
 		fmt.Fprintln(w, "\nMilestones")
@@ -73,94 +69,6 @@ func milestoneDate(cal scenario.Calendar, m int) string {
 		return "start"
 	}
 	return fmt.Sprintf("%s (m%d)", cal.Label(m), m)
-}
-
-func reportViral(w io.Writer, s *scenario.Scenario, v *scenario.ViralResult, money func(float64) string) {
-	amp := "unbounded"
-	if v.Amplification != nil {
-		amp = fmt.Sprintf("%.2f×", *v.Amplification)
-	}
-	fmt.Fprintf(w, "Viral loop\tK = %.2f (%s), amplification %s\n", v.K, v.Class, amp)
-	last := v.Months[len(v.Months)-1]
-	fmt.Fprintf(w, "\tactive users %s, cumulative signups %s at month %d\n",
-		scenario.FormatCount(last.Active), scenario.FormatCount(last.CumulativeSignups), last.Month)
-	switch {
-	case s.Viral.GoalUsers <= 0:
-	case v.GoalMonth != nil:
-		fmt.Fprintf(w, "\tgoal of %s active users reached in month %d\n", scenario.FormatCount(s.Viral.GoalUsers), *v.GoalMonth)
-	default:
-		fmt.Fprintf(w, "\tgoal of %s active users not reached\n", scenario.FormatCount(s.Viral.GoalUsers))
-	}
-	cac := "n/a"
-	if v.EffectiveCAC != nil {
-		cac = money2(*v.EffectiveCAC, money)
-	}
-	fmt.Fprintf(w, "\tpaid spend %s, effective CAC %s\n", money(v.TotalPaidSpend), cac)
-}
-
-// money2 formats small amounts with cents.
-func money2(v float64, money func(float64) string) string {
-	if v >= 100 {
-		return money(v)
-	}
-	s := money(v)
-	return strings.TrimSuffix(s, scenario.FormatCount(v)) + fmt.Sprintf("%.2f", v)
-}
-
-func reportSales(w io.Writer, s *scenario.Scenario, r *scenario.SalesResult, money func(float64) string) {
-	last := r.Months[len(r.Months)-1]
-	fmt.Fprintf(w, "Sales team\tARR %s at month %d (%s)\n", money(last.ARR), last.Month, last.Stage)
-	h := r.HeadsAtHorizon
-	fmt.Fprintf(w, "\tteam: %d AEs, %d SDRs, %d VP, %d managers (%.1f ramped AEs)\n", h.AEs, h.SDRs, h.VP, h.Managers, last.RampedAEs)
-	var parts []string
-	for _, e := range r.StageEntries {
-		if e.Month != nil {
-			parts = append(parts, fmt.Sprintf("%s m%d", e.Stage, *e.Month))
-		} else {
-			parts = append(parts, e.Stage+" not reached")
-		}
-	}
-	fmt.Fprintf(w, "\tstages: %s\n", strings.Join(parts, ", "))
-	eff := "n/a"
-	if r.Efficiency != nil {
-		eff = fmt.Sprintf("%.2f", *r.Efficiency)
-	}
-	fmt.Fprintf(w, "\tcost %s; efficiency (net new ARR / cost, last quarter) %s\n", money(r.TotalCost), eff)
-	if r.NaiveAENeed != nil {
-		adj := "n/a"
-		if r.RampAdjustedAENeed != nil {
-			adj = fmt.Sprintf("%.1f", *r.RampAdjustedAENeed)
-		}
-		fmt.Fprintf(w, "\tAEs to book %s a year: naive %.1f, ramp-adjusted %s\n", money(s.Sales.ARRGoal), *r.NaiveAENeed, adj)
-	}
-}
-
-func reportFulfillment(w io.Writer, r *scenario.FulfillmentResult, money func(float64) string) {
-	last := r.Months[len(r.Months)-1]
-	fmt.Fprintf(w, "Fulfillment\t%s orders/month at month %d, cheapest %s\n", scenario.FormatCount(last.Orders), last.Month, last.Cheapest)
-	var plan []string
-	for _, sw := range r.Switches {
-		plan = append(plan, fmt.Sprintf("%s (m%d)", sw.Model, sw.Month))
-	}
-	fmt.Fprintf(w, "\tcost-optimal plan: %s\n", strings.Join(plan, " → "))
-	fmt.Fprintf(w, "\tcost %s vs rule of thumb %s: saves %s\n", money(r.TotalCost), money(r.RuleOfThumbCost), money(r.Savings))
-	for _, b := range r.BreakEvens {
-		fmt.Fprintf(w, "\tbreak-even %s ↔ %s at %s orders/month\n", b.From, b.To, scenario.FormatCount(b.Orders))
-	}
-}
-
-func reportMarkets(w io.Writer, r *scenario.MarketsResult) {
-	for i, m := range r.Ranking {
-		label := ""
-		if i == 0 {
-			label = "Markets"
-		}
-		tie := ""
-		if m.Tied {
-			tie = " (tie)"
-		}
-		fmt.Fprintf(w, "%s\t%d. %s: weighted %.2f, total %.0f%s\n", label, m.Rank, m.Name, m.Weighted, m.Total, tie)
-	}
 }
 
 // reportComparison prints the metrics of every scenario side by side, with

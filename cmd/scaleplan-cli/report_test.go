@@ -84,13 +84,3 @@ func TestReportSampleDetails(t *testing.T) {
 		}
 	}
 }
-
-// TestMoney2: amounts under 100 keep cents, larger ones are whole.
-func TestMoney2(t *testing.T) {
-	money := func(v float64) string { return scenario.FormatMoney(v, "USD") }
-	for v, want := range map[float64]string{2.5: "$2.50", 99.99: "$99.99", 100: "$100", 1234.56: "$1,235"} {
-		if got := money2(v, money); got != want {
-			t.Errorf("money2(%v) = %q, want %q", v, got, want)
-		}
-	}
-}

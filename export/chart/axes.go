@@ -113,7 +113,8 @@ func logTicks(lo, hi float64) plot.Ticker {
 // symbol is the currency sign used in tick labels, "" when the code is
 // shown in the axis label only.
 func symbol(currency string) string {
-	return map[string]string{"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}[currency]
+	sym, _ := scenario.CurrencySymbol(currency)
+	return sym
 }
 
 // moneyFormat returns a compact money formatter: $1.2M, -€300k, 12k CHF

@@ -56,42 +56,75 @@ const (
 	CompareCash Panel = "compare.cash"
 )
 
-// Kind is a group of panels, as named by the CLI's --chart flag.
+// Kind is a group of panels, as named by the CLI's --chart flag: a
+// module's name, or "compare".
 type Kind string
 
 // The kinds.
 const (
-	KindViral       Kind = "viral"
-	KindSales       Kind = "sales"
-	KindFulfillment Kind = "fulfillment"
-	KindMarkets     Kind = "markets"
-	KindFinance     Kind = "finance"
+	KindViral       Kind = scenario.ModuleViral
+	KindSales       Kind = scenario.ModuleSales
+	KindFulfillment Kind = scenario.ModuleFulfillment
+	KindMarkets     Kind = scenario.ModuleMarkets
+	KindFinance     Kind = scenario.ModuleFinance
 	KindCompare     Kind = "compare"
 )
 
+// registry lists every kind, in menu order, with its panels in page
+// order and the func that draws each. To chart a new module, write its
+// panels' builders in a file of their own and add a row here named after
+// the module (its Kind is the module's name).
+var registry = []struct {
+	kind   Kind
+	panels []panelRow
+}{
+	{KindViral, []panelRow{{ViralGrowth, viralGrowth}, {ViralSources, viralSources}}},
+	{KindSales, []panelRow{{SalesARR, salesARR}, {SalesHeads, salesHeads}}},
+	{KindFulfillment, []panelRow{{FulfillmentCostPerOrder, costPerOrder}, {FulfillmentMonthly, fulfillmentMonthly}}},
+	{KindMarkets, []panelRow{{MarketScores, marketScores}}},
+	{KindFinance, []panelRow{{FinanceCash, financeCash}, {FinanceFlows, financeFlows}}},
+	{KindCompare, []panelRow{{CompareActive, compareActive}, {CompareARR, compareARR}, {CompareOrders, compareOrders}, {CompareCost, compareCost}, {CompareCash, compareCash}}},
+}
+
+// panelRow is one panel of a kind and the func that draws it.
+type panelRow struct {
+	panel Panel
+	build builder
+}
+
 // Kinds lists every kind, in menu order.
 func Kinds() []Kind {
-	return []Kind{KindViral, KindSales, KindFulfillment, KindMarkets, KindFinance, KindCompare}
+	out := make([]Kind, len(registry))
+	for i, r := range registry {
+		out[i] = r.kind
+	}
+	return out
 }
 
 // Panels returns the panels of a kind, nil for an unknown kind.
 func Panels(k Kind) []Panel {
-	switch k {
-	case KindViral:
-		return []Panel{ViralGrowth, ViralSources}
-	case KindSales:
-		return []Panel{SalesARR, SalesHeads}
-	case KindFulfillment:
-		return []Panel{FulfillmentCostPerOrder, FulfillmentMonthly}
-	case KindMarkets:
-		return []Panel{MarketScores}
-	case KindFinance:
-		return []Panel{FinanceCash, FinanceFlows}
-	case KindCompare:
-		return []Panel{CompareActive, CompareARR, CompareOrders, CompareCost, CompareCash}
+	for _, r := range registry {
+		if r.kind == k {
+			out := make([]Panel, len(r.panels))
+			for i, p := range r.panels {
+				out[i] = p.panel
+			}
+			return out
+		}
 	}
 	return nil
 }
+
+// builders maps every panel of the registry to the func that draws it.
+var builders = func() map[Panel]builder {
+	m := map[Panel]builder{}
+	for _, r := range registry {
+		for _, pr := range r.panels {
+			m[pr.panel] = pr.build
+		}
+	}
+	return m
+}()
 
 // Input is what a chart shows: the plan, all its computed results (in the
 // order of Plan.Scenarios), the index of the scenario shown and, for the
@@ -110,23 +143,6 @@ var ErrModuleOff = errors.New("module is off")
 
 // builder draws one panel into a new plot sized for sz.
 type builder func(c *ctx) error
-
-var builders = map[Panel]builder{
-	ViralGrowth:             viralGrowth,
-	ViralSources:            viralSources,
-	SalesARR:                salesARR,
-	SalesHeads:              salesHeads,
-	FulfillmentCostPerOrder: costPerOrder,
-	FulfillmentMonthly:      fulfillmentMonthly,
-	MarketScores:            marketScores,
-	CompareActive:           compareActive,
-	CompareARR:              compareARR,
-	CompareOrders:           compareOrders,
-	CompareCost:             compareCost,
-	FinanceCash:             financeCash,
-	FinanceFlows:            financeFlows,
-	CompareCash:             compareCash,
-}
 
 // defaultSize is the size Plot lays a chart out for: 900×500 px at 96 dpi.
 var defaultSize = vg.Point{X: 675, Y: 375}

@@ -123,10 +123,10 @@ func (c *ctx) modelCurve(i int, m scenario.FulfillmentModel, lo, hi float64) {
 	for k := 0; k <= samples; k++ {
 		v := lo * math.Pow(hi/lo, float64(k)/samples)
 		if m.Capacity > 0 && v > m.Capacity && len(ok) > 0 && ok[len(ok)-1].X < m.Capacity {
-			cap := plotter.XY{X: m.Capacity, Y: m.FixedMonthly/m.Capacity + m.PerOrder}
+			cap := plotter.XY{X: m.Capacity, Y: m.CostPerOrder(m.Capacity)}
 			ok, over = append(ok, cap), append(over, cap)
 		}
-		pt := plotter.XY{X: v, Y: m.FixedMonthly/v + m.PerOrder}
+		pt := plotter.XY{X: v, Y: m.CostPerOrder(v)}
 		if !finite(pt.Y) {
 			continue
 		}
@@ -152,11 +152,11 @@ func (c *ctx) modelCurve(i int, m scenario.FulfillmentModel, lo, hi float64) {
 		}
 	}
 	if m.Capacity > 0 && m.Capacity >= lo && m.Capacity <= hi {
-		sc, err := plotter.NewScatter(plotter.XYs{{X: m.Capacity, Y: m.FixedMonthly/m.Capacity + m.PerOrder}})
+		sc, err := plotter.NewScatter(plotter.XYs{{X: m.Capacity, Y: m.CostPerOrder(m.Capacity)}})
 		if err == nil {
 			sc.GlyphStyle = draw.GlyphStyle{Color: clr, Radius: c.fs * 0.35, Shape: draw.RingGlyph{}}
 			c.add(sc)
-			c.add(&note{X: m.Capacity, Y: m.FixedMonthly/m.Capacity + m.PerOrder,
+			c.add(&note{X: m.Capacity, Y: m.CostPerOrder(m.Capacity),
 				Label: "max " + scenario.FormatCompact(m.Capacity), Text: c.text(0.8, clr), DX: 0.5, DY: 0.4})
 		}
 	}
@@ -201,7 +201,7 @@ func cpoCeiling(models []scenario.FulfillmentModel, bes []scenario.BreakEven) fl
 	for _, b := range bes {
 		for _, m := range models {
 			if m.Name == b.From {
-				top = math.Max(top, 1.6*(m.FixedMonthly/b.Orders+m.PerOrder))
+				top = math.Max(top, 1.6*m.CostPerOrder(b.Orders))
 			}
 		}
 	}

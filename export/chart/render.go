@@ -118,7 +118,7 @@ func newCanvas(format string, w, h vg.Length, th Theme) (vg.CanvasWriterTo, erro
 func buildKind(k Kind, in Input, th Theme, w, h vg.Length) ([]*plot.Plot, error) {
 	panels := Panels(k)
 	if len(panels) == 0 {
-		return nil, fmt.Errorf("chart: unknown chart %q (want viral, sales, fulfillment, markets or compare)", k)
+		return nil, fmt.Errorf("chart: unknown chart %q (want %s)", k, kindList())
 	}
 	sz := vg.Point{X: w, Y: h / vg.Length(len(panels))}
 	var plots []*plot.Plot
@@ -190,7 +190,7 @@ func WriteFile(path string, k Kind, in Input, th Theme) error {
 	}
 	n := len(Panels(k))
 	if n == 0 {
-		return fmt.Errorf("chart: unknown chart %q (want viral, sales, fulfillment, markets or compare)", k)
+		return fmt.Errorf("chart: unknown chart %q (want %s)", k, kindList())
 	}
 	var buf bytes.Buffer
 	if err := Write(&buf, format, k, in, th, DefaultWidth, DefaultPanelHeight*vg.Length(n)); err != nil {
@@ -200,4 +200,17 @@ func WriteFile(path string, k Kind, in Input, th Theme) error {
 		return fmt.Errorf("chart: %w", err)
 	}
 	return nil
+}
+
+// kindList names every kind for a message: "viral, sales, … or compare".
+func kindList() string {
+	ks := Kinds()
+	names := make([]string, len(ks))
+	for i, k := range ks {
+		names[i] = string(k)
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }

@@ -51,8 +51,8 @@ func (b *builder) fulfillmentSheet(name string, s *scenario.Scenario, r *scenari
 
 	h := s.HorizonMonths
 	m1, mh := firstRow, firstRow+h-1
-	ss.refs["fulfillment.orders"] = qualify(name, abs(fOrders, mh))
-	ss.refs["fulfillment.model"] = qualify(name, abs(cols.plan, mh))
+	ss.refs[scenario.MetricFulfillmentOrders] = qualify(name, abs(fOrders, mh))
+	ss.refs[scenario.MetricFulfillmentModel] = qualify(name, abs(cols.plan, mh))
 	for key, col := range map[string]int{refFulfillmentOrders: fOrders, refFulfillmentCost: cols.planCost, refFulfillmentSetup: cols.planSetup} {
 		ss.monthly[key] = monthlyRef{sheet: name, col: col, month1: m1}
 	}
@@ -95,7 +95,7 @@ func (b *builder) fulfillmentInputs(sh *sheet, f scenario.Fulfillment, viral boo
 	b.input(sh, 6, "Orders in month 1 (manual)", "StartOrders", f.Volume.StartOrdersPerMonth, st.inCount)
 	b.input(sh, 7, "Monthly order growth (manual)", "MonthlyGrowth", f.Volume.MonthlyGrowth, st.inPct)
 	b.input(sh, 8, "Orders per active user a month (viral)", "OrdersPerUser", f.Volume.OrdersPerActiveUser, st.inDec)
-	sh.validate("B7", between(-0.99, 10, false, "Monthly growth: −99% to 1,000%"))
+	sh.validate("B7", inRange("fulfillment.volume.monthlyGrowth", "Monthly growth"))
 	lay := fulfillmentLayout{firstThreshold: 9, n: len(f.Models)}
 	for i, t := range f.RuleOfThumb {
 		next := "next model"
@@ -291,8 +291,8 @@ func (b *builder) fulfillmentResults(sh *sheet, r *scenario.FulfillmentResult, c
 	plan := b.derived(sh, r0+1, "Recommended plan: total cost incl. setup", "", sum(cols.planCost)+"+"+sum(cols.planSetup), r.TotalCost, st.money)
 	rule := b.derived(sh, r0+2, "Rule-of-thumb plan: total cost incl. setup", "", sum(cols.ruleCost)+"+"+sum(cols.ruleSetup), r.RuleOfThumbCost, st.money)
 	sav := b.derived(sh, r0+3, "Savings of the recommended plan", "", rule+"-"+plan, r.Savings, st.money)
-	ss.refs["fulfillment.cost"] = qualify(sh.name, plan)
-	ss.refs["fulfillment.savings"] = qualify(sh.name, sav)
+	ss.refs[scenario.MetricFulfillmentCost] = qualify(sh.name, plan)
+	ss.refs[scenario.MetricFulfillmentSavings] = qualify(sh.name, sav)
 	var sw []string
 	for _, x := range r.Switches {
 		sw = append(sw, fmt.Sprintf("month %d: %s", x.Month, x.Model))

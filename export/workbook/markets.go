@@ -76,8 +76,8 @@ func (b *builder) marketsSheet(name string, s *scenario.Scenario, r *scenario.Ma
 		sh.formula(cTie, rw, fmt.Sprintf(`IF(SUMPRODUCT(--(ABS(WeightedScores-%s)<=TieTolerance))>1,"tie","")`, w), tie, st.text)
 		sh.text(cNotes, rw, m.Notes, st.text)
 	}
-	sh.validate(rng(2, mktRow, 1+nf, last), between(1, 5, true, "Scores are whole numbers from 1 to 5 (5 = most favourable)"))
-	sh.validate(rng(2, weightRow, 1+nf, weightRow), between(0, 1000, false, "Weights: 0 to 1,000"))
+	sh.validate(rng(2, mktRow, 1+nf, last), inRange("markets.markets[].scores[]", "Scores (5 = most favourable)"))
+	sh.validate(rng(2, weightRow, 1+nf, weightRow), inRange("markets.factors[].weight", "Weights"))
 	sh.width(cTotal, cTie, 10)
 	sh.width(cWeighted, cWeighted, 12)
 	sh.width(cNotes, cNotes, 40)
@@ -90,8 +90,8 @@ func (b *builder) marketsSheet(name string, s *scenario.Scenario, r *scenario.Ma
 	sh.num(2, rw+3, scenario.TieTolerance, st.label)
 	sh.define("TieTolerance", abs(2, rw+3))
 	sh.text(1, rw+4, "Rank 1 is best; weighted scores within the tie tolerance share a rank.", st.note)
-	ss.refs["markets.top"] = qualify(name, winner)
-	ss.refs["markets.score"] = qualify(name, top)
+	ss.refs[scenario.MetricMarketsTop] = qualify(name, winner)
+	ss.refs[scenario.MetricMarketsScore] = qualify(name, top)
 
 	cats := absRange(1, mktRow, 1, last)
 	sh.chart(fmt.Sprintf("A%d", rw+6), &excelize.Chart{

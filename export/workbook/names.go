@@ -22,7 +22,7 @@ const (
 )
 
 // maxPrefix leaves room for the longest suffix.
-var maxPrefix = maxSheetName - len(suffixFulfillment)
+var maxPrefix = maxSheetName - longestSuffix()
 
 var sheetNameReplacer = strings.NewReplacer("[", "(", "]", ")", ":", "-", "*", "-", "?", "", "/", "-", "\\", "-")
 

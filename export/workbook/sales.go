@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/xuri/excelize/v2"
 
@@ -34,7 +33,7 @@ const (
 )
 
 const (
-	maxRamp = 24
+	maxRamp = scenario.MaxRampMonths
 	sTLast  = sT1 + maxRamp - 1
 	sFull   = sTLast + 1 // fully ramped seats
 )
@@ -55,12 +54,12 @@ func (b *builder) salesSheet(name string, s *scenario.Scenario, r *scenario.Sale
 	for _, m := range []struct {
 		key   string
 		month int
-	}{{"sales.arr12", 12}, {"sales.arr24", 24}, {"sales.arrHorizon", h}} {
+	}{{scenario.MetricSalesARR12, 12}, {scenario.MetricSalesARR24, 24}, {scenario.MetricSalesARRHorizon, h}} {
 		if m.month <= h {
 			ss.refs[m.key] = qualify(name, abs(sARR, firstRow+m.month))
 		}
 	}
-	ss.refs["sales.stage"] = qualify(name, abs(sStage, mh))
+	ss.refs[scenario.MetricSalesStage] = qualify(name, abs(sStage, mh))
 	for key, col := range map[string]int{refSalesARR: sARR, refSalesNewARR: sNewARR, refSalesCost: sCost} {
 		ss.monthly[key] = monthlyRef{sheet: name, col: col, month1: m1}
 	}
@@ -115,12 +114,12 @@ func (b *builder) salesInputs(sh *sheet, sl scenario.Sales) {
 	for i, in := range rows {
 		b.input(sh, firstRow+i, in.label, in.name, in.v, in.style)
 	}
-	sh.validate("B9", between(0, 2, false, "Quota attainment: 0% to 200%"))
-	sh.validate("B10", between(0, maxRamp, true, "Ramp: whole months from 0 to 24"))
-	sh.validate("B11", between(0, 1, false, "Attrition: 0% to 100%"))
-	sh.validate("B12", between(0, 1000, true, "Max hires: whole number 0 to 1,000"))
-	sh.validate("B13", between(0, 3, false, "Net revenue retention: 0% to 300%"))
-	sh.validate("B15:B18", between(0, scenario.MaxHeads, true, "Heads: whole numbers"))
+	sh.validate("B9", inRange("sales.quotaAttainment", "Quota attainment"))
+	sh.validate("B10", inRange("sales.rampMonths", "Ramp in months"))
+	sh.validate("B11", inRange("sales.annualRepAttrition", "Attrition"))
+	sh.validate("B12", inRange("sales.maxHiresPerMonth", "Max hires"))
+	sh.validate("B13", inRange("sales.annualNetRevenueRetention", "Net revenue retention"))
+	sh.validate("B15:B18", inRange("sales.startingTeam.aes", "Heads"))
 }
 
 // salesStages writes the stage table (rows 24..) and returns its last row.
@@ -149,7 +148,7 @@ func (b *builder) salesStages(sh *sheet, stages []scenario.Stage) int {
 	for i, n := range []string{"StageNames", "StageMinARR", "StageAEs", "StageSDRs", "StageVP", "StageManagers", "StageFoundersSell"} {
 		sh.define(n, absRange(1+i, first, 1+i, last))
 	}
-	sh.validate(rng(3, first, 6, last), between(0, scenario.MaxHeads, true, "Heads: whole numbers"))
+	sh.validate(rng(3, first, 6, last), inRange("sales.stages[].aes", "Heads"))
 	sh.validate(rng(7, first, 7, last), between(0, 1, true, "Founders sell: 1 = yes, 0 = no"))
 	sh.text(1, last+1, "Min ARR must rise from stage to stage; the first stage starts at 0. Founders sell: 1 = yes, 0 = no.", st.note)
 	return last + 1
@@ -162,7 +161,7 @@ func (b *builder) salesTable(sh *sheet, sl scenario.Sales, r *scenario.SalesResu
 		"New hires", "Team cost", "Stage #", "Hire VP", "Hire AEs", "Hire SDRs", "Hire mgrs")
 	for k := 1; k <= maxRamp; k++ {
 		sh.text(sT1+k-1, headRow, fmt.Sprintf("AE seats, tenure %d", k), st.header)
-		sh.formula(sT1+k-1, headRow-1, fmt.Sprintf("IF(RampMonths<=0,1,MIN(%d/RampMonths,1))", k), rampShare(k, sl.RampMonths), st.pct)
+		sh.formula(sT1+k-1, headRow-1, fmt.Sprintf("IF(RampMonths<=0,1,MIN(%d/RampMonths,1))", k), scenario.RampShare(k, sl.RampMonths), st.pct)
 	}
 	sh.text(sFull, headRow, "AE seats, ramped", st.header)
 	sh.text(sHireMgr, headRow-1, "Share of quota:", st.note)
@@ -180,16 +179,19 @@ func (b *builder) salesTable(sh *sheet, sl scenario.Sales, r *scenario.SalesResu
 		sh.num(c, r0, 0, st.dec)
 	}
 	sh.formula(sFull, r0, "StartAEs", sl.StartingTeam.AEs, st.dec)
-	seats := newSeats(sl)
+	seats := scenario.NewAECohorts(sl.RampMonths, float64(sl.StartingTeam.AEs))
+	attr := scenario.MonthlyRate(sl.AnnualRepAttrition)
 	prev := scenario.SalesMonth{ARR: sl.StartingARR, AEs: sl.StartingTeam.AEs, SDRs: sl.StartingTeam.SDRs, VP: sl.StartingTeam.VP, Managers: sl.StartingTeam.Managers}
 	for i, m := range r.Months {
-		b.salesRow(sh, firstRow+1+i, m, prev, seats)
+		b.salesRow(sh, firstRow+1+i, m, prev, seats, attr)
 		prev = m
 	}
 }
 
-// salesRow writes month m on row rw; prev is last month's result.
-func (b *builder) salesRow(sh *sheet, rw int, m, prev scenario.SalesMonth, seats *seatMass) {
+// salesRow writes month m on row rw; prev is last month's result. seats
+// are the engine's AE cohorts, advanced here a month at a time (monthly
+// attrition attr) for the tenure columns' cached values.
+func (b *builder) salesRow(sh *sheet, rw int, m, prev scenario.SalesMonth, seats *scenario.AECohorts, attr float64) {
 	st := b.st
 	p := rw - 1
 	c := func(col int) string { return cellName(col, rw) }
@@ -210,13 +212,14 @@ func (b *builder) salesRow(sh *sheet, rw int, m, prev scenario.SalesMonth, seats
 	}
 	sh.formula(sHires, rw, fmt.Sprintf("%s+%s+%s+%s", c(sHireVP), c(sHireAE), c(sHireSDR), c(sHireMgr)), m.Hires, st.count)
 
-	seats.advance(float64(hAE))
-	sh.formula(sT1, rw, fmt.Sprintf("MonthlyAttrition*SUM(%s)+%s", rng(sT1, p, sFull, p), c(sHireAE)), seats.t[0], st.dec)
+	seats.Advance(attr)
+	seats.Hire(float64(hAE))
+	sh.formula(sT1, rw, fmt.Sprintf("MonthlyAttrition*SUM(%s)+%s", rng(sT1, p, sFull, p), c(sHireAE)), seats.Tenure(1), st.dec)
 	for k := 2; k <= maxRamp; k++ {
 		col := sT1 + k - 1
-		sh.formula(col, rw, fmt.Sprintf("IF(RampMonths>=%d,%s*(1-MonthlyAttrition),0)", k, pc(col-1)), seats.t[k-1], st.dec)
+		sh.formula(col, rw, fmt.Sprintf("IF(RampMonths>=%d,%s*(1-MonthlyAttrition),0)", k, pc(col-1)), seats.Tenure(k), st.dec)
 	}
-	sh.formula(sFull, rw, fmt.Sprintf("(%s+INDEX(%s,MAX(RampMonths,1)))*(1-MonthlyAttrition)", pc(sFull), rng(sT1, p, sTLast, p)), seats.full, st.dec)
+	sh.formula(sFull, rw, fmt.Sprintf("(%s+INDEX(%s,MAX(RampMonths,1)))*(1-MonthlyAttrition)", pc(sFull), rng(sT1, p, sTLast, p)), seats.Ramped(), st.dec)
 	sh.formula(sRamped, rw, fmt.Sprintf("SUMPRODUCT(%s,RampShare)+%s", rng(sT1, rw, sTLast, rw), c(sFull)), m.RampedAEs, st.dec)
 	sh.formula(sFounder, rw, fmt.Sprintf("IF(INDEX(StageFoundersSell,%s)=1,FounderNewARR,0)", c(sStageIdx)), m.FounderARR, st.money)
 	sh.formula(sNewARR, rw, fmt.Sprintf("%s+%s*AEQuota*QuotaAttainment", c(sFounder), c(sRamped)), m.NewARR, st.money)
@@ -231,7 +234,7 @@ func (b *builder) salesResults(sh *sheet, sl scenario.Sales, r *scenario.SalesRe
 	name := sh.name
 	b.section(sh, r0, "Derived")
 	b.derived(sh, r0+1, "Monthly rep attrition", "MonthlyAttrition", "1-(1-AnnualAttrition)^(1/12)", scenario.MonthlyRate(sl.AnnualRepAttrition), st.pct2)
-	b.derived(sh, r0+2, "Monthly revenue retention factor", "MonthlyNRR", "AnnualNRR^(1/12)", math.Pow(sl.AnnualNetRevenueRetention, 1.0/12), st.pct2)
+	b.derived(sh, r0+2, "Monthly revenue retention factor", "MonthlyNRR", "AnnualNRR^(1/12)", sl.MonthlyNRR(), st.pct2)
 	row := r0 + 4
 	b.section(sh, row, "Results")
 	m1, mh := firstRow+1, firstRow+h
@@ -244,12 +247,12 @@ func (b *builder) salesResults(sh *sheet, sl scenario.Sales, r *scenario.SalesRe
 		}
 		before := fmt.Sprintf(`COUNTIF(%s,"<"&%d)`, idx, i+1)
 		ref := b.derived(sh, row, "Month entering "+e.Stage, "", fmt.Sprintf(`IF(%s>=%d,"not reached",%s+1)`, before, h, before), v, st.integer)
-		ss.refs["sales.stage."+e.Stage] = qualify(name, ref)
+		ss.refs[scenario.SalesStageEntryKey(e.Stage)] = qualify(name, ref)
 	}
 	last := r.Months[len(r.Months)-1]
-	ss.refs["sales.heads"] = qualify(name, b.derived(sh, row+1, "Sales heads at horizon", "",
+	ss.refs[scenario.MetricSalesHeads] = qualify(name, b.derived(sh, row+1, "Sales heads at horizon", "",
 		fmt.Sprintf("%s+%s+%s+%s", abs(sAEs, mh), abs(sSDRs, mh), abs(sVP, mh), abs(sMgrs, mh)), last.AEs+last.SDRs+last.VP+last.Managers, st.count))
-	ss.refs["sales.cost"] = qualify(name, b.derived(sh, row+2, "Sales team cost over the horizon", "", fmt.Sprintf("SUM(%s)", absRange(sCost, m1, sCost, mh)), r.TotalCost, st.money))
+	ss.refs[scenario.MetricSalesCost] = qualify(name, b.derived(sh, row+2, "Sales team cost over the horizon", "", fmt.Sprintf("SUM(%s)", absRange(sCost, m1, sCost, mh)), r.TotalCost, st.money))
 	from := firstRow + max(h-3, 0)
 	costQ := fmt.Sprintf("SUM(%s)", absRange(sCost, from+1, sCost, mh))
 	var eff any = "n/a"
@@ -273,48 +276,9 @@ func (b *builder) salesResults(sh *sheet, sl scenario.Sales, r *scenario.SalesRe
 	return row + 6
 }
 
-func rampShare(k, ramp int) float64 {
-	if ramp <= 0 {
-		return 1
-	}
-	return math.Min(float64(k)/float64(ramp), 1)
-}
-
 func boolNum(b bool) float64 {
 	if b {
 		return 1
 	}
 	return 0
-}
-
-// seatMass mirrors the sheet's tenure columns: t[k-1] is the AE seat mass in
-// tenure month k (k = 1..24, used up to the ramp), full the ramped seats. It
-// only supplies cached values; the engine's ramped-AE figures are the check.
-type seatMass struct {
-	ramp int
-	attr float64
-	t    [maxRamp]float64
-	full float64
-}
-
-func newSeats(sl scenario.Sales) *seatMass {
-	return &seatMass{ramp: sl.RampMonths, attr: scenario.MonthlyRate(sl.AnnualRepAttrition), full: float64(sl.StartingTeam.AEs)}
-}
-
-// advance ages the seats one month with backfilled attrition and adds hires.
-func (s *seatMass) advance(hires float64) {
-	var total float64
-	for _, m := range s.t {
-		total += m
-	}
-	total += s.full
-	var next [maxRamp]float64
-	next[0] = s.attr*total + hires
-	for k := 2; k <= maxRamp; k++ {
-		if s.ramp >= k {
-			next[k-1] = s.t[k-2] * (1 - s.attr)
-		}
-	}
-	s.full = (s.full + s.t[max(s.ramp, 1)-1]) * (1 - s.attr)
-	s.t = next
 }

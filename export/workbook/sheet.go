@@ -131,8 +131,11 @@ func (s *sheet) width(from, to int, w float64) {
 	}
 }
 
-// validate adds a data validation rule on sqref.
+// validate adds a data validation rule on sqref; a nil rule adds nothing.
 func (s *sheet) validate(sqref string, dv *excelize.DataValidation) {
+	if dv == nil {
+		return
+	}
 	dv.Sqref = sqref
 	s.validations = append(s.validations, dv)
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/xuri/excelize/v2"
+
+	"scaleplan/scenario"
 )
 
 // styles holds the style ids of one workbook.
@@ -26,7 +28,7 @@ const (
 
 // currencyFormats returns number formats for whole and cent amounts.
 func currencyFormats(currency string) (string, string) {
-	sym, ok := map[string]string{"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "CA$", "AUD": "A$", "CHF": "CHF "}[currency]
+	sym, ok := scenario.CurrencySymbol(currency)
 	if !ok {
 		return fmt.Sprintf(`#,##0 "%s";-#,##0 "%s"`, currency, currency), fmt.Sprintf(`#,##0.00 "%s";-#,##0.00 "%s"`, currency, currency)
 	}

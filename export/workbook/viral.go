@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/xuri/excelize/v2"
 
@@ -57,12 +56,12 @@ func (b *builder) viralSheet(name string, s *scenario.Scenario, r *scenario.Vira
 	b.input(sh, 12, "Paid CAC", "PaidCAC", v.PaidCAC, st.inMoney2)
 	b.input(sh, 13, "Market size (0 = unlimited)", "MarketSize", v.MarketSize, st.inCount)
 	b.input(sh, 14, "Goal: active users (0 = none)", "GoalUsers", v.GoalUsers, st.inCount)
-	sh.validate("B5", between(0, scenario.MaxCount, false, "Seed users: 0 or more"))
-	sh.validate("B6", between(0, 1000, false, "Invites per user: 0 to 1,000"))
-	sh.validate("B7", between(0, 1, false, "Invite conversion: 0% to 100%"))
-	sh.validate("B8", between(1, scenario.MaxCycleDay, false, "Cycle length: 1 to 365 days"))
+	sh.validate("B5", inRange("viral.seedUsers", "Seed users"))
+	sh.validate("B6", inRange("viral.invitesPerUser", "Invites per user"))
+	sh.validate("B7", inRange("viral.inviteConversion", "Invite conversion"))
+	sh.validate("B8", inRange("viral.cycleDays", "Cycle length in days"))
 	sh.validate("B9", list("Invite mode: once or continuous", scenario.InviteOnce, scenario.InviteContinuous))
-	sh.validate("B10", between(0, 0.999999, false, "Monthly churn: 0% to below 100%"))
+	sh.validate("B10", inRange("viral.monthlyChurn", "Monthly churn"))
 
 	h := s.HorizonMonths
 	cycles := r.Cycles
@@ -73,18 +72,18 @@ func (b *builder) viralSheet(name string, s *scenario.Scenario, r *scenario.Vira
 	b.viralResults(sh, s, r, lastCycle)
 
 	m1, mh := firstRow, firstRow+h-1
-	ss.refs["viral.k"] = qualify(name, "$B$18")
-	ss.refs["viral.class"] = qualify(name, "$B$25")
+	ss.refs[scenario.MetricViralK] = qualify(name, "$B$18")
+	ss.refs[scenario.MetricViralClass] = qualify(name, "$B$25")
 	for _, m := range []struct {
 		key   string
 		month int
-	}{{"viral.active12", 12}, {"viral.active24", 24}, {"viral.activeHorizon", h}} {
+	}{{scenario.MetricViralActive12, 12}, {scenario.MetricViralActive24, 24}, {scenario.MetricViralActiveHorizon, h}} {
 		if m.month <= h {
 			ss.refs[m.key] = qualify(name, abs(vActive, m1+m.month-1))
 		}
 	}
-	ss.refs["viral.cumulative"] = qualify(name, abs(vCumulative, mh))
-	ss.refs["viral.paidSpend"] = qualify(name, "$B$28")
+	ss.refs[scenario.MetricViralCumulative] = qualify(name, abs(vCumulative, mh))
+	ss.refs[scenario.MetricViralPaidSpend] = qualify(name, "$B$28")
 	ss.viralActive = func(m int) string { return qualify(name, abs(vActive, m1+m-1)) }
 	for key, col := range map[string]int{refViralNewViral: vNewViral, refViralNewPaid: vNewPaid, refViralActive: vActive, refViralSpend: vSpend} {
 		ss.monthly[key] = monthlyRef{sheet: name, col: col, month1: m1}
@@ -113,10 +112,8 @@ func (b *builder) viralDerived(sh *sheet, s *scenario.Scenario, r *scenario.Vira
 	b.section(sh, 16, "Derived")
 	b.derived(sh, 17, "Days per month (365.25 / 12)", "DaysPerMonth", "365.25/12", scenario.DaysPerMonth, st.days)
 	b.derived(sh, 18, "Viral coefficient K", "ViralK", "InvitesPerUser*InviteConversion", v.K(), st.dec)
-	churn := 1 - math.Pow(1-v.MonthlyChurn, v.CycleDays/scenario.DaysPerMonth)
-	b.derived(sh, 19, "Churn per cycle", "ChurnPerCycle", "1-(1-MonthlyChurn)^(CycleDays/DaysPerMonth)", churn, st.pct2)
-	b.derived(sh, 20, "Paid users per cycle", "PaidPerCycle", "PaidUsersPerMonth*CycleDays/DaysPerMonth",
-		v.PaidUsersPerMonth*v.CycleDays/scenario.DaysPerMonth, st.dec)
+	b.derived(sh, 19, "Churn per cycle", "ChurnPerCycle", "1-(1-MonthlyChurn)^(CycleDays/DaysPerMonth)", v.ChurnPerCycle(), st.pct2)
+	b.derived(sh, 20, "Paid users per cycle", "PaidPerCycle", "PaidUsersPerMonth*CycleDays/DaysPerMonth", v.PaidPerCycle(), st.dec)
 	b.derived(sh, 21, "Seed users (capped by market size)", "SeedActive",
 		"IF(MarketSize>0,MIN(SeedUsers,MarketSize),SeedUsers)", r.Cycles[0].Active, st.count)
 	sh.text(labelCol, 22, "Horizon (months, fixed by the export)", st.label)

@@ -13,6 +13,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -117,9 +119,9 @@ func countSheets(p *scenario.Plan) int {
 	if len(p.Experiments) > 0 {
 		n++
 	}
-	for _, s := range p.Scenarios {
-		for _, on := range []bool{s.Viral.Enabled, s.Sales.Enabled, s.Fulfillment.Enabled, s.Markets.Enabled, s.Finance.Enabled} {
-			if on {
+	for i := range p.Scenarios {
+		for _, m := range moduleSheets {
+			if m.enabled(&p.Scenarios[i]) {
 				n++
 			}
 		}
@@ -157,28 +159,11 @@ func (b *builder) buildAll(results []*scenario.Result) error {
 
 func (b *builder) scenarioSheets(prefix string, s *scenario.Scenario, r *scenario.Result) (scenarioSheets, error) {
 	ss := scenarioSheets{refs: map[string]string{}, monthly: map[string]monthlyRef{}, cells: map[string]string{}}
-	if r.Viral != nil {
-		if err := b.add(b.viralSheet(prefix+suffixViral, s, r.Viral, &ss)); err != nil {
-			return ss, err
+	for _, m := range moduleSheets {
+		if !m.enabled(s) {
+			continue
 		}
-	}
-	if r.Sales != nil {
-		if err := b.add(b.salesSheet(prefix+suffixSales, s, r.Sales, &ss)); err != nil {
-			return ss, err
-		}
-	}
-	if r.Fulfillment != nil {
-		if err := b.add(b.fulfillmentSheet(prefix+suffixFulfillment, s, r.Fulfillment, &ss)); err != nil {
-			return ss, err
-		}
-	}
-	if r.Markets != nil {
-		if err := b.add(b.marketsSheet(prefix+suffixMarkets, s, r.Markets, &ss)); err != nil {
-			return ss, err
-		}
-	}
-	if r.Finance != nil {
-		if err := b.add(b.financeSheet(prefix+suffixFinance, b.plan, s, r, &ss)); err != nil {
+		if err := b.add(m.write(b, prefix+m.suffix, s, r, &ss)); err != nil {
 			return ss, err
 		}
 	}
@@ -275,6 +260,41 @@ func between(lo, hi float64, whole bool, msg string) *excelize.DataValidation {
 	_ = dv.SetRange(lo, hi, t, excelize.DataValidationOperatorBetween)
 	dv.SetError(excelize.DataValidationErrorStyleStop, "Out of range", msg)
 	return dv
+}
+
+// inRange returns the validation rule of the input at path (below the
+// scenario, "viral.inviteConversion"), from scenario's limits table; label
+// names the input in the message. An open bound is moved inward by a
+// millionth (by 1 for whole numbers), since Excel's bounds are inclusive.
+// It is nil for a path the table lacks.
+func inRange(path, label string) *excelize.DataValidation {
+	l, ok := scenario.LimitOf(path)
+	if !ok {
+		return nil
+	}
+	lo, hi := l.Min, l.Max
+	step := 1e-6
+	if l.Whole {
+		step = 1
+	}
+	below, above, whole := "", "", ""
+	if l.MinOpen {
+		lo, above = lo+step*math.Max(1, math.Abs(lo)), "above "
+	}
+	if l.MaxOpen {
+		hi, below = hi-step*math.Max(1, math.Abs(hi)), "below "
+	}
+	if l.Whole {
+		whole = "whole numbers from "
+	}
+	msg := fmt.Sprintf("%s: %s%s%s to %s%s", label, whole, above,
+		formatBound(l.Min, l.Percent), below, formatBound(l.Max, l.Percent))
+	return between(lo, hi, l.Whole, msg)
+}
+
+// formatBound writes a bound for a message: −99%, 1,000.
+func formatBound(v float64, pct bool) string {
+	return strings.Replace(scenario.FormatInput(v, pct), "-", "−", 1)
 }
 
 // list returns a drop-down validation rule.
