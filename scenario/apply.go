@@ -10,7 +10,7 @@ import (
 
 // ImpactKeys are the comparison metrics a won experiment is judged by: users,
 // ARR and cash at the horizon (each where its module is on).
-var ImpactKeys = []string{"viral.activeHorizon", "sales.arrHorizon", "finance.cashHorizon"}
+var ImpactKeys = []string{MetricViralActiveHorizon, MetricSalesARRHorizon, MetricFinanceCashHorizon}
 
 // Impact is one metric at the horizon without and with a win.
 type Impact struct {

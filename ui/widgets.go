@@ -150,17 +150,17 @@ func (t *tile) wrap() {
 
 // shortCaptions replace metric labels too long for a tile.
 var shortCaptions = map[string]string{
-	"fulfillment.cost":         "Cost, optimal plan",
-	"fulfillment.savings":      "Saved vs rule of thumb",
-	"fulfillment.model":        "Model at horizon",
-	"fulfillment.orders":       "Orders a month at horizon",
-	"markets.score":            "Top weighted score",
-	"viral.paidSpend":          "Paid acquisition spend",
-	"finance.cashNeeded":       "Cash needed",
-	"finance.breakEvenMonth":   "Cash-flow positive",
-	"finance.runway":           "Runway (months)",
-	"finance.ltvToCacConsumer": "LTV/CAC, payback (B2C)",
-	"finance.ltvToCacB2B":      "LTV/CAC, payback (B2B)",
+	scenario.MetricFulfillmentCost:         "Cost, optimal plan",
+	scenario.MetricFulfillmentSavings:      "Saved vs rule of thumb",
+	scenario.MetricFulfillmentModel:        "Model at horizon",
+	scenario.MetricFulfillmentOrders:       "Orders a month at horizon",
+	scenario.MetricMarketsScore:            "Top weighted score",
+	scenario.MetricViralPaidSpend:          "Paid acquisition spend",
+	scenario.MetricFinanceCashNeeded:       "Cash needed",
+	scenario.MetricFinanceBreakEvenMonth:   "Cash-flow positive",
+	scenario.MetricFinanceRunway:           "Runway (months)",
+	scenario.MetricFinanceLTVToCACConsumer: "LTV/CAC, payback (B2C)",
+	scenario.MetricFinanceLTVToCACB2B:      "LTV/CAC, payback (B2B)",
 }
 
 // caption is a metric's label for a tile.
