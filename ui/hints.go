@@ -17,22 +17,27 @@ type limit struct {
 	pct            bool
 }
 
-// formless are the inputs no form shows, so no range hint: the lists the
-// tabs lay out as tables.
-var formless = []string{"sales.stages[].", "fulfillment.models[].", "markets.markets[].", "finance.fundingRounds[].", "finance.expansions[]."}
+// inTables are the lists the tabs lay out as tables rather than forms:
+// their cells show no range hint.
+var inTables = []string{"sales.stages[].", "fulfillment.models[].", "markets.markets[].", "finance.fundingRounds[].", "finance.expansions[]."}
 
 // limits maps the path (below the scenario) of every input a form shows to
-// its valid range: scenario's limits table, read once.
-var limits = func() map[string]limit {
-	out := map[string]limit{}
+// its valid range: scenario's limits table, for the modules that have a tab
+// (and the scenario's own inputs), outside the tables.
+var limits map[string]limit
+
+// init reads the limits (in init, as the tabs' forms read them).
+func init() {
+	limits = map[string]limit{}
 	for key, l := range scenario.Limits() {
-		if slices.ContainsFunc(formless, func(t string) bool { return strings.HasPrefix(key, t) }) {
+		module, _, nested := strings.Cut(key, ".")
+		if nested && !slices.ContainsFunc(tabs, func(t tab) bool { return t.module == module }) ||
+			slices.ContainsFunc(inTables, func(t string) bool { return strings.HasPrefix(key, t) }) {
 			continue
 		}
-		out[key] = limitOf(l)
+		limits[key] = limitOf(l)
 	}
-	return out
-}()
+}
 
 func limitOf(l scenario.Limit) limit {
 	return limit{lo: l.Min, hi: l.Max, loOpen: l.MinOpen, hiOpen: l.MaxOpen, pct: l.Percent}
