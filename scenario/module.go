@@ -19,9 +19,9 @@ import "errors"
 //     Compute may read the results of every module listed before it.
 //  3. Add the row to modules below, after the modules it reads.
 //
-// Then export/chart (registry in chart.go) and export/workbook (modules.go)
-// take a row each for its panels and sheet, and ui a tab; the CLI's report
-// and chart read the registries and need no edit.
+// Then export/chart (registry in chart.go), export/workbook (modules.go)
+// and ui (tabs.go) take a row each for its panels, sheet and tab; the CLI's
+// report and chart read the registries and need no edit.
 //
 // Every func of a row must be set; Metrics, Milestones and Summary are
 // also called with the module off (its result nil) and must cope.
