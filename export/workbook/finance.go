@@ -137,12 +137,12 @@ func (b *builder) financeInputs(sh *sheet, f scenario.Finance, h int) int {
 	for i, in := range rows {
 		b.input(sh, firstRow+i, in.label, in.name, in.v, in.style)
 	}
-	sh.validate("B5", between(0, scenario.MaxMoney, false, "Starting cash: 0 or more"))
-	sh.validate("B6", between(0, 1, false, "Paying share: 0% to 100%"))
-	sh.validate("B9:B11", between(0, 1, false, "Gross margin: 0% to 100%"))
-	sh.validate("B14", between(0, 1, false, "Customer churn: 0% to 100%"))
-	sh.validate("B16", between(0, scenario.MaxOtherCostsGrowth, false, "Growth: 0% to 500% a year"))
-	sh.validate("B17", between(0, scenario.MaxRunwayAlert, false, "Runway alert: 0 to 120 months"))
+	sh.validate("B5", inRange("finance.startingCash", "Starting cash"))
+	sh.validate("B6", inRange("finance.payingShare", "Paying share"))
+	sh.validate("B9:B11", inRange("finance.subscriptionGrossMargin", "Gross margin"))
+	sh.validate("B14", inRange("finance.annualCustomerChurn", "Customer churn"))
+	sh.validate("B16", inRange("finance.otherCostsGrowth", "Growth a year"))
+	sh.validate("B17", inRange("finance.runwayAlertMonths", "Runway alert in months"))
 
 	r0 := firstRow + len(rows) + 1
 	b.section(sh, r0, "Funding rounds")
@@ -167,7 +167,7 @@ func (b *builder) financeInputs(sh *sheet, f scenario.Finance, h int) int {
 	sh.define("RoundMonths", absRange(2, r0+2, 2, last))
 	sh.define("RoundAmounts", absRange(3, r0+2, 3, last))
 	sh.validate(rng(2, r0+2, 2, last), between(1, float64(h), true, fmt.Sprintf("Month: a whole month from 1 to %d", h)))
-	sh.validate(rng(3, r0+2, 3, last), between(0, scenario.MaxMoney, false, "Amount: 0 or more"))
+	sh.validate(rng(3, r0+2, 3, last), inRange("finance.fundingRounds[].amount", "Amount"))
 
 	r0 = last + 2
 	b.section(sh, r0, "Market entry")
@@ -194,7 +194,7 @@ func (b *builder) financeInputs(sh *sheet, f scenario.Finance, h int) int {
 	sh.define("EntryOneOff", absRange(3, r0+2, 3, last))
 	sh.define("EntryMonthly", absRange(4, r0+2, 4, last))
 	sh.validate(rng(2, r0+2, 2, last), between(1, float64(h), true, fmt.Sprintf("Month: a whole month from 1 to %d", h)))
-	sh.validate(rng(3, r0+2, 4, last), between(0, scenario.MaxMoney, false, "Cost: 0 or more"))
+	sh.validate(rng(3, r0+2, 4, last), inRange("finance.expansions[].oneOffCost", "Cost"))
 	sh.text(1, last+1, "Empty rows count for nothing: add rounds or markets there.", st.note)
 	return last + 1
 }
