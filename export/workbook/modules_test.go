@@ -45,8 +45,9 @@ func TestModuleSheetsRegistry(t *testing.T) {
 }
 
 // TestInRangeFollowsLimits: the workbook's data validation takes scenario's
-// limits: closed bounds as they are, an open one moved inward (Excel's are
-// inclusive), whole numbers as whole, and nothing for an input without one.
+// limits: closed bounds as they are, an open upper one moved inward (Excel's
+// are inclusive), whole numbers as whole, and nothing for an input without
+// one.
 func TestInRangeFollowsLimits(t *testing.T) {
 	for _, c := range []struct {
 		path, typ, lo, hi, msg string
@@ -55,7 +56,7 @@ func TestInRangeFollowsLimits(t *testing.T) {
 		{"viral.monthlyChurn", "decimal", "0", "0.999999", "Monthly churn: 0% to below 100%"},
 		{"sales.rampMonths", "whole", "0", "24", "Ramp: whole numbers from 0 to 24"},
 		{"fulfillment.volume.monthlyGrowth", "decimal", "-0.99", "10", "Monthly growth: −99% to 1,000%"},
-		{"sales.averageACV", "decimal", "1e-06", "1000000000000", "ACV: above 0 to 1,000,000,000,000"},
+		{"sales.averageACV", "decimal", "0", "1000000000000", "ACV: above 0 to 1,000,000,000,000"},
 	} {
 		dv := inRange(c.path, c.msg[:strings.Index(c.msg, ":")])
 		if dv == nil {

@@ -264,8 +264,10 @@ func between(lo, hi float64, whole bool, msg string) *excelize.DataValidation {
 
 // inRange returns the validation rule of the input at path (below the
 // scenario, "viral.inviteConversion"), from scenario's limits table; label
-// names the input in the message. An open bound is moved inward by a
-// millionth (by 1 for whole numbers), since Excel's bounds are inclusive.
+// names the input in the message. Excel's bounds are inclusive: an open
+// upper bound is moved inward by a millionth (by 1 for whole numbers); an
+// open lower bound stays (Excel writes a millionth above 0 with an exponent,
+// which it refuses in a rule), so the rule lets the bound itself through.
 // It is nil for a path the table lacks.
 func inRange(path, label string) *excelize.DataValidation {
 	l, ok := scenario.LimitOf(path)
@@ -279,7 +281,7 @@ func inRange(path, label string) *excelize.DataValidation {
 	}
 	below, above, whole := "", "", ""
 	if l.MinOpen {
-		lo, above = lo+step*math.Max(1, math.Abs(lo)), "above "
+		above = "above "
 	}
 	if l.MaxOpen {
 		hi, below = hi-step*math.Max(1, math.Abs(hi)), "below "
