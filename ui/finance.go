@@ -17,14 +17,14 @@ import (
 // financeTiles are the Finance tab's key numbers (the rest show in
 // Compare); each LTV/CAC tile also shows its payback.
 var financeTiles = map[string]bool{
-	"finance.cashOutMonth": true, "finance.cashNeeded": true, "finance.breakEvenMonth": true,
-	"finance.runway": true, "finance.ltvToCacConsumer": true, "finance.ltvToCacB2B": true,
+	scenario.MetricFinanceCashOutMonth: true, scenario.MetricFinanceCashNeeded: true, scenario.MetricFinanceBreakEvenMonth: true,
+	scenario.MetricFinanceRunway: true, scenario.MetricFinanceLTVToCACConsumer: true, scenario.MetricFinanceLTVToCACB2B: true,
 }
 
 // paybackOf pairs each LTV/CAC tile with its payback metric.
 var paybackOf = map[string]string{
-	"finance.ltvToCacConsumer": "finance.paybackConsumer",
-	"finance.ltvToCacB2B":      "finance.paybackB2B",
+	scenario.MetricFinanceLTVToCACConsumer: scenario.MetricFinancePaybackConsumer,
+	scenario.MetricFinanceLTVToCACB2B:      scenario.MetricFinancePaybackB2B,
 }
 
 // financeScreen is the Finance tab (docs/MODELS.md §6): inputs, rounds and
