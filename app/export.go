@@ -1,8 +1,12 @@
 package app
 
 import (
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 
+	"scaleplan/export/boardpack"
 	"scaleplan/export/workbook"
 	"scaleplan/scenario"
 )
@@ -40,4 +44,43 @@ func exportWorkbook(path string, p *scenario.Plan, progress func(float64)) (err 
 		progress(1)
 	}
 	return nil
+}
+
+// ExportBoardPack writes the board pack of p (export/boardpack.Write) into
+// the new folder dir on a new goroutine, comparing scenarios compare (the
+// baseline first; empty: the first six). progress and done behave as
+// ExportWorkbook's. p must be a snapshot nobody changes meanwhile.
+func ExportBoardPack(dir string, p *scenario.Plan, compare []int, progress func(float64), done func(error)) {
+	go func() {
+		err := exportBoardPack(dir, p, compare, progress)
+		if done != nil {
+			done(err)
+		}
+	}()
+}
+
+func exportBoardPack(dir string, p *scenario.Plan, compare []int, progress func(float64)) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("board pack: internal error: %v", v)
+		}
+	}()
+	opt := boardpack.Options{Compare: compare, Progress: func(n, total int) {
+		if progress != nil && total > 0 {
+			progress(min(1, float64(n)/float64(total)))
+		}
+	}}
+	return boardpack.Write(dir, p, opt)
+}
+
+// FreeFolder returns parent/name, or parent/name 2, name 3 … if that
+// already exists: where a new board pack can go.
+func FreeFolder(parent, name string) string {
+	dir := filepath.Join(parent, name)
+	for n := 2; ; n++ {
+		if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
+			return dir
+		}
+		dir = filepath.Join(parent, fmt.Sprintf("%s %d", name, n))
+	}
 }

@@ -54,3 +54,25 @@ func TestExportWorkbook(t *testing.T) {
 		})
 	}
 }
+
+// TestExportBoardPack: the pack is written off the caller's goroutine with
+// progress to 1, and a second pack goes beside the first.
+func TestExportBoardPack(t *testing.T) {
+	root := t.TempDir()
+	dir := FreeFolder(root, "Plan board pack")
+	var last float64
+	done := make(chan error, 1)
+	ExportBoardPack(dir, samplePlan(t), []int{1, 0}, func(f float64) { last = f }, func(err error) { done <- err })
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if last != 1 {
+		t.Errorf("progress ended at %v", last)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "pack.pdf")); err != nil {
+		t.Error(err)
+	}
+	if got := FreeFolder(root, "Plan board pack"); got != filepath.Join(root, "Plan board pack 2") {
+		t.Errorf("next folder %s", got)
+	}
+}

@@ -98,3 +98,35 @@ func (d *Document) checkDelete(i int) error {
 	}
 	return nil
 }
+
+// FamilyRow is one row of the scenario list: a scenario (its index in the
+// plan) and its depth in its family tree (0 for a scenario of its own).
+type FamilyRow struct{ Index, Depth int }
+
+// FamilyRows orders the plan's scenarios as a tree: each scenario of its
+// own in plan order, followed by its variants (and theirs) in plan order.
+// A scenario whose base is missing or lies in a cycle is listed at depth 0.
+func FamilyRows(p *scenario.Plan) []FamilyRow {
+	rows := make([]FamilyRow, 0, len(p.Scenarios))
+	seen := make([]bool, len(p.Scenarios))
+	var visit func(i, depth int)
+	visit = func(i, depth int) {
+		if seen[i] {
+			return
+		}
+		seen[i] = true
+		rows = append(rows, FamilyRow{i, depth})
+		for _, j := range p.Variants(p.Scenarios[i].ID) {
+			visit(j, depth+1)
+		}
+	}
+	for i, s := range p.Scenarios {
+		if s.BasedOn == "" || p.ScenarioByID(s.BasedOn) == nil {
+			visit(i, 0)
+		}
+	}
+	for i := range p.Scenarios {
+		visit(i, 0) // what a cycle left out
+	}
+	return rows
+}

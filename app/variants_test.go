@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -97,5 +98,32 @@ func TestDeleteBaseAsks(t *testing.T) {
 	}
 	if !strings.Contains(d.RedoLabel(), LabelDeleteScenario) {
 		t.Errorf("redo %q", d.RedoLabel())
+	}
+}
+
+// TestFamilyRows: variants follow their bases, however the plan orders
+// them; a variant of a variant is one deeper.
+func TestFamilyRows(t *testing.T) {
+	d, _ := sampleDoc(t)
+	if err := d.NewVariant(0); err != nil { // Base variant at 1
+		t.Fatal(err)
+	}
+	if err := d.NewVariant(1); err != nil { // Base variant variant at 2
+		t.Fatal(err)
+	}
+	if err := d.MoveScenario(0, 4); err != nil { // Base last
+		t.Fatal(err)
+	}
+	if err := d.NewVariant(2); err != nil { // Aggressive variant at 3
+		t.Fatal(err)
+	}
+	p := d.Plan()
+	var got []string
+	for _, r := range FamilyRows(p) {
+		got = append(got, fmt.Sprintf("%d:%s", r.Depth, p.Scenarios[r.Index].Name))
+	}
+	want := "0:Aggressive,1:Aggressive variant,0:Conservative,0:Base,1:Base variant,2:Base variant variant"
+	if strings.Join(got, ",") != want {
+		t.Errorf("rows %s\nwant %s", strings.Join(got, ","), want)
 	}
 }

@@ -110,3 +110,65 @@ func (e *exports) askSavePath(title, name string, exts []string, fn func(path st
 	startIn(d, u.s.Doc().Path())
 	showFileDialog(d)
 }
+
+// exportBoardPack writes a board pack on a goroutine (tests replace it).
+var exportBoardPack = app.ExportBoardPack
+
+// boardPack asks for a folder and writes the board pack of the scenarios
+// the Compare tab compares (its baseline first) into a new folder in it,
+// "<plan> board pack", with a progress dialog.
+func (e *exports) boardPack() {
+	u := e.u
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil {
+			u.showError("Export Board Pack", err)
+			return
+		}
+		if l == nil {
+			return
+		}
+		name := strings.TrimSuffix(u.s.Doc().Name(), app.Extension) + " board pack"
+		e.boardPackTo(app.FreeFolder(l.Path(), name), nil)
+	}, u.win)
+	d.SetTitleText("Export Board Pack: choose the folder to put it in")
+	startIn(d, u.s.Doc().Path())
+	showFileDialog(d)
+}
+
+// boardPackTo writes the pack into dir off the UI thread; done (if set)
+// runs on the UI thread afterwards.
+func (e *exports) boardPackTo(dir string, done func(error)) {
+	u := e.u
+	prog := dialog.NewProgress("Export Board Pack", "Writing "+filepath.Base(dir)+"…", u.win)
+	prog.Show()
+	u.s.ExportStarted()
+	start := time.Now()
+	exportBoardPack(dir, u.s.Doc().Snapshot(), u.comparedScenarios(), func(f float64) {
+		onUI(func() { prog.SetValue(f) })
+	}, func(err error) {
+		onUI(func() {
+			defer u.s.ExportDone()
+			prog.Hide()
+			if err != nil {
+				u.showError("Export Board Pack", err)
+			} else {
+				u.say(fmt.Sprintf("Wrote the board pack %s in %.1f s.", filepath.Base(dir), time.Since(start).Seconds()), app.Info)
+			}
+			if done != nil {
+				done(err)
+			}
+		})
+	})
+}
+
+// comparedScenarios are the scenarios the Compare tab compares, its
+// baseline first (nil before the first results: the pack takes the first
+// six).
+func (u *UI) comparedScenarios() []int {
+	for _, sc := range u.screens {
+		if c, ok := sc.(*compare); ok && c.in.Plan != nil && len(c.in.Plan.Scenarios) == len(u.s.Doc().Plan().Scenarios) {
+			return c.compared(u.s.Doc().Plan())
+		}
+	}
+	return nil
+}

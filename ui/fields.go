@@ -42,6 +42,12 @@ type field[T comparable] struct {
 
 	entry *widget.Entry
 	note  func(msg string) // shows or clears (msg "") the error message
+	// mark shows whether the scenario overrides the field's input (a
+	// variant's own value): the label is marked and reset (Reset to base)
+	// shown; both are set by row.
+	mark  func(s *scenario.Scenario)
+	label *widget.Label
+	reset *widget.Button
 
 	last    T
 	invalid bool
@@ -55,6 +61,7 @@ func newField[T comparable](u *UI, name, path string, parse func(string) (T, err
 	f.entry = widget.NewEntry()
 	f.entry.OnChanged = f.changed
 	f.note = func(string) {}
+	f.mark = func(*scenario.Scenario) {}
 	return f
 }
 
@@ -101,6 +108,7 @@ func (f *field[T]) changed(text string) {
 // what the user typed, "250k" stays "250k") or shows invalid text while the
 // model still holds the last valid value.
 func (f *field[T]) load(s *scenario.Scenario, force bool) {
+	f.mark(s)
 	v := f.get(s)
 	if !force {
 		if pv, err := f.parse(f.entry.Text); err == nil && pv == v {
@@ -275,8 +283,35 @@ func row[T comparable](f *field[T], label, hint string) formRow {
 	}
 	h := widget.NewLabel(hint)
 	h.SizeName = theme.SizeNameCaptionText
-	box := container.NewVBox(container.NewBorder(nil, nil, nil, container.New(&minWidth{w: hintWidth}, h), f.entry), msg)
-	return formRow{label: container.New(&minWidth{w: labelWidth}, widget.NewLabel(label)), value: box}
+	f.label = widget.NewLabel(label)
+	f.reset = widget.NewButtonWithIcon("Reset to base", theme.ContentUndoIcon(), func() {
+		f.u.resetToBase(f.u.s.Scenario().ID, f.path)
+	})
+	f.reset.Importance = widget.LowImportance
+	f.reset.Hide()
+	f.mark = func(s *scenario.Scenario) { markOverride(s, f.path, label, f.label, f.reset) }
+	side := container.NewHBox(f.reset, container.New(&minWidth{w: hintWidth}, h))
+	box := container.NewVBox(container.NewBorder(nil, nil, nil, side, f.entry), msg)
+	return formRow{label: container.New(&minWidth{w: labelWidth}, f.label), value: box}
+}
+
+// markOverride shows whether variant s overrides the input at path: the
+// label in bold, marked "(own)", and the Reset to base button.
+func markOverride(s *scenario.Scenario, path, label string, lbl *widget.Label, reset *widget.Button) {
+	_, on := scenario.OverrideOf(s, path)
+	if on == reset.Visible() {
+		return
+	}
+	lbl.TextStyle.Bold = on
+	if on {
+		lbl.Importance = widget.HighImportance
+		lbl.SetText(label + " (own)")
+		reset.Show()
+		return
+	}
+	lbl.Importance = widget.MediumImportance
+	lbl.SetText(label)
+	reset.Hide()
 }
 
 // form stacks rows in a two-column form.

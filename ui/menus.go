@@ -66,6 +66,7 @@ func newMenus(u *UI) *menus {
 		fyne.NewMenuItemSeparator(),
 		item("Export to Excel…", shortcut(fyne.KeyE, false), g(u.exports.excel)),
 		item("Export Chart…", nil, g(u.exports.charts)),
+		item("Export Board Pack…", nil, g(u.exports.boardPack)),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
@@ -74,6 +75,7 @@ func newMenus(u *UI) *menus {
 	edit := fyne.NewMenu("Edit", m.undoItem, m.redoItem,
 		fyne.NewMenuItemSeparator(),
 		item("New Scenario", nil, g(u.list.newScenario)),
+		item("New Variant", shortcut(fyne.KeyD, true), g(u.list.newVariant)),
 		item("Duplicate Scenario", shortcut(fyne.KeyD, false), g(u.list.duplicateScenario)),
 		item("Rename Scenario…", nil, g(u.list.renameScenario)),
 		item("Delete Scenario…", nil, g(u.list.deleteScenario)),

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"scaleplan/export/boardpack"
 	"scaleplan/export/chart"
 	"scaleplan/scenario"
 )
@@ -32,6 +33,10 @@ type overview struct {
 	heading  *widget.Label
 	fields   []input
 	body     fyne.CanvasObject
+	// variant lists a variant's overrides, each with Reset to base;
+	// variantSig is what it was built from.
+	variant    *fyne.Container
+	variantSig string
 }
 
 func newOverview(u *UI) screen {
@@ -55,7 +60,9 @@ func newOverview(u *UI) screen {
 	notes.entry.PlaceHolder = "Assumptions, sources, open questions…"
 	cur, start, fiscal := newPlanField(u), newStartField(u), newFiscalField(u)
 	o.fields = []input{horizon, notes, cur, start, fiscal}
+	o.variant = container.NewVBox()
 	side := container.NewVBox(
+		o.variant,
 		section("Scenario"),
 		form(row(horizon, "Horizon (months)", ""), row(cur.field, "Currency (plan)", "ISO code"),
 			row(start.field, "Month 1 is (plan)", "YYYY-MM"), row(fiscal.field, "Fiscal year starts (plan)", "month 1–12")),
@@ -77,6 +84,87 @@ func (o *overview) load(s *scenario.Scenario, force bool) {
 	o.heading.SetText(s.Name)
 	for _, f := range o.fields {
 		f.load(s, force)
+	}
+	o.loadVariant(s)
+}
+
+// loadVariant lists what makes a variant: its base and the assumptions
+// that differ (its overrides), each with its base's value and a Reset to
+// base button; for a base, its variants.
+func (o *overview) loadVariant(s *scenario.Scenario) {
+	p := o.u.s.Doc().Plan()
+	base := p.ScenarioByID(s.BasedOn)
+	sig := s.ID + "|" + s.BasedOn + "|" + fmt.Sprint(p.Variants(s.ID))
+	if base != nil {
+		sig += "|" + base.Name
+	}
+	for _, path := range scenario.OverridePaths(s) {
+		sig += "|" + path + "=" + string(s.Overrides[path])
+	}
+	if sig == o.variantSig {
+		return
+	}
+	o.variantSig = sig
+	o.variant.Objects = variantRows(o.u, p, s, base)
+	o.variant.Refresh()
+}
+
+// variantRows are the Overview's lines about a scenario's family.
+func variantRows(u *UI, p *scenario.Plan, s, base *scenario.Scenario) []fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	if vs := p.Variants(s.ID); len(vs) > 0 {
+		names := make([]string, len(vs))
+		for k, v := range vs {
+			names[k] = p.Scenarios[v].Name
+		}
+		l := widget.NewLabel("Variants based on it: " + strings.Join(names, ", "))
+		l.Wrapping = fyne.TextWrapWord
+		objs = append(objs, l)
+	}
+	if base == nil {
+		return objs
+	}
+	paths := scenario.OverridePaths(s)
+	objs = append(objs, section(fmt.Sprintf("Variant of %s: %d %s that differ", base.Name, len(paths), plural(len(paths), "assumption", "assumptions"))))
+	if len(paths) == 0 {
+		objs = append(objs, widget.NewLabel("None yet: every input is "+base.Name+"'s. Edit a field to change it here only."))
+	}
+	rows := container.New(layout.NewFormLayout())
+	for _, path := range paths {
+		was := "—"
+		if raw, err := scenario.InputJSON(base, path); err == nil {
+			was = boardpack.FormatInput(raw)
+		}
+		label := widget.NewLabel(path)
+		label.Truncation = fyne.TextTruncateEllipsis
+		value := widget.NewLabel(boardpack.FormatInput(s.Overrides[path]) + "   (" + base.Name + ": " + was + ")")
+		value.Truncation = fyne.TextTruncateEllipsis
+		reset := widget.NewButtonWithIcon("Reset to base", theme.ContentUndoIcon(), func() { u.resetToBase(s.ID, path) })
+		rows.Add(label)
+		rows.Add(container.NewBorder(nil, nil, nil, reset, value))
+	}
+	if len(paths) > 0 {
+		objs = append(objs, rows)
+	}
+	return objs
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// resetToBase removes the override at path of the scenario with id, so the
+// input follows its base again.
+func (u *UI) resetToBase(id, path string) {
+	i := u.s.Doc().ScenarioIndex(id)
+	if i < 0 {
+		return
+	}
+	if err := u.s.Doc().ResetToBase(i, path); err != nil {
+		u.showError("Reset to base", err)
 	}
 }
 

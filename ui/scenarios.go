@@ -1,18 +1,28 @@
 package ui
 
 import (
+	"fmt"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"scaleplan/app"
+	"scaleplan/scenario"
 )
 
-// scenarioList is the left panel: the plan's scenarios and the buttons to
-// add, duplicate, rename, delete and reorder them.
+// scenarioList is the left panel: the plan's scenarios as family trees
+// (each variant below its base, indented) and the buttons to add, make a
+// variant of, duplicate, rename, delete and reorder them.
 type scenarioList struct {
 	u     *UI
 	list  *widget.List
+	rows  []app.FamilyRow // the list's rows for plan generation gen
+	gen   uint64
+	doc   *app.Document
 	quiet bool
 	body  fyne.CanvasObject
 }
@@ -20,26 +30,22 @@ type scenarioList struct {
 func newScenarioList(u *UI) *scenarioList {
 	l := &scenarioList{u: u}
 	l.list = widget.NewList(
-		func() int {
-			if u.s.Doc() == nil {
-				return 0
-			}
-			return len(u.s.Doc().Plan().Scenarios)
-		},
+		func() int { return len(l.familyRows()) },
 		func() fyne.CanvasObject {
 			lb := widget.NewLabel("Scenario name")
 			lb.Truncation = fyne.TextTruncateEllipsis
 			return lb
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			ss := u.s.Doc().Plan().Scenarios
-			if id < len(ss) {
-				o.(*widget.Label).SetText(ss[id].Name)
+			rows := l.familyRows()
+			if id < len(rows) {
+				o.(*widget.Label).SetText(rowText(u.s.Doc().Plan(), rows[id]))
 			}
 		})
 	l.list.OnSelected = func(id widget.ListItemID) {
-		if !l.quiet && id != u.s.Selected() {
-			u.selectScenario(id)
+		rows := l.familyRows()
+		if !l.quiet && id < len(rows) && rows[id].Index != u.s.Selected() {
+			u.selectScenario(rows[id].Index)
 		}
 	}
 	btn := func(icon fyne.Resource, label string, fn func()) *widget.Button {
@@ -49,6 +55,7 @@ func newScenarioList(u *UI) *scenarioList {
 	}
 	tools := container.NewGridWithColumns(2,
 		btn(theme.ContentAddIcon(), "New", l.newScenario),
+		btn(theme.ListIcon(), "Variant", l.newVariant),
 		btn(theme.ContentCopyIcon(), "Duplicate", l.duplicateScenario),
 		btn(theme.DocumentCreateIcon(), "Rename", l.renameScenario),
 		btn(theme.DeleteIcon(), "Delete", l.deleteScenario),
@@ -64,10 +71,46 @@ func (l *scenarioList) content() fyne.CanvasObject { return l.body }
 
 func (l *scenarioList) refresh() { l.list.Refresh() }
 
+// familyRows returns the list's rows for the current plan.
+func (l *scenarioList) familyRows() []app.FamilyRow {
+	if l.u.s.Doc() == nil {
+		return nil
+	}
+	if d := l.u.s.Doc(); l.rows == nil || l.doc != d || l.gen != d.Generation() {
+		l.rows, l.gen, l.doc = app.FamilyRows(d.Plan()), d.Generation(), d
+	}
+	return l.rows
+}
+
+// rowText is a row's label: a variant indented below its base with a
+// branch mark.
+func rowText(p *scenario.Plan, r app.FamilyRow) string {
+	name := p.Scenarios[r.Index].Name
+	if r.Depth == 0 {
+		return name
+	}
+	return strings.Repeat("   ", r.Depth-1) + "└ " + name
+}
+
+// selectRow selects the row of scenario i.
 func (l *scenarioList) selectRow(i int) {
 	l.quiet = true
-	l.list.Select(i)
+	for id, r := range l.familyRows() {
+		if r.Index == i {
+			l.list.Select(id)
+		}
+	}
 	l.quiet = false
+}
+
+// newVariant makes a variant of the selected scenario and selects it.
+func (l *scenarioList) newVariant() {
+	u := l.u
+	if err := u.s.Doc().NewVariant(u.s.Selected()); err != nil {
+		u.showError("New variant", err)
+		return
+	}
+	u.selectScenario(u.s.Selected() + 1)
 }
 
 // newScenario adds a scenario with the article's defaults and selects it.
@@ -108,22 +151,40 @@ func (l *scenarioList) renameScenario() {
 	u.win.Canvas().Focus(e)
 }
 
-// deleteScenario asks before deleting the selected scenario. The dialog
-// deletes the scenario it named, wherever the plan has moved it meanwhile
-// (nothing, if it is gone).
+// deleteScenario asks before deleting the selected scenario; a base of
+// variants asks whether to detach them (each keeps its inputs in full) or
+// cancel. The dialog deletes the scenario it named, wherever the plan has
+// moved it meanwhile (nothing, if it is gone).
 func (l *scenarioList) deleteScenario() {
 	u := l.u
 	s := *u.s.Scenario()
-	dialog.ShowConfirm("Delete scenario", "Delete “"+s.Name+"”? You can undo this.", func(ok bool) {
+	msg, confirm := "Delete “"+s.Name+"”? You can undo this.", "Yes"
+	variants := u.s.Doc().Plan().Variants(s.ID)
+	if n := len(variants); n > 0 {
+		names := make([]string, n)
+		for k, v := range variants {
+			names[k] = "“" + u.s.Doc().Plan().Scenarios[v].Name + "”"
+		}
+		msg = fmt.Sprintf("%s is the base of %s.\nDetach them (each keeps its current inputs in full and no longer follows a base) and delete “%s”? You can undo this.",
+			"“"+s.Name+"”", strings.Join(names, ", "), s.Name)
+		confirm = "Detach and Delete"
+	}
+	d := dialog.NewConfirm("Delete scenario", msg, func(ok bool) {
 		if i := u.s.Doc().ScenarioIndex(s.ID); ok && i >= 0 {
-			l.deleteScenarioNow(i)
+			l.deleteScenarioNow(i, len(variants) > 0)
 		}
 	}, u.win)
+	d.SetConfirmText(confirm)
+	d.Show()
 }
 
-func (l *scenarioList) deleteScenarioNow(i int) {
+func (l *scenarioList) deleteScenarioNow(i int, detach bool) {
 	u := l.u
-	if err := u.s.Doc().DeleteScenario(i); err != nil {
+	del := u.s.Doc().DeleteScenario
+	if detach {
+		del = u.s.Doc().DeleteScenarioDetaching
+	}
+	if err := del(i); err != nil {
 		u.showError("Delete scenario", err)
 		return
 	}

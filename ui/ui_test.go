@@ -208,7 +208,7 @@ func TestDuplicateAndDeleteScenario(t *testing.T) {
 	if ss := u.s.Doc().Plan().Scenarios; ss[1].Viral.SeedUsers != 7 || ss[0].Viral.SeedUsers == 7 {
 		t.Errorf("seed users: base %v, copy %v", ss[0].Viral.SeedUsers, ss[1].Viral.SeedUsers)
 	}
-	u.list.deleteScenarioNow(1)
+	u.list.deleteScenarioNow(1, false)
 	if ss := u.s.Doc().Plan().Scenarios; len(ss) != n || ss[1].Name == "Base copy" {
 		t.Fatalf("after delete: %d scenarios", len(ss))
 	}

@@ -162,7 +162,7 @@ func (pk *pack) rows(ss []*scenario.Scenario, paths []string) []inputRow {
 			raw, err := scenario.InputJSON(s, own)
 			v := "—"
 			if err == nil {
-				v = formatInput(raw)
+				v = FormatInput(raw)
 			}
 			if k == 0 {
 				base = raw

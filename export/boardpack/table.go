@@ -171,10 +171,10 @@ func formatDelta(d scenario.Delta, u scenario.Unit, currency string) string {
 	return sign + formatMetric(scenario.Metric{Unit: u, Value: math.Abs(d.Abs), OK: true}, currency)
 }
 
-// formatInput writes an input's JSON value for the assumption and
+// FormatInput writes an input's JSON value for the assumption and
 // appendix tables: numbers grouped with up to six significant digits,
 // switches as on/off, lists by their names or values.
-func formatInput(raw json.RawMessage) string {
+func FormatInput(raw json.RawMessage) string {
 	var v any
 	if err := json.Unmarshal(raw, &v); err != nil {
 		return string(raw)
