@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -120,5 +121,24 @@ func TestYearMetrics(t *testing.T) {
 	r.Finance = nil
 	if YearMetrics(r, Calendar{}) != nil {
 		t.Error("no finance, no year metrics")
+	}
+}
+
+// TestFinanceStory tells the cash-only plan from January 2027:
+// 36 months end in December 2029 at −$300k, burning $50k; it runs out in
+// month 31 (July 2029) and must raise by month 25 (January 2029).
+func TestFinanceStory(t *testing.T) {
+	s := cashOnly(36, 1e6, 50000)
+	s.Finance.FundingRounds = []FundingRound{{Name: "Seed", Month: 10, Amount: 500000}}
+	r := computeFinance(t, s)
+	got := FinanceStory(s.Finance, r.Finance, (&Plan{StartMonth: "2027-01", FiscalYearStartMonth: 1}).Calendar(), "USD")
+	want := []string{
+		"cash -$300k at Dec 2029 (m36), lowest -$300k at Dec 2029 (m36); burning $50k a month at the horizon (trailing quarter)",
+		"rounds: Seed $500k in Oct 2027",
+		"runs out in Jul 2029 (m31): raise $300k more, by Jan 2029 (m25) (runway below 6 months)",
+		"never cash-flow positive within the horizon; runway 0.0 months at the horizon",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("story:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -1,6 +1,9 @@
 package scenario
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // financeMilestones dates the finance module's events: funding rounds,
 // market entries, the month cash runs out, the month to raise by (runway
@@ -132,3 +135,100 @@ func YearMetrics(r *Result, cal Calendar) []Metric {
 	}
 	return ms
 }
+
+// FinanceStory tells a scenario's cash in a few lines for a text report,
+// months dated on cal: where cash ends and bottoms out, whether and when it
+// runs out and what to raise by when, when cash flow turns positive, and
+// both kinds of unit economics.
+func FinanceStory(f Finance, r *FinanceResult, cal Calendar, currency string) []string {
+	money := func(v float64) string { return FormatMoneyCompact(v, currency) }
+	when := func(m int) string {
+		if m == 0 {
+			return "the start"
+		}
+		return fmt.Sprintf("%s (m%d)", cal.Label(m), m)
+	}
+	h := len(r.Months)
+	burn := r.Months[h-1].Burn
+	flow := fmt.Sprintf("burning %s a month", money(burn))
+	if burn <= 0 {
+		flow = fmt.Sprintf("earning %s a month", money(-burn))
+	}
+	out := []string{fmt.Sprintf("cash %s at %s, lowest %s at %s; %s at the horizon (trailing quarter)",
+		money(r.CashAtHorizon()), when(h), money(r.MinCash), when(r.MinCashMonth), flow)}
+	var rounds []string
+	for _, fr := range f.FundingRounds {
+		rounds = append(rounds, fmt.Sprintf("%s %s in %s", fr.Name, money(fr.Amount), cal.Label(fr.Month)))
+	}
+	if len(rounds) > 0 {
+		out = append(out, "rounds: "+joinComma(rounds))
+	}
+	switch {
+	case r.CashOutMonth != nil:
+		line := fmt.Sprintf("runs out in %s: raise %s more", when(*r.CashOutMonth), money(r.CashNeeded))
+		if r.RaiseByMonth != nil {
+			line += fmt.Sprintf(", by %s (runway below %s months)", when(*r.RaiseByMonth), num(f.RunwayAlertMonths))
+		}
+		out = append(out, line)
+	case r.RaiseByMonth != nil:
+		out = append(out, fmt.Sprintf("cash lasts the horizon, but runway falls below %s months in %s", num(f.RunwayAlertMonths), when(*r.RaiseByMonth)))
+	default:
+		out = append(out, "cash lasts the horizon")
+	}
+	line := "never cash-flow positive within the horizon"
+	if r.BreakEvenMonth != nil {
+		line = "cash-flow positive from " + when(*r.BreakEvenMonth)
+	}
+	if r.RunwayMonths != nil {
+		line += fmt.Sprintf("; runway %.1f months at the horizon", *r.RunwayMonths)
+	}
+	if r.BurnMultiple != nil {
+		line += fmt.Sprintf("; burn multiple %.2f", *r.BurnMultiple)
+	}
+	out = append(out, line)
+	for _, u := range []struct {
+		kind string
+		ue   *UnitEconomics
+	}{{"consumer", r.UnitEconomics.Consumer}, {"B2B", r.UnitEconomics.B2B}} {
+		if u.ue != nil {
+			out = append(out, u.kind+" "+unitLine(u.ue, currency))
+		}
+	}
+	return out
+}
+
+// unitLine is "LTV/CAC 2.84 (CAC $6.17, LTV $17.50, payback 11.7 months)",
+// with "n/a" where a figure does not exist.
+func unitLine(u *UnitEconomics, currency string) string {
+	show := func(p *float64, f func(float64) string) string {
+		if p == nil {
+			return "n/a"
+		}
+		return f(*p)
+	}
+	money := func(v float64) string {
+		if v < 100 {
+			return moneyCents(v, currency)
+		}
+		return FormatMoney(v, currency)
+	}
+	ratio := func(v float64) string { return fmt.Sprintf("%.2f", v) }
+	months := func(v float64) string { return fmt.Sprintf("%.1f months", v) }
+	test := ""
+	if u.Healthy() {
+		test = ", passes LTV ≥ 3 × CAC"
+	}
+	return fmt.Sprintf("LTV/CAC %s (CAC %s, LTV %s, payback %s%s)", show(u.LTVToCAC, ratio), show(u.CAC, money), show(u.LTV, money), show(u.PaybackMonths, months), test)
+}
+
+// moneyCents writes a small amount with cents: $6.17.
+func moneyCents(v float64, currency string) string {
+	whole := FormatMoney(v, currency)
+	digits := FormatCount(v)
+	if i := strings.LastIndex(whole, digits); i >= 0 {
+		return whole[:i] + fmt.Sprintf("%.2f", v) + whole[i+len(digits):]
+	}
+	return whole
+}
+
+func joinComma(xs []string) string { return strings.Join(xs, ", ") }

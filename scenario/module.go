@@ -56,8 +56,9 @@ type Module struct {
 	// keys in the same order; with the module off, they are not OK.
 	Metrics func(s *Scenario, r *Result) []Metric
 	// Summary returns a few lines on the module's result for a text
-	// report, none with the module off.
-	Summary func(s *Scenario, r *Result, currency string) []string
+	// report, months dated on cal, amounts in currency; none with the
+	// module off.
+	Summary func(s *Scenario, r *Result, cal Calendar, currency string) []string
 }
 
 // modules is the registry, in dependency order: a module's Compute may read

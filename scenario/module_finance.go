@@ -66,26 +66,10 @@ var financeModule = Module{
 	Summary: financeSummary,
 }
 
-// financeSummary: cash at the horizon and at its lowest, when it runs out
-// (and what would cover it), break-even and runway.
-func financeSummary(_ *Scenario, r *Result, currency string) []string {
-	fr := r.Finance
-	if fr == nil {
+// financeSummary is the cash story of FinanceStory.
+func financeSummary(s *Scenario, r *Result, cal Calendar, currency string) []string {
+	if r.Finance == nil {
 		return nil
 	}
-	money := func(v float64) string { return FormatMoney(v, currency) }
-	out := []string{fmt.Sprintf("cash %s at month %d, lowest %s (month %d)", money(fr.CashAtHorizon()), len(fr.Months), money(fr.MinCash), fr.MinCashMonth)}
-	if fr.CashOutMonth != nil {
-		out = append(out, fmt.Sprintf("cash runs out in month %d: %s more needed", *fr.CashOutMonth, money(fr.CashNeeded)))
-	} else {
-		out = append(out, "cash lasts the horizon")
-	}
-	be, runway := "not reached", "not burning"
-	if fr.BreakEvenMonth != nil {
-		be = fmt.Sprintf("month %d", *fr.BreakEvenMonth)
-	}
-	if fr.RunwayMonths != nil {
-		runway = fmt.Sprintf("%.1f months", *fr.RunwayMonths)
-	}
-	return append(out, fmt.Sprintf("cash-flow positive from %s; runway at horizon %s", be, runway))
+	return FinanceStory(s.Finance, r.Finance, cal, currency)
 }

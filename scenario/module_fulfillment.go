@@ -110,7 +110,7 @@ func fulfillmentMetrics(_ *Scenario, r *Result) []Metric {
 
 // fulfillmentSummary: volume and cheapest model at the horizon, the
 // cost-optimal plan against the rule of thumb, the break-evens.
-func fulfillmentSummary(_ *Scenario, r *Result, currency string) []string {
+func fulfillmentSummary(_ *Scenario, r *Result, _ Calendar, currency string) []string {
 	fr := r.Fulfillment
 	if fr == nil {
 		return nil

@@ -68,7 +68,7 @@ func marketsMetrics(_ *Scenario, r *Result) []Metric {
 }
 
 // marketsSummary: the ranking, one market a line.
-func marketsSummary(_ *Scenario, r *Result, _ string) []string {
+func marketsSummary(_ *Scenario, r *Result, _ Calendar, _ string) []string {
 	if r.Markets == nil {
 		return nil
 	}

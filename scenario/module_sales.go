@@ -139,7 +139,7 @@ func salesMetrics(s *Scenario, r *Result) []Metric {
 
 // salesSummary: ARR and team at the horizon, stage entries, cost and
 // efficiency, and the AEs the ARR goal needs.
-func salesSummary(s *Scenario, r *Result, currency string) []string {
+func salesSummary(s *Scenario, r *Result, _ Calendar, currency string) []string {
 	sr := r.Sales
 	if sr == nil {
 		return nil

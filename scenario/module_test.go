@@ -77,10 +77,10 @@ func TestRegistryRowsOwnTheirOutput(t *testing.T) {
 				t.Errorf("%s: milestone %q of module %s", m.Name, x.Text, x.Module)
 			}
 		}
-		if len(m.Summary(s, r, p.Currency)) == 0 {
+		if len(m.Summary(s, r, p.Calendar(), p.Currency)) == 0 {
 			t.Errorf("%s: no summary", m.Name)
 		}
-		if len(m.Summary(s, &Result{}, p.Currency)) != 0 || len(m.Milestones(s, &Result{}, p.Currency)) != 0 {
+		if len(m.Summary(s, &Result{}, p.Calendar(), p.Currency)) != 0 || len(m.Milestones(s, &Result{}, p.Currency)) != 0 {
 			t.Errorf("%s: summary or milestones without a result", m.Name)
 		}
 	}
@@ -123,7 +123,7 @@ func (p *probe) row() Module {
 		Metrics: func(*Scenario, *Result) []Metric {
 			return []Metric{{Key: "probe.level", Module: "probe", Label: "Level", Unit: UnitCount, Value: 7, OK: p.on}}
 		},
-		Summary: func(*Scenario, *Result, string) []string { return nil },
+		Summary: func(*Scenario, *Result, Calendar, string) []string { return nil },
 	}
 }
 

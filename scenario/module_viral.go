@@ -84,7 +84,7 @@ func viralMetrics(s *Scenario, r *Result) []Metric {
 }
 
 // viralSummary: K and its class, users at the horizon, the goal, spend.
-func viralSummary(s *Scenario, r *Result, currency string) []string {
+func viralSummary(s *Scenario, r *Result, _ Calendar, currency string) []string {
 	v := r.Viral
 	if v == nil {
 		return nil

@@ -40,7 +40,7 @@ func writeReport(w io.Writer, p *scenario.Plan, rs []*scenario.Result) {
 		}
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, m := range scenario.Modules() {
-			for j, line := range m.Summary(s, r, p.Currency) {
+			for j, line := range m.Summary(s, r, p.Calendar(), p.Currency) {
 				label := ""
 				if j == 0 {
 					label = m.Title

@@ -84,3 +84,24 @@ func TestReportSampleDetails(t *testing.T) {
 		}
 	}
 }
+
+// TestReportCashStory: the sample's Aggressive scenario runs out of cash in
+// month 9, September 2027 (the plan starts in January 2027), before its
+// Series A; milestones are dated.
+func TestReportCashStory(t *testing.T) {
+	p, err := scenario.Decode(assets.SamplePlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := reportOf(t, p)
+	for _, want := range []string{
+		`Finance      cash \$[0-9.]+M at Dec 2029 \(m36\)`,
+		`runs out in Sep 2027 \(m9\): raise \$[0-9]+k more, by Apr 2027 \(m4\) \(runway below 6 months\)`,
+		`rounds: Series A \$4M in Dec 2027`,
+		`  Dec 2027 \(m12\)  finance      Series A: raise \$4M`,
+	} {
+		if !regexp.MustCompile(want).MatchString(out) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+}
