@@ -38,7 +38,7 @@ type Win struct {
 // relative lift multiplies the input its appliesTo names in the target
 // scenario, in a new variant of it inserted by the caller. It refuses an
 // experiment without a target or a result, a result that is not
-// significant, and a lift that takes the input out of its valid range, each
+// significant, a running test read before its sample size, and a lift that takes the input out of its valid range, each
 // located by the experiment's fields.
 func ApplyExperiment(p *Plan, e experiment.Experiment) (*Win, error) {
 	if e.AppliesTo == nil {
@@ -50,6 +50,9 @@ func ApplyExperiment(p *Plan, e experiment.Experiment) (*Win, error) {
 	}
 	if !r.Significant {
 		return nil, FieldError{"result", fmt.Sprintf("not significant: p = %.4f is not below α = %g, so there is no winner to apply", r.PValue, r.Alpha)}
+	}
+	if pk := e.Peeking(); pk.Early {
+		return nil, FieldError{"result", fmt.Sprintf("read early: the test is running with %d of its %d visitors per arm, so its p-value is not yet a winner's", pk.Have, pk.Need)}
 	}
 	i := p.scenarioIndex(e.AppliesTo.ScenarioID)
 	if i < 0 {

@@ -102,6 +102,9 @@ func TestApplyExperimentRefuses(t *testing.T) {
 	flat.Result = &experiment.Observed{ControlVisitors: 2000, ControlConversions: 200, VariantVisitors: 2000, VariantConversions: 215}
 	noResult := winner(id, "viral.inviteConversion")
 	noResult.Result = nil
+	early := winner(id, "viral.inviteConversion")
+	early.Status = experiment.StatusRunning
+	early.Design = experiment.Design{BaselineRate: 0.1, MinDetectableEffect: 0.05, Alpha: 0.05, Power: 0.8, VariantShare: 0.5}
 	high := skokPlan()
 	high.Scenarios[0].Viral.InviteConversion = 0.9
 	cases := []struct {
@@ -113,6 +116,8 @@ func TestApplyExperimentRefuses(t *testing.T) {
 		{"no target", p, noTarget, "appliesTo: choose the scenario and the input the win applies to"},
 		{"no result", p, noResult, "result: no result yet"},
 		{"not significant", p, flat, "result: not significant: p = 0.4367 is not below α = 0.05"},
+		// 10% +5% needs 57,763 per arm (Python's NormalDist: 57,762.65); 10,000 is early.
+		{"read early", p, early, "result: read early: the test is running with 10000 of its 57763 visitors per arm"},
 		{"unknown scenario", p, winner("nope", "viral.inviteConversion"), `appliesTo.scenarioId: no scenario has id "nope"`},
 		{"unknown input", p, winner(id, "viral.conversion"), `appliesTo.input: input path "viral.conversion": no input "conversion" here`},
 		{"whole-number input", p, winner(id, "sales.stages[Build Sales Machine].aes"), "appliesTo.input: input path \"sales.stages[Build Sales Machine].aes\": expected a whole number"},

@@ -212,7 +212,7 @@ func newResultInput(x *experimentsScreen) *resultInput {
 func (r *resultInput) content() fyne.CanvasObject {
 	rows := make([]formRow, len(r.entries))
 	for i, e := range r.entries {
-		rows[i] = formRow{label: container.New(&minWidth{w: labelWidth}, widget.NewLabel(resultLabels[i])), value: e}
+		rows[i] = formRow{label: container.New(&minWidth{w: expLabelWidth}, widget.NewLabel(resultLabels[i])), value: e}
 	}
 	return container.NewVBox(form(rows...), r.msg)
 }

@@ -3,6 +3,8 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -48,6 +50,10 @@ type experimentsScreen struct {
 	body   fyne.CanvasObject
 }
 
+// expLabelWidth aligns the experiment forms (narrower than the module
+// forms': the tab also holds the backlog).
+const expLabelWidth = 175
+
 // expInput is an input of the selected experiment.
 type expInput interface {
 	input
@@ -57,9 +63,12 @@ type expInput interface {
 func newExperimentsScreen(u *UI) screen {
 	x := &experimentsScreen{u: u}
 	x.list = widget.NewList(x.count, func() fyne.CanvasObject {
-		l := widget.NewLabel("Experiment name · planned")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
+		name := widget.NewLabelWithStyle("Experiment name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		name.Truncation = fyne.TextTruncateEllipsis
+		about := widget.NewLabel("planned · owner")
+		about.Truncation = fyne.TextTruncateEllipsis
+		about.SizeName = theme.SizeNameCaptionText
+		return container.New(&tightRows{}, name, about)
 	}, x.item)
 	x.list.OnSelected = func(i widget.ListItemID) {
 		if es := x.experiments(); !x.quiet && i < len(es) {
@@ -110,9 +119,43 @@ func (x *experimentsScreen) experiments() []experiment.Experiment {
 
 func (x *experimentsScreen) count() int { return len(x.experiments()) }
 
+// item shows an experiment's name, and its status and owner below.
 func (x *experimentsScreen) item(i widget.ListItemID, o fyne.CanvasObject) {
-	if es := x.experiments(); i < len(es) {
-		o.(*widget.Label).SetText(es[i].Name + " · " + es[i].Status)
+	es := x.experiments()
+	if i >= len(es) {
+		return
+	}
+	c := o.(*fyne.Container)
+	c.Objects[0].(*widget.Label).SetText(es[i].Name)
+	about := es[i].Status
+	if es[i].Owner != "" {
+		about += " · " + es[i].Owner
+	}
+	c.Objects[1].(*widget.Label).SetText(about)
+}
+
+// tightRows stacks objects with no padding between them (a list item's
+// two lines).
+type tightRows struct{}
+
+func (tightRows) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		m := o.MinSize()
+		s.Width = max(s.Width, m.Width)
+		s.Height += m.Height - 2*theme.Padding()
+	}
+	s.Height += 2 * theme.Padding()
+	return s
+}
+
+func (tightRows) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objs {
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h - 2*theme.Padding()
 	}
 }
 
@@ -214,7 +257,7 @@ func (x *experimentsScreen) templateSection() fyne.CanvasObject {
 		text("End", "end", "YYYY-MM-DD", func(e *experiment.Experiment) string { return e.End }, func(e *experiment.Experiment, v string) { e.End = v }),
 		x.row(hypo, "Hypothesis", ""),
 		text("Metric", "metric", "e.g. invite conversion", func(e *experiment.Experiment) string { return e.Metric }, func(e *experiment.Experiment, v string) { e.Metric = v }),
-		formRow{label: container.New(&minWidth{w: labelWidth}, widget.NewLabel("Status")), value: x.status},
+		formRow{label: container.New(&minWidth{w: expLabelWidth}, widget.NewLabel("Status")), value: x.status},
 	))
 }
 
@@ -263,11 +306,11 @@ func (x *experimentsScreen) applySection() fyne.CanvasObject {
 	x.applyBtn.Importance = widget.HighImportance
 	x.impact = widget.NewLabel("")
 	x.impact.Wrapping = fyne.TextWrapWord
-	help := widget.NewLabel("A significant result multiplies the input by (1 + lift) in a copy of the scenario, with a note saying which experiment and lift.")
+	help := widget.NewLabel("A significant result multiplies the input by (1 + lift) in a new variant of the scenario, which overrides only that input and says which experiment and lift in its notes.")
 	help.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(section("Apply the win"), help, form(
-		formRow{label: container.New(&minWidth{w: labelWidth}, widget.NewLabel("Scenario")), value: x.target},
-		formRow{label: container.New(&minWidth{w: labelWidth}, widget.NewLabel("Input")), value: x.input},
+		formRow{label: container.New(&minWidth{w: expLabelWidth}, widget.NewLabel("Scenario")), value: x.target},
+		formRow{label: container.New(&minWidth{w: expLabelWidth}, widget.NewLabel("Input")), value: x.input},
 	), container.NewHBox(x.applyBtn), x.impact)
 }
 
@@ -289,7 +332,7 @@ func (x *experimentsScreen) row(f expInput, label, hint string) formRow {
 		msg.Hidden = s == ""
 		msg.Refresh()
 	})
-	return formRow{label: container.New(&minWidth{w: labelWidth}, widget.NewLabel(label)), value: container.NewVBox(ef.entryOf(), msg)}
+	return formRow{label: container.New(&minWidth{w: expLabelWidth}, widget.NewLabel(label)), value: container.NewVBox(ef.entryOf(), msg)}
 }
 
 // showPlanning writes the sample size, total and duration, and draws the curve.
@@ -304,7 +347,7 @@ func (x *experimentsScreen) showPlanning(e *experiment.Experiment) {
 	if s.Days != nil {
 		days = fmt.Sprintf("%s days at %s visitors a day", scenario.FormatCount(float64(*s.Days)), scenario.FormatCount(e.DailyVisitors))
 	}
-	x.planning.SetText(fmt.Sprintf("%s visitors per arm (%s → %s), %s in total: %s.",
+	x.planning.SetText(fmt.Sprintf("%s visitors per arm to tell %s from %s; %s in total: %s.",
 		scenario.FormatCount(float64(s.PerArm)), percent(e.BaselineRate), percent(e.Variant()), scenario.FormatCount(float64(s.Total)), days))
 	d := e.Design
 	x.curve.set(&d)
@@ -362,7 +405,8 @@ func (x *experimentsScreen) showTarget(e *experiment.Experiment) {
 	x.target.Refresh()
 	x.input.Refresh()
 	r, err := e.Read()
-	ready := err == nil && r.Significant && e.AppliesTo != nil && e.AppliesTo.Input != ""
+	early := e.Peeking().Early
+	ready := err == nil && r.Significant && !early && e.AppliesTo != nil && e.AppliesTo.Input != ""
 	if ready {
 		x.applyBtn.Enable()
 	} else {
@@ -373,7 +417,11 @@ func (x *experimentsScreen) showTarget(e *experiment.Experiment) {
 		x.impact.SetText(x.win)
 		return
 	}
-	if !ready {
+	switch {
+	case early:
+		x.impact.SetText("Apply waits until the test reaches its sample size.")
+		return
+	case !ready:
 		x.impact.SetText("Apply needs a significant result and a scenario input.")
 		return
 	}
@@ -460,13 +508,13 @@ func (x *experimentsScreen) apply() {
 
 // impactText says what a win changes at the horizon, metric by metric.
 func impactText(w *scenario.Win, currency string) string {
-	head := fmt.Sprintf("%s %s → %s.", w.Input, scenario.FormatInput(w.Before, false), scenario.FormatInput(w.After, false))
+	head := fmt.Sprintf("%s from %s to %s.", w.Input, scenario.FormatInput(w.Before, false), scenario.FormatInput(w.After, false))
 	if len(w.Impacts) == 0 {
 		return head + " No users, ARR or cash to compare (those modules are off)."
 	}
 	lines := []string{head}
 	for _, im := range w.Impacts {
-		l := fmt.Sprintf("%s: %s → %s", im.Without.Label, formatMetric(im.Without, currency), formatMetric(im.With, currency))
+		l := fmt.Sprintf("%s: %s instead of %s", im.Without.Label, formatMetric(im.With, currency), formatMetric(im.Without, currency))
 		if im.Delta.RelOK {
 			l += fmt.Sprintf(" (%+.1f%%)", 100*im.Delta.Rel)
 		}
@@ -504,7 +552,10 @@ func trimLocation(msg string) string {
 	return msg
 }
 
-func percent(v float64) string { return scenario.FormatInput(v, true) }
+// percent writes a rate for reading: at most two decimals (34.17%).
+func percent(v float64) string {
+	return strconv.FormatFloat(math.Round(v*1e4)/100, 'f', -1, 64) + "%"
+}
 
 func pText(p float64) string {
 	if p < 0.0001 {

@@ -44,7 +44,7 @@ func TestExperimentPlanReadApply(t *testing.T) {
 	u, _ := newTestUI(t)
 	x := experimentsTab(t, u)
 	sample := u.s.Doc().Plan().Experiments
-	if x.id != sample[0].ID || x.list.Length() != 3 || x.detail.Hidden {
+	if x.id != sample[0].ID || x.list.Length() != 3 || x.detail.Hidden || !strings.Contains(x.planning.Text, "6,510 visitors per arm to tell 20% from 22%") {
 		t.Fatalf("the sample's first experiment is not shown: selected %q", x.id)
 	}
 	if err := u.s.Doc().Edit("Clear", func(p *scenario.Plan) error { p.Experiments = nil; return nil }); err != nil {
@@ -77,6 +77,9 @@ func TestExperimentPlanReadApply(t *testing.T) {
 	if x.peek.Hidden || !strings.Contains(x.peek.Text, "600 of the planned 1,094 visitors per arm") {
 		t.Errorf("peeking warning %q (hidden %v)", x.peek.Text, x.peek.Hidden)
 	}
+	if !x.applyBtn.Disabled() || x.impact.Text != "Apply waits until the test reaches its sample size." {
+		t.Errorf("an early read can be applied: %q", x.impact.Text)
+	}
 	// The final result: 10,000/1,000 vs 10,000/1,120, +12%, p < 0.01.
 	x.counts.set(t, "10,000", "1000", "10000", "1120")
 	x.status.SetSelected(experiment.StatusDone)
@@ -92,7 +95,7 @@ func TestExperimentPlanReadApply(t *testing.T) {
 	}
 	x.target.SetSelected("Base")
 	x.input.SetSelected("viral.inviteConversion")
-	if x.applyBtn.Disabled() || !strings.HasPrefix(x.impact.Text, "If applied: viral.inviteConversion 0.2 → 0.224.") {
+	if x.applyBtn.Disabled() || !strings.HasPrefix(x.impact.Text, "If applied: viral.inviteConversion from 0.2 to 0.224.") {
 		t.Fatalf("apply disabled %v, impact %q", x.applyBtn.Disabled(), x.impact.Text)
 	}
 	test.Tap(x.applyBtn)
