@@ -289,9 +289,13 @@ func row[T comparable](f *field[T], label, hint string) formRow {
 	})
 	f.reset.Importance = widget.LowImportance
 	f.reset.Hide()
-	f.mark = func(s *scenario.Scenario) { markOverride(s, f.path, label, f.label, f.reset) }
-	side := container.NewHBox(f.reset, container.New(&minWidth{w: hintWidth}, h))
-	box := container.NewVBox(container.NewBorder(nil, nil, nil, side, f.entry), msg)
+	resetRow := container.NewHBox(f.reset)
+	resetRow.Hide() // a hidden row takes no room in the VBox
+	f.mark = func(s *scenario.Scenario) {
+		markOverride(s, f.path, label, f.label, f.reset)
+		resetRow.Hidden = !f.reset.Visible()
+	}
+	box := container.NewVBox(container.NewBorder(nil, nil, nil, container.New(&minWidth{w: hintWidth}, h), f.entry), resetRow, msg)
 	return formRow{label: container.New(&minWidth{w: labelWidth}, f.label), value: box}
 }
 

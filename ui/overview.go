@@ -129,22 +129,18 @@ func variantRows(u *UI, p *scenario.Plan, s, base *scenario.Scenario) []fyne.Can
 	if len(paths) == 0 {
 		objs = append(objs, widget.NewLabel("None yet: every input is "+base.Name+"'s. Edit a field to change it here only."))
 	}
-	rows := container.New(layout.NewFormLayout())
 	for _, path := range paths {
 		was := "—"
 		if raw, err := scenario.InputJSON(base, path); err == nil {
 			was = boardpack.FormatInput(raw)
 		}
-		label := widget.NewLabel(path)
-		label.Truncation = fyne.TextTruncateEllipsis
+		label := widget.NewLabelWithStyle(path, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+		label.Wrapping = fyne.TextWrapBreak
 		value := widget.NewLabel(boardpack.FormatInput(s.Overrides[path]) + "   (" + base.Name + ": " + was + ")")
-		value.Truncation = fyne.TextTruncateEllipsis
+		value.Wrapping = fyne.TextWrapWord
 		reset := widget.NewButtonWithIcon("Reset to base", theme.ContentUndoIcon(), func() { u.resetToBase(s.ID, path) })
-		rows.Add(label)
-		rows.Add(container.NewBorder(nil, nil, nil, reset, value))
-	}
-	if len(paths) > 0 {
-		objs = append(objs, rows)
+		reset.Importance = widget.LowImportance
+		objs = append(objs, label, container.NewBorder(nil, nil, nil, reset, value))
 	}
 	return objs
 }

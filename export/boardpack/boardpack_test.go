@@ -305,3 +305,51 @@ func BenchmarkSamplePack(b *testing.B) {
 		}
 	}
 }
+
+// TestSlide: the comparison slide in every format: PNG 1920 × 1080, SVG
+// and a one-page 960 × 540 pt PDF whose text names the scenarios, the
+// baseline and the key figures.
+func TestSlide(t *testing.T) {
+	p := samplePlan(t)
+	results, err := scenario.ComputePlan(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := []int{2, 0, 1}
+	for _, format := range []string{"png", "svg", "pdf"} {
+		data, err := SlideBytes(format, p, results, idx)
+		if err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		if out := os.Getenv("SLIDE_DIR"); out != "" {
+			os.WriteFile(filepath.Join(out, "slide."+format), data, 0o644)
+		}
+		switch format {
+		case "png":
+			img, err := png.Decode(bytes.NewReader(data))
+			if err != nil || img.Bounds().Dx() != 1920 || img.Bounds().Dy() != 1080 {
+				t.Errorf("png: %v %v", err, img.Bounds())
+			}
+		case "svg":
+			if !bytes.Contains(data, []byte(`width="960pt"`)) && !bytes.Contains(data, []byte(`width="960`)) {
+				t.Errorf("svg is not 960 wide: %.200s", data)
+			}
+		case "pdf":
+			path := filepath.Join(t.TempDir(), "slide.pdf")
+			os.WriteFile(path, data, 0o644)
+			text := pdfText(t, path)
+			arr := results[0].Sales.Months[len(results[0].Sales.Months)-1].ARR
+			for _, want := range []string{"Conservative · Base · Aggressive", "Against the baseline, Conservative", "ARR at horizon", scenario.FormatMoneyCompact(arr, "USD"), "Active users by scenario"} {
+				if !strings.Contains(text, want) {
+					t.Errorf("the slide's text has no %q", want)
+				}
+			}
+		}
+	}
+	if _, err := SlideBytes("gif", p, results, idx); err == nil || !strings.Contains(err.Error(), `unknown slide format "gif"`) {
+		t.Errorf("gif: %v", err)
+	}
+	if _, err := SlideBytes("png", p, results, []int{0, 1, 2, 0, 1, 2, 0}); err == nil {
+		t.Error("seven scenarios on a slide")
+	}
+}
