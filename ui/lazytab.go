@@ -39,3 +39,35 @@ func (l *lazyLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	objs[0].Move(fyne.Position{})
 	objs[0].Resize(size)
 }
+
+// pendingLoads records, per screen, whether it still has to load the
+// selected scenario's inputs and whether that load is forced (drops
+// invalid text).
+type pendingLoads []pendingLoad
+
+type pendingLoad struct{ stale, force bool }
+
+// mark makes every one of n screens stale; a forced load stays forced.
+func (p *pendingLoads) mark(n int, force bool) {
+	if len(*p) != n {
+		*p = make(pendingLoads, n)
+	}
+	for i := range *p {
+		(*p)[i] = pendingLoad{stale: true, force: (*p)[i].force || force}
+	}
+}
+
+// take clears screen i's pending load and reports whether there was one
+// and whether it is forced.
+func (p pendingLoads) take(i int) (force, ok bool) {
+	if i < 0 || i >= len(p) || !p[i].stale {
+		return false, false
+	}
+	force = p[i].force
+	p[i] = pendingLoad{}
+	return force, true
+}
+
+// dropsText reports whether screen i's pending load will drop its invalid
+// text, which then no longer counts as invalid.
+func (p pendingLoads) dropsText(i int) bool { return i >= 0 && i < len(p) && p[i].force }

@@ -75,17 +75,22 @@ func TestNewTabIsOneRow(t *testing.T) {
 	if i != at || u.tabs.Items[i].Text != "Probe" || u.tabs.Items[i+1].Text != "Compare" {
 		t.Fatalf("probe tab at %d; tabs %v", i, u.tabs.Items)
 	}
-	if p.loaded != "Base" || p.shown == 0 || p.active {
-		t.Fatalf("after start: loaded %q, shown %d, active %v; want Base, results, hidden", p.loaded, p.shown, p.active)
+	// A hidden screen loads the selected scenario when its tab is shown.
+	if p.loaded != "" || p.shown == 0 || p.active {
+		t.Fatalf("after start: loaded %q, shown %d, active %v; want nothing loaded yet, results, hidden", p.loaded, p.shown, p.active)
 	}
 	shown := p.shown
 	u.selectScenario(1)
-	if p.loaded != "Aggressive" || p.shown == shown {
+	if p.loaded != "" || p.shown == shown {
 		t.Errorf("after selecting Aggressive: loaded %q, shown %d times (was %d)", p.loaded, p.shown, shown)
 	}
 	u.tabs.SelectIndex(i)
-	if !p.active {
-		t.Error("the probe tab shows but its screen was not told")
+	if !p.active || p.loaded != "Aggressive" {
+		t.Errorf("the probe tab shows: active %v, loaded %q; want active, Aggressive", p.active, p.loaded)
+	}
+	u.selectScenario(2)
+	if p.loaded != "Conservative" {
+		t.Errorf("selecting Conservative while the probe tab shows: loaded %q", p.loaded)
 	}
 	u.tabs.SelectIndex(0)
 	if p.active {

@@ -36,6 +36,7 @@ type UI struct {
 	list    *scenarioList
 	tabs    *container.AppTabs
 	screens []screen
+	loads   pendingLoads // screens not yet showing the selected scenario
 	status  *widget.Label
 	menu    *menus
 	exports *exports
@@ -143,13 +144,20 @@ func (u *UI) selectScenario(i int) {
 // loadInputs shows the selected scenario on every screen with inputs;
 // force drops invalid text.
 func (u *UI) loadInputs(force bool) {
-	s := u.s.Scenario()
-	for _, sc := range u.screens {
-		if e, ok := sc.(editor); ok {
-			e.load(s, force)
+	u.loads.mark(len(u.screens), force)
+	u.loadScreen(u.tabs.SelectedIndex())
+	u.updateStatus()
+}
+
+// loadScreen loads screen i's inputs if a load is pending: hidden screens
+// load when their tab is shown, since setting a widget's text builds its
+// renderer (see lazytab.go).
+func (u *UI) loadScreen(i int) {
+	if force, ok := u.loads.take(i); ok {
+		if e, ok := u.screens[i].(editor); ok {
+			e.load(u.s.Scenario(), force)
 		}
 	}
-	u.updateStatus()
 }
 
 // computed receives results from the recomputer; late ones are dropped
@@ -189,6 +197,10 @@ func (u *UI) showResults() {
 // showing.
 func (u *UI) activate() {
 	cur := u.tabs.SelectedIndex()
+	if u.s.Doc() != nil {
+		u.loadScreen(cur)
+		u.updateStatus()
+	}
 	for i, sc := range u.screens {
 		if c, ok := sc.(charted); ok {
 			c.setActive(i == cur)
@@ -209,8 +221,8 @@ func (u *UI) currentScreen() screen {
 // invalidCount counts inputs showing invalid text.
 func (u *UI) invalidCount() int {
 	n := 0
-	for _, sc := range u.screens {
-		if e, ok := sc.(editor); ok {
+	for i, sc := range u.screens {
+		if e, ok := sc.(editor); ok && !u.loads.dropsText(i) {
 			n += countBad(e.inputs())
 		}
 	}

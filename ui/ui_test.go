@@ -61,15 +61,30 @@ func findField(t testing.TB, u *UI, path string) pathed {
 		}
 		return nil
 	}
-	for _, sc := range u.screens {
-		if e, ok := sc.(editor); ok {
-			if p := walk(e.inputs()); p != nil {
-				return p
+	find := func() (int, pathed) {
+		for i, sc := range u.screens {
+			if e, ok := sc.(editor); ok {
+				if p := walk(e.inputs()); p != nil {
+					return i, p
+				}
 			}
 		}
+		return -1, nil
 	}
-	t.Fatalf("no field %s", path)
-	return nil
+	i, p := find()
+	if p == nil { // rows of a table exist once its screen has loaded
+		for i := range u.screens {
+			u.loadScreen(i)
+		}
+		i, p = find()
+	}
+	if p == nil {
+		t.Fatalf("no field %s", path)
+	}
+	if u.tabs.SelectedIndex() != i {
+		u.tabs.SelectIndex(i) // one types into the tab showing; showing it loads it
+	}
+	return p
 }
 
 func num(t testing.TB, u *UI, path string) *field[float64] {

@@ -40,6 +40,7 @@ func TestNewVariantAndResetToBase(t *testing.T) {
 	if cur(u).Viral.InviteConversion != 0.31 || !reset.Visible() || label.Text != "Invite conversion (%) (own)" {
 		t.Fatalf("after typing: %v, reset shown %v, label %q", cur(u).Viral.InviteConversion, reset.Visible(), label.Text)
 	}
+	u.tabs.SelectIndex(tabIndex(t, "Overview")) // a hidden tab loads when shown
 	if ov := u.screens[0].(*overview); !strings.Contains(labelsIn(ov.variant), "viral.inviteConversion") {
 		t.Errorf("the Overview does not list the override: %q", labelsIn(ov.variant))
 	}
