@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"scaleplan/scenario"
 )
 
@@ -136,5 +138,29 @@ func TestFinanceWithModulesOff(t *testing.T) {
 	}
 	if off != 2 {
 		t.Errorf("%d unit-economics rows say the module is off, want 2", off)
+	}
+}
+
+// TestMonthsShowDates: the module sheets' month numbers stay numbers (the
+// formulas read them) but show their date on the plan's calendar, which
+// starts in January 2027.
+func TestMonthsShowDates(t *testing.T) {
+	f := openBytes(t, samplePlan(t))
+	for _, c := range []struct {
+		sheet      string
+		col, row   int
+		shown, raw string
+	}{
+		{"Base - Viral", vMonth, firstRow + 4, "5 · May 2027", "5"},
+		{"Base - Sales", sMonth, firstRow, "0 · Start", "0"},
+		{"Base - Sales", sMonth, firstRow + 13, "13 · Jan 2028", "13"},
+		{"Base - Fulfillment", fMonth, firstRow + 35, "36 · Dec 2029", "36"},
+	} {
+		cell := cellName(c.col, c.row)
+		shown, _ := f.GetCellValue(c.sheet, cell)
+		raw, _ := f.GetCellValue(c.sheet, cell, excelize.Options{RawCellValue: true})
+		if shown != c.shown || raw != c.raw {
+			t.Errorf("%s!%s shows %q (raw %q), want %q (%q)", c.sheet, cell, shown, raw, c.shown, c.raw)
+		}
 	}
 }

@@ -60,7 +60,7 @@ func (b *builder) fulfillmentSheet(name string, s *scenario.Scenario, r *scenari
 	sh.width(1, 1, 44) // check labels
 	sh.width(2, 5, 14) // model names in the break-even table
 	sh.width(6, 6, 2)
-	sh.width(fMonth, fMonth, 7)
+	sh.width(fMonth, fMonth, monthWidth)
 	sh.width(fOrders, fOrders, 11)
 	sh.width(fCost1, cols.planSetup, 14)
 	sh.width(cols.cheapest, cols.cheapest, 17)
@@ -188,7 +188,7 @@ func (b *builder) fulfillmentTable(sh *sheet, f scenario.Fulfillment, r *scenari
 	for i, m := range r.Months {
 		rw := firstRow + i
 		c := func(col int) string { return cellName(col, rw) }
-		sh.num(fMonth, rw, float64(m.Month), st.center)
+		b.monthCell(sh, fMonth, rw, m.Month)
 		manual := fmt.Sprintf("StartOrders*(1+MonthlyGrowth)^(%s-1)", c(fMonth))
 		if ss.viralActive != nil {
 			manual = fmt.Sprintf(`IF(VolumeSource="viral",OrdersPerUser*%s,%s)`, ss.viralActive(m.Month), manual)

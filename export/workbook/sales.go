@@ -69,7 +69,7 @@ func (b *builder) salesSheet(name string, s *scenario.Scenario, r *scenario.Sale
 	sh.width(2, 7, 13)
 	sh.fitWide = 2
 	sh.width(8, 8, 2)
-	sh.width(sMonth, sMonth, 7)
+	sh.width(sMonth, sMonth, monthWidth)
 	sh.width(sStage, sStage, 20)
 	sh.width(sARR, sCost, 12)
 	sh.width(sStageIdx, sHireMgr, 8)
@@ -168,7 +168,7 @@ func (b *builder) salesTable(sh *sheet, sl scenario.Sales, r *scenario.SalesResu
 	sh.define("RampShare", absRange(sT1, headRow-1, sTLast, headRow-1))
 
 	r0 := firstRow
-	sh.num(sMonth, r0, 0, st.center)
+	b.monthCell(sh, sMonth, r0, 0)
 	sh.formula(sARR, r0, "StartingARR", sl.StartingARR, st.money)
 	sh.formula(sAEs, r0, "StartAEs", sl.StartingTeam.AEs, st.count)
 	sh.formula(sSDRs, r0, "StartSDRs", sl.StartingTeam.SDRs, st.count)
@@ -196,7 +196,7 @@ func (b *builder) salesRow(sh *sheet, rw int, m, prev scenario.SalesMonth, seats
 	p := rw - 1
 	c := func(col int) string { return cellName(col, rw) }
 	pc := func(col int) string { return cellName(col, p) }
-	sh.num(sMonth, rw, float64(m.Month), st.center)
+	b.monthCell(sh, sMonth, rw, m.Month)
 	sh.formula(sStageIdx, rw, fmt.Sprintf("MAX(%s,MATCH(%s,StageMinARR,1))", pc(sStageIdx), pc(sARR)), m.StageIdx+1, st.center)
 	sh.formula(sStage, rw, fmt.Sprintf("INDEX(StageNames,%s)", c(sStageIdx)), m.Stage, st.center)
 	hVP, hAE, hSDR, hMgr := m.VP-prev.VP, m.AEs-prev.AEs, m.SDRs-prev.SDRs, m.Managers-prev.Managers

@@ -93,7 +93,7 @@ func (b *builder) viralSheet(name string, s *scenario.Scenario, r *scenario.Vira
 	sh.width(1, 1, 36)
 	sh.width(2, 2, 15)
 	sh.width(3, 4, 2)
-	sh.width(vMonth, vMonth, 7)
+	sh.width(vMonth, vMonth, monthWidth)
 	sh.width(vNewViral, vGoal, 13)
 	sh.width(vGoal+1, vGoal+1, 3)
 	sh.width(cN, cN, 7)
@@ -202,7 +202,7 @@ func (b *builder) viralMonths(sh *sheet, v scenario.Viral, r *scenario.ViralResu
 	for i, m := range r.Months {
 		row := firstRow + i
 		mc := "$" + cellName(vMonth, row)
-		sh.num(vMonth, row, float64(m.Month), st.center)
+		b.monthCell(sh, vMonth, row, m.Month)
 		sh.formula(vNewViral, row, fmt.Sprintf("SUMIFS(%s,%s,%s)", col(cViral), months, mc), m.NewViral, st.count)
 		sh.formula(vNewPaid, row, fmt.Sprintf("SUMIFS(%s,%s,%s)", col(cPaid), months, mc), m.NewPaid, st.count)
 		sh.formula(vChurned, row, fmt.Sprintf("SUMIFS(%s,%s,%s)", col(cChurned), months, mc), m.Churned, st.count)

@@ -85,7 +85,8 @@ type builder struct {
 	done   int
 	opt    Options
 	all    int
-	sheets []*sheet // written so far, decorated at the end
+	sheets []*sheet    // written so far, decorated at the end
+	months map[int]int // style of each month number, shown with its date
 }
 
 // scenarioSheets records where a scenario's module sheets put the cells the
