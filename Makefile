@@ -6,9 +6,11 @@ APT_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
             libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev \
             wayland-protocols xvfb xauth xdotool x11-utils imagemagick \
             libreoffice-calc-nogui poppler-utils fonts-dejavu-core
+MINGW_PKG := gcc-mingw-w64-x86-64
+MINGW_CC  := x86_64-w64-mingw32-gcc
 export LANG := en_US.UTF-8
 
-.PHONY: all deps build cli run test vet unit e2e startup bench fuzz package docs clean
+.PHONY: all deps build cli run test vet unit e2e startup bench fuzz package package-windows docs clean
 
 all: build
 
@@ -67,6 +69,22 @@ package: deps
 	$(GO) tool fyne package --os linux --exe scaleplan --icon assets/icon.png; \
 		rc=$$?; mv .FyneApp.toml.keep FyneApp.toml; exit $$rc
 
+## package-windows: a Windows build (Scaleplan.exe, icon and version inside),
+## cross-compiled with mingw-w64 (installed first if missing); not part of make test.
+## The fyne tool (built for this machine into build/) compiles in the main package's
+## folder, so FyneApp.toml is copied there (icon path adjusted) and removed afterwards.
+package-windows:
+	@command -v $(MINGW_CC) >/dev/null || { \
+		echo "installing: $(MINGW_PKG)"; \
+		if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo=sudo; fi; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $(MINGW_PKG) >/dev/null; }
+	$(GO) build -o build/fyne fyne.io/tools/cmd/fyne  # for this machine, not for Windows
+	sed 's|^\( *Icon = "\)|\1../../|' FyneApp.toml > cmd/scaleplan/FyneApp.toml
+	cd cmd/scaleplan && CC=$(MINGW_CC) GOOS=windows GOARCH=amd64 ../../build/fyne package --os windows --release; \
+		rc=$$?; rm -f FyneApp.toml; [ $$rc = 0 ] && mv Scaleplan.exe ../../Scaleplan.exe; exit $$rc
+	@file Scaleplan.exe
+
 ## bench: the benchmarks quoted in the README
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
@@ -81,4 +99,4 @@ docs:
 	cp docs/MODELS.md assets/MODELS.md
 
 clean:
-	rm -f scaleplan scaleplan-cli minimal
+	rm -f scaleplan scaleplan-cli minimal Scaleplan.exe Scaleplan.tar.xz
