@@ -58,7 +58,7 @@ func BreakEvens(models []FulfillmentModel) []BreakEven {
 
 // ComputeFulfillment costs every model along the volume path, finds the
 // cheapest model per month, the rule-of-thumb plan and the cost-optimal
-// switching plan (DESIGN.md §4.3). viral is the scenario's viral result, used
+// switching plan (docs/MODELS.md §3). viral is the scenario's viral result, used
 // when the volume source is "viral". f must be valid.
 func ComputeFulfillment(f Fulfillment, horizon int, viral *ViralResult) (*FulfillmentResult, error) {
 	r := &FulfillmentResult{BreakEvens: BreakEvens(f.Models), Months: make([]FulfillmentMonth, horizon)}

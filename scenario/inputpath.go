@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-// Input paths name one input of a scenario (docs/MODELS.md, "Input paths"):
+// Input paths name one input of a scenario (docs/MODELS.md §8):
 // the JSON field names from the scenario down, dot-separated, with list
 // items addressed by [id] when they have one, else by [name], and map
 // entries by [key]: viral.inviteConversion, sales.stages[First Sales Hire].aes,

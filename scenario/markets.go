@@ -7,7 +7,7 @@ import (
 // TieTolerance is how close two weighted scores must be to share a rank.
 const TieTolerance = 1e-9
 
-// ComputeMarkets scores and ranks the markets (DESIGN.md §4.4): total is the
+// ComputeMarkets scores and ranks the markets (docs/MODELS.md §4): total is the
 // sum of scores, weighted is Σ w·s / Σ w, rank 1 is best, and scores within
 // TieTolerance share a rank (1, 1, 3) and are flagged as tied. mk must be valid.
 func ComputeMarkets(mk Markets) *MarketsResult {

@@ -141,7 +141,7 @@ func TestThresholdMilestones(t *testing.T) {
 	}
 }
 
-// DESIGN §4.5 / §1 example: "month 17: ARR reaches $1M, First Sales Hire
+// docs/MODELS.md §5: "month 17: ARR reaches $1M, First Sales Hire
 // stage". A stage milestone should carry the plan's currency and, when it
 // says "ARR reaches X", be dated in the month ARR reaches X.
 func TestStageMilestoneTextAndMonth(t *testing.T) {

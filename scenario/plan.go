@@ -71,7 +71,7 @@ type variantFile struct {
 }
 
 // MarshalJSON writes a scenario in full, or a variant as its own fields and
-// its overrides only (docs/MODELS.md, "Variants").
+// its overrides only (docs/MODELS.md §8).
 func (s Scenario) MarshalJSON() ([]byte, error) {
 	type full Scenario
 	if s.BasedOn == "" {
@@ -96,7 +96,7 @@ const (
 	InviteContinuous = "continuous"
 )
 
-// Viral holds the viral loop's inputs (DESIGN.md §4.1).
+// Viral holds the viral loop's inputs (docs/MODELS.md §1).
 type Viral struct {
 	Enabled           bool    `json:"enabled"`
 	SeedUsers         float64 `json:"seedUsers"`
@@ -145,7 +145,7 @@ type Stage struct {
 // Target returns the stage's head counts as a Team.
 func (s Stage) Target() Team { return Team{AEs: s.AEs, SDRs: s.SDRs, VP: s.VP, Managers: s.Managers} }
 
-// Sales holds the sales team model's inputs (DESIGN.md §4.2).
+// Sales holds the sales team model's inputs (docs/MODELS.md §2).
 type Sales struct {
 	Enabled                   bool      `json:"enabled"`
 	StartingARR               float64   `json:"startingARR"`
@@ -202,7 +202,7 @@ func (m FulfillmentModel) Feasible(orders float64) bool {
 	return m.Capacity <= 0 || orders <= m.Capacity
 }
 
-// Fulfillment holds the fulfillment model's inputs (DESIGN.md §4.3).
+// Fulfillment holds the fulfillment model's inputs (docs/MODELS.md §3).
 type Fulfillment struct {
 	Enabled     bool               `json:"enabled"`
 	Volume      Volume             `json:"volume"`
@@ -226,7 +226,7 @@ type Market struct {
 	Notes  string             `json:"notes"`
 }
 
-// Markets holds the market expansion model's inputs (DESIGN.md §4.4).
+// Markets holds the market expansion model's inputs (docs/MODELS.md §4).
 type Markets struct {
 	Enabled bool     `json:"enabled"`
 	Factors []Factor `json:"factors"`

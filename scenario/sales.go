@@ -76,7 +76,7 @@ func (c *AECohorts) Productive() float64 {
 	return p
 }
 
-// ComputeSales runs the sales team model month by month (DESIGN.md §4.2).
+// ComputeSales runs the sales team model month by month (docs/MODELS.md §2).
 // s must be valid.
 func ComputeSales(s Sales, horizon int) *SalesResult {
 	r := &SalesResult{Months: make([]SalesMonth, 0, horizon)}

@@ -130,7 +130,7 @@ func num(v float64) string {
 	return fmt.Sprintf("%g", v)
 }
 
-// Validate checks every input of the plan against DESIGN.md §3–§4, and
+// Validate checks every input of the plan against docs/FORMAT.md and docs/MODELS.md, and
 // that every scenario computes, and returns all problems as Errors, or nil.
 func (p *Plan) Validate() error { return p.validate(ValidateScenario) }
 

@@ -10,7 +10,7 @@ import (
 	"strings"
 )
 
-// Variants (docs/MODELS.md, "Variants"): a scenario BasedOn another stores
+// Variants (docs/MODELS.md §8): a scenario BasedOn another stores
 // only its Overrides, a map from input path to a JSON value. In memory every
 // scenario holds its inputs in full — a variant's are its base's with its
 // overrides applied — so the models, the charts and the workbook need not

@@ -42,7 +42,7 @@ func (v Viral) ChurnPerCycle() float64 {
 func (v Viral) PaidPerCycle() float64 { return v.PaidUsersPerMonth * v.CycleDays / DaysPerMonth }
 
 // ComputeViral simulates the viral loop cycle by cycle over horizon months
-// (DESIGN.md §4.1). v must be valid. It fails when users grow past
+// (docs/MODELS.md §1). v must be valid. It fails when users grow past
 // MaxUsers, which only a loop without a market size can do.
 func ComputeViral(v Viral, horizon int) (*ViralResult, error) {
 	k := v.K()

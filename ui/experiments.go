@@ -17,8 +17,8 @@ import (
 	"scaleplan/scenario/experiment"
 )
 
-// experimentsScreen is the Experiments tab (docs/MODELS.md, "Growth
-// experiments"): the plan's experiment backlog on the left; on the right
+// experimentsScreen is the Experiments tab (docs/MODELS.md
+// §9): the plan's experiment backlog on the left; on the right
 // the selected experiment's template, its planning numbers with the
 // sample-size curve, its result and what it reads, and Apply, which turns a
 // significant win into a new scenario and shows what it is worth.

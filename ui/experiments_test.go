@@ -36,7 +36,7 @@ func typeText(f interface{ entryOf() *focusEntry }, s string) {
 	test.Type(f.entryOf(), s)
 }
 
-// A founder plans a test (DESIGN's check: 20% baseline, +25%, 1,000 visitors
+// A founder plans a test (the worked check of docs/MODELS.md §9: 20% baseline, +25%, 1,000 visitors
 // a day → 1,094 per arm, 3 days), reads a running result early (warned),
 // records the final result (+12%, significant), applies it to Base's invite
 // conversion and sees the new scenario and what it is worth.

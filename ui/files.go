@@ -199,7 +199,7 @@ func (u *UI) saveThen(done func(bool)) {
 	u.writeSave(j, done)
 }
 
-// writeSave writes j off the UI thread (DESIGN §2: never block the UI
+// writeSave writes j off the UI thread (docs/ARCHITECTURE.md, "Data flow in the app": never block the UI
 // thread on file work), then records the result on the UI thread.
 func (u *UI) writeSave(j *app.SaveJob, done func(bool)) {
 	doc := u.s.Doc()

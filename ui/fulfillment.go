@@ -13,7 +13,7 @@ import (
 	"scaleplan/scenario"
 )
 
-// newFulfillmentScreen is the Fulfillment tab (DESIGN §4.3).
+// newFulfillmentScreen is the Fulfillment tab (docs/MODELS.md §3).
 func newFulfillmentScreen(u *UI) screen {
 	m := newModule(u, chart.KindFulfillment, scenario.ModuleFulfillment)
 	m.setOffset(0.45)

@@ -15,7 +15,7 @@ import (
 	"scaleplan/scenario"
 )
 
-// newMarketsScreen is the Markets tab (DESIGN §4.4): the factors with
+// newMarketsScreen is the Markets tab (docs/MODELS.md §4): the factors with
 // their weights, then the market × factor score matrix.
 func newMarketsScreen(u *UI) screen {
 	m := newModule(u, chart.KindMarkets, scenario.ModuleMarkets)

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 )
 
-// menus is the main menu (DESIGN §7) with its shortcuts.
+// menus is the main menu (README.md, "Using the app") with its shortcuts.
 type menus struct {
 	u                   *UI
 	m                   *fyne.MainMenu

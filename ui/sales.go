@@ -13,7 +13,7 @@ import (
 	"scaleplan/scenario"
 )
 
-// newSalesScreen is the Sales team tab (DESIGN §4.2).
+// newSalesScreen is the Sales team tab (docs/MODELS.md §2).
 func newSalesScreen(u *UI) screen {
 	m := newModule(u, chart.KindSales, scenario.ModuleSales)
 	m.setOffset(0.45)

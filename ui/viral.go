@@ -10,7 +10,7 @@ import (
 
 type sc = scenario.Scenario
 
-// newViralScreen is the Viral loop tab (DESIGN §4.1).
+// newViralScreen is the Viral loop tab (docs/MODELS.md §1).
 func newViralScreen(u *UI) screen {
 	m := newModule(u, chart.KindViral, scenario.ModuleViral)
 	on := newToggle(u, "Model the viral loop", "Switch viral loop",

@@ -24,7 +24,7 @@ func init() {
 }
 
 // runExperiment plans (size) or reads (analyze) an A/B test without a plan
-// file (docs/MODELS.md, "Growth experiments").
+// file (docs/MODELS.md §9).
 func runExperiment(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprintln(stderr, "scaleplan-cli experiment: expected size or analyze")

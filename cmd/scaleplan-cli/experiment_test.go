@@ -14,7 +14,7 @@ func cli(args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
-// The JSON of experiment size: DESIGN's check (1,094 per arm), with days
+// The JSON of experiment size: the worked check of docs/MODELS.md §9 (1,094 per arm), with days
 // worked by hand from the traffic.
 func TestExperimentSizeJSON(t *testing.T) {
 	cases := []struct {

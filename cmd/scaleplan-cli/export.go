@@ -16,7 +16,7 @@ func init() {
 	register(command{Name: "export", Usage: "export PLAN -o OUT.xlsx", Run: runExport})
 }
 
-// runExport writes the plan as a live Excel workbook (DESIGN.md §8).
+// runExport writes the plan as a live Excel workbook (README.md, "The workbook").
 func runExport(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	out := fs.String("o", "", "the workbook to write (.xlsx)")

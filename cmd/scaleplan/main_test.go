@@ -9,7 +9,7 @@ import (
 )
 
 // TestAppIDMatchesFyneAppToml checks that the ID set in code equals the
-// packaging metadata's (DESIGN §7).
+// packaging metadata's (docs/ARCHITECTURE.md, "One home for each fact").
 func TestAppIDMatchesFyneAppToml(t *testing.T) {
 	data, err := os.ReadFile("../../FyneApp.toml")
 	if err != nil {

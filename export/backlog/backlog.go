@@ -1,7 +1,7 @@
 // Package backlog writes a plan's growth experiment backlog as CSV: the
 // article's template fields, each experiment's design, sample size and
-// duration, and the reading of its result (docs/MODELS.md, "Growth
-// experiments").
+// duration, and the reading of its result (docs/MODELS.md
+// §9).
 package backlog
 
 import (

@@ -58,7 +58,7 @@ func writeExperiments(t *testing.T, path string, p *scenario.Plan, es []experime
 }
 
 // The cached values are the engine's: 1,094 per arm, 2,188 in total and 3
-// days for DESIGN's check at 1,000 a day; for 10% +10% n = 14,750.79
+// days for the worked check of docs/MODELS.md §9 at 1,000 a day; for 10% +10% n = 14,750.79
 // (Python's statistics.NormalDist applying the formula), so 14,751 per arm,
 // 14,751/0.3 = 49,170 in total and 49,170/7,000 = 7.02 → 8 days.
 func TestExperimentsSheetValues(t *testing.T) {

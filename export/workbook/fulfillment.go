@@ -37,7 +37,7 @@ type fulfillmentLayout struct {
 // modelCell is the absolute cell of model j's field (col 1 name .. 5 capacity).
 func (l fulfillmentLayout) modelCell(j, col int) string { return abs(col, l.modelRow+j) }
 
-// fulfillmentSheet writes the fulfillment model (DESIGN.md §4.3).
+// fulfillmentSheet writes the fulfillment model (docs/MODELS.md §3).
 func (b *builder) fulfillmentSheet(name string, s *scenario.Scenario, r *scenario.FulfillmentResult, ss *scenarioSheets) *sheet {
 	sh := newSheet(name)
 	f := s.Fulfillment

@@ -14,7 +14,7 @@ const (
 	mktRow    = firstRow + 1 // first market
 )
 
-// marketsSheet writes the market expansion model (DESIGN.md §4.4): the
+// marketsSheet writes the market expansion model (docs/MODELS.md §4): the
 // score matrix (validated whole 1–5), weights, SUMPRODUCT weighted scores and
 // ranks.
 func (b *builder) marketsSheet(name string, s *scenario.Scenario, r *scenario.MarketsResult, ss *scenarioSheets) *sheet {

@@ -38,7 +38,7 @@ const (
 	sFull   = sTLast + 1 // fully ramped seats
 )
 
-// salesSheet writes the sales team model (DESIGN.md §4.2).
+// salesSheet writes the sales team model (docs/MODELS.md §2).
 func (b *builder) salesSheet(name string, s *scenario.Scenario, r *scenario.SalesResult, ss *scenarioSheets) *sheet {
 	sh := newSheet(name)
 	sl := s.Sales

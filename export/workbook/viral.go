@@ -36,7 +36,7 @@ const (
 )
 
 // viralSheet writes the viral loop: inputs, cycle table and monthly roll-up,
-// all formulas (DESIGN.md §4.1).
+// all formulas (docs/MODELS.md §1).
 func (b *builder) viralSheet(name string, s *scenario.Scenario, r *scenario.ViralResult, ss *scenarioSheets) *sheet {
 	sh := newSheet(name)
 	st := b.st

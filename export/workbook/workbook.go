@@ -1,5 +1,5 @@
 // Package workbook exports a plan to an Excel workbook that is a live model
-// (DESIGN.md §8): a Summary sheet comparing the scenarios and, per scenario,
+// (README.md, "The workbook"): a Summary sheet comparing the scenarios and, per scenario,
 // one sheet per enabled module whose monthly tables are formulas over named,
 // styled input cells. Every formula cell also carries the engine's number as
 // its cached value, so viewers that do not recalculate show the right figures.

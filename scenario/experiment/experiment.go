@@ -3,7 +3,7 @@
 // needs, how long the traffic takes to deliver it, and the reading of a
 // result — rates, relative lift with its 95% confidence interval, the
 // pooled z-test's p-value and a warning when a running test is read early.
-// docs/MODELS.md ("Growth experiments") gives every formula.
+// docs/MODELS.md §9 gives every formula.
 //
 // It depends on the standard library and gonum's distributions only; the
 // plan-level list, the link to a scenario input and Apply live in package

@@ -7,7 +7,7 @@ import (
 )
 
 // Expected sample sizes come from outside this package:
-//   - DESIGN's check and docs/MODELS.md: baseline 20%, MDE 0.25, α 0.05,
+//   - the worked check of docs/MODELS.md §9: baseline 20%, MDE 0.25, α 0.05,
 //     power 0.8 → n = 1,093.74 (worked by hand: z = 1.959964 and 0.841621,
 //     (1.959964·√(2·0.225·0.775) + 0.841621·√(0.2·0.8 + 0.25·0.75))² / 0.05²);
 //   - R's stats::power.prop.test, whose default (strict = FALSE) power equation
@@ -49,7 +49,7 @@ func TestSizePerArm(t *testing.T) {
 			}
 		})
 	}
-	// The design check to two decimals, as DESIGN and the issue state it.
+	// The design check to two decimals, as docs/MODELS.md §9 states it.
 	s, _ := Design{BaselineRate: 0.2, MinDetectableEffect: 0.25, Alpha: 0.05, Power: 0.8, VariantShare: 0.5}.Size()
 	if got := math.Round(s.Exact*100) / 100; got != 1093.74 {
 		t.Errorf("n = %.2f, want 1093.74", got)

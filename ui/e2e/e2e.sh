@@ -1,5 +1,5 @@
 #!/bin/sh
-# End-to-end test of the real desktop binary under Xvfb (DESIGN §9):
+# End-to-end test of the real desktop binary under Xvfb (docs/ARCHITECTURE.md, "Tests"):
 # open a plan from the command line, check the title and that the window
 # shows something, save with Ctrl+S, quit with Ctrl+Q (exit code 0); then
 # type into a field, kill -9, start again, accept the recovery dialog and
