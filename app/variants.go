@@ -19,27 +19,52 @@ const (
 // (DeleteScenarioDetaching) or cancel.
 var ErrHasVariants = errors.New("other scenarios are variants of it")
 
-// NewVariant inserts a variant of scenario i right after it, called
-// "<name> variant" (or "… variant N"), that inherits every input and
-// overrides none yet.
-func (d *Document) NewVariant(i int) error {
+// NewVariant inserts a variant of scenario i after the last of its family
+// (its variants and theirs), called "<name> variant" (or "… variant N"),
+// that inherits every input and overrides none yet. It returns the new
+// scenario's index.
+func (d *Document) NewVariant(i int) (int, error) {
 	if err := d.checkIndex(i); err != nil {
-		return wrap("new variant", err)
+		return -1, wrap("new variant", err)
 	}
 	base := d.plan.Scenarios[i]
 	name := base.Name + " variant"
 	if d.nameTaken(name) {
 		name = freeName(name, 2, d.nameTaken)
 	}
+	at := lastOfFamily(d.plan, i) + 1
 	err := d.edit(LabelNewVariant, "", func(p *scenario.Plan) error {
 		v, err := scenario.NewVariant(p, base.ID, name)
 		if err != nil {
 			return err
 		}
-		p.Scenarios = insertAt(p.Scenarios, i+1, v)
+		p.Scenarios = insertAt(p.Scenarios, at, v)
 		return nil
 	})
-	return wrap("new variant", err)
+	if err != nil {
+		return -1, wrap("new variant", err)
+	}
+	return at, nil
+}
+
+// lastOfFamily is the highest index among scenario i and the scenarios
+// based on it, directly or not.
+func lastOfFamily(p *scenario.Plan, i int) int {
+	last := i
+	seen := map[int]bool{i: true}
+	queue := []int{i}
+	for len(queue) > 0 {
+		j := queue[0]
+		queue = queue[1:]
+		for _, v := range p.Variants(p.Scenarios[j].ID) {
+			if !seen[v] {
+				seen[v] = true
+				last = max(last, v)
+				queue = append(queue, v)
+			}
+		}
+	}
+	return last
 }
 
 // ResetToBase removes variant i's override of the input at path (or of the

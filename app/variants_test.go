@@ -32,7 +32,7 @@ func input(t *testing.T, d *Document, i int, path string) float64 {
 // restores inheritance, and undo walks back through all of it.
 func TestVariantEditsAndUndo(t *testing.T) {
 	d, _ := sampleDoc(t)
-	if err := d.NewVariant(0); err != nil {
+	if _, err := d.NewVariant(0); err != nil {
 		t.Fatal(err)
 	}
 	v := &d.Plan().Scenarios[1]
@@ -76,7 +76,7 @@ func TestVariantEditsAndUndo(t *testing.T) {
 // deleting it detaching keeps the variant's current inputs, in one undo.
 func TestDeleteBaseAsks(t *testing.T) {
 	d, _ := sampleDoc(t)
-	if err := d.NewVariant(0); err != nil {
+	if _, err := d.NewVariant(0); err != nil {
 		t.Fatal(err)
 	}
 	setInput(t, d, 1, "viral.inviteConversion", 0.33)
@@ -105,16 +105,16 @@ func TestDeleteBaseAsks(t *testing.T) {
 // them; a variant of a variant is one deeper.
 func TestFamilyRows(t *testing.T) {
 	d, _ := sampleDoc(t)
-	if err := d.NewVariant(0); err != nil { // Base variant at 1
+	if _, err := d.NewVariant(0); err != nil { // Base variant at 1
 		t.Fatal(err)
 	}
-	if err := d.NewVariant(1); err != nil { // Base variant variant at 2
+	if _, err := d.NewVariant(1); err != nil { // Base variant variant at 2
 		t.Fatal(err)
 	}
 	if err := d.MoveScenario(0, 4); err != nil { // Base last
 		t.Fatal(err)
 	}
-	if err := d.NewVariant(2); err != nil { // Aggressive variant at 3
+	if _, err := d.NewVariant(2); err != nil { // Aggressive variant at 3
 		t.Fatal(err)
 	}
 	p := d.Plan()

@@ -13,8 +13,9 @@ import (
 	"scaleplan/scenario"
 )
 
-// maxOthers is how many scenarios the Compare tab sets beside the baseline.
-const maxOthers = 3
+// maxOthers is how many scenarios the Compare tab sets beside the baseline
+// (six in all, as a board pack compares).
+const maxOthers = 5
 
 // Compare table column widths: metric names, and each scenario's values
 // (longer text wraps onto a second line).
@@ -23,14 +24,17 @@ const (
 	valueColWidth  = 124
 )
 
-// compare is the Compare tab: a chosen baseline and one to three other
-// chosen scenarios, as a metric table with deltas and overlay charts.
+// compare is the Compare tab: a chosen baseline and one to five other
+// chosen scenarios, as a metric table with deltas (the metric column stays
+// put while the scenario columns scroll), the assumptions that differ, and
+// overlay charts; Copy Table and Export Comparison… take it out of the app.
 // Choices are kept by scenario ID, so they survive renames and reordering.
 type compare struct {
 	u      *UI
 	base   *widget.Select
 	checks *fyne.Container
-	table  *fyne.Container
+	table  *splitTable
+	model  cmpTable // what the table shows
 	charts []*chartView
 	body   fyne.CanvasObject
 	in     chart.Input
@@ -48,7 +52,7 @@ func newCompareScreen(u *UI) screen {
 	c := &compare{u: u}
 	c.base = widget.NewSelect(nil, c.baseChosen)
 	c.checks = container.NewHBox()
-	c.table = container.New(&columns{widths: []float32{metricColWidth}})
+	c.table = newSplitTable()
 	for _, p := range chart.Panels(chart.KindCompare) {
 		c.charts = append(c.charts, newChartView(u, p))
 	}
@@ -60,7 +64,14 @@ func newCompareScreen(u *UI) screen {
 		formRow{label: widget.NewLabel("Baseline"), value: c.base},
 		formRow{label: widget.NewLabel("Compare with"), value: container.NewHScroll(c.checks)},
 	)
-	left := container.NewBorder(top, nil, nil, nil, container.NewScroll(c.table))
+	tools := container.NewHBox(
+		widget.NewButtonWithIcon("Copy Table", theme.ContentCopyIcon(), c.copyTable),
+		widget.NewButtonWithIcon("Export Comparison…", theme.DocumentSaveIcon(), c.exportSlide),
+	)
+	side := newSideScroll(c.table.right)
+	down := container.NewVScroll(container.NewBorder(nil, nil, c.table.left, nil, side))
+	side.outer = down
+	left := container.NewBorder(container.NewVBox(top, tools), nil, nil, nil, down)
 	split := container.NewHSplit(left, container.NewGridWithColumns(2, objs...))
 	split.Offset = 0.5
 	c.body = container.NewPadded(split)
@@ -210,7 +221,7 @@ func (c *compare) showControls(p *scenario.Plan) {
 		on := contains(c.others, s.ID)
 		ch.Checked = on
 		ch.Hidden = s.ID == c.baseID
-		// At most three others; the last one cannot be unchecked.
+		// At most five others; the last one cannot be unchecked.
 		if (!on && len(c.others) >= maxOthers) || (on && len(c.others) == 1) {
 			ch.Disable()
 		} else {
@@ -238,45 +249,38 @@ func (c *compare) fillTable(p *scenario.Plan, rs []*scenario.Result, idx []int) 
 			rows = list
 		}
 	}
-	widths := []float32{metricColWidth}
-	objs := []fyne.CanvasObject{tableLabel("Metric", metricColWidth, fyne.TextAlignLeading, true)}
+	m := cmpTable{}
 	for _, i := range idx {
-		widths = append(widths, valueColWidth)
-		objs = append(objs, tableLabel(p.Scenarios[i].Name, valueColWidth, fyne.TextAlignTrailing, true))
+		m.names = append(m.names, p.Scenarios[i].Name)
 	}
 	for _, base := range rows {
 		label := base.Label
 		if stage, ok := scenario.StageOfEntryKey(base.Key); ok {
 			label = stage + " from"
 		}
-		objs = append(objs, tableLabel(label, metricColWidth, fyne.TextAlignLeading, false))
+		r := cmpRow{label: label}
 		for j := range idx {
-			objs = append(objs, c.cell(base, ms[j], j, p.Currency))
+			r.cells = append(r.cells, c.cell(base, ms[j], j, p.Currency))
 		}
+		m.rows = append(m.rows, r)
 	}
-	c.table.Layout = &columns{widths: widths}
-	c.table.Objects = objs
-	c.table.Refresh()
+	m.rows = append(m.rows, assumptionRows(p, idx)...)
+	c.model = m
+	c.table.render(m)
 }
 
-// cell is one scenario's value of a metric, with its delta to the baseline
-// below it in small print.
-func (c *compare) cell(base scenario.Metric, row map[string]scenario.Metric, j int, currency string) fyne.CanvasObject {
+// cell is one scenario's value of a metric and, but for the baseline, its
+// delta to the baseline.
+func (c *compare) cell(base scenario.Metric, row map[string]scenario.Metric, j int, currency string) cmpCell {
 	m, ok := row[base.Key]
-	text := "—"
-	if ok {
-		text = formatMetricOn(m, c.in.Plan)
+	if !ok {
+		return cmpCell{value: "—"}
 	}
-	box := container.NewVBox(tableLabel(text, valueColWidth, fyne.TextAlignTrailing, false))
-	if !ok || j == 0 {
-		return box
+	cl := cmpCell{value: formatMetricOn(m, c.in.Plan)}
+	if d := scenario.Compare(base, m); j > 0 && d.OK && d.Abs != 0 {
+		cl.delta = formatDelta(d, m.Unit, currency)
 	}
-	if d := scenario.Compare(base, m); d.OK && d.Abs != 0 {
-		dl := widget.NewLabelWithStyle(formatDelta(d, m.Unit, currency), fyne.TextAlignTrailing, fyne.TextStyle{})
-		dl.SizeName = theme.SizeNameCaptionText
-		box.Add(container.New(&shiftUp{}, dl))
-	}
-	return box
+	return cl
 }
 
 // tableLabel is a label whose text is broken into lines that fit width.

@@ -106,11 +106,12 @@ func (l *scenarioList) selectRow(i int) {
 // newVariant makes a variant of the selected scenario and selects it.
 func (l *scenarioList) newVariant() {
 	u := l.u
-	if err := u.s.Doc().NewVariant(u.s.Selected()); err != nil {
+	i, err := u.s.Doc().NewVariant(u.s.Selected())
+	if err != nil {
 		u.showError("New variant", err)
 		return
 	}
-	u.selectScenario(u.s.Selected() + 1)
+	u.selectScenario(i)
 }
 
 // newScenario adds a scenario with the article's defaults and selects it.

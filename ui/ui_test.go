@@ -485,7 +485,7 @@ func TestCompareChoosesBaselineAndScenarios(t *testing.T) {
 		t.Error("the baseline's own check box should be hidden, the others shown")
 	}
 	// The table has a header and the baseline's column first.
-	hdr := c.table.Objects[1].(*widget.Label).Text
+	hdr := c.table.right.Objects[0].(*widget.Label).Text
 	if hdr != "Conservative" {
 		t.Errorf("first scenario column %q, want the baseline", hdr)
 	}

@@ -226,7 +226,7 @@ func TestVariantAssumptions(t *testing.T) {
 	pk := newPack(p, results, []int{0, 1, 2}, packDate)
 	var got []string
 	for _, r := range pk.assumptions {
-		got = append(got, fmt.Sprintf("%s: %s", r.label, strings.Join(r.values, " | ")))
+		got = append(got, fmt.Sprintf("%s: %s", r.Label, strings.Join(r.Values, " | ")))
 	}
 	want := make([]string, 2)
 	want[0] = fmt.Sprintf("fulfillment.models[3PL].perOrder: %s | 3.5 | %s", scenario.FormatInput(p.Scenarios[0].Fulfillment.Models[1].PerOrder, false), scenario.FormatInput(p.Scenarios[0].Fulfillment.Models[1].PerOrder, false))

@@ -34,8 +34,8 @@ type pack struct {
 	charts      []chartSpec
 	perScenario map[int][]int // scenario index → its charts (indexes into charts)
 	overlays    []int         // the overlay charts
-	assumptions []inputRow    // inputs that differ between the compared scenarios
-	appendix    []inputRow    // every input of every compared scenario
+	assumptions []InputRow    // inputs that differ between the compared scenarios
+	appendix    []InputRow    // every input of every compared scenario
 }
 
 // chartSpec is one chart of the pack.
@@ -43,13 +43,6 @@ type chartSpec struct {
 	file  string // file name without extension
 	title string
 	plt   *plot.Plot
-}
-
-// inputRow is one input across the compared scenarios.
-type inputRow struct {
-	label  string   // the input path, with ids shown as names
-	values []string // per compared scenario
-	differ []bool   // the value differs from the baseline's
 }
 
 // tellingPanels are the panels a scenario page shows, most telling first;
@@ -100,42 +93,58 @@ func fileName(name string) string {
 }
 
 // inputRows lists the inputs that differ between the compared scenarios
-// (for variants of the baseline, exactly their overrides) and every input
-// of every compared scenario. Rows are matched by their path as shown, so
-// markets and factors line up by name even where scenarios made on their
-// own gave them different ids.
-func (pk *pack) inputRows() (differ, all []inputRow) {
-	ss := make([]*scenario.Scenario, len(pk.idx))
-	for k, i := range pk.idx {
-		ss[k] = &pk.plan.Scenarios[i]
-	}
-	var changed []string
-	seen := map[string]bool{}
-	for _, s := range ss[1:] {
-		for path := range scenario.DiffInputs(ss[0], s) {
-			if !seen[path] {
-				seen[path] = true
-				changed = append(changed, path)
-			}
-		}
-	}
-	slices.Sort(changed)
-	var paths []string
-	seenAll := map[string]bool{}
-	for _, s := range ss {
-		for _, path := range scenario.AllInputs(s) {
-			if label := displayPath(s, path); !seenAll[label] {
-				seenAll[label] = true
-				paths = append(paths, path)
-			}
-		}
-	}
-	return pk.rows(ss, changed), pk.rows(ss, paths)
+// and every input of every compared scenario.
+func (pk *pack) inputRows() (differ, all []InputRow) {
+	return InputRows(pk.plan, pk.idx, false), InputRows(pk.plan, pk.idx, true)
 }
 
-// rows gives each path's value in every scenario, found by its path as
-// shown in that scenario.
-func (pk *pack) rows(ss []*scenario.Scenario, paths []string) []inputRow {
+// InputRow is one input across compared scenarios: its path as shown (ids
+// of factors and markets as their names), its value in each scenario as
+// text, and whether that differs from the first (the baseline's).
+type InputRow struct {
+	Label  string
+	Values []string
+	Differ []bool
+}
+
+// InputRows lists the inputs of scenarios idx of p (the baseline first):
+// every input when all, else those that differ between them (for
+// variants of the baseline, exactly their overrides). Rows are matched by
+// their path as shown, so markets and factors line up by name even where
+// scenarios made on their own gave them different ids.
+func InputRows(p *scenario.Plan, idx []int, all bool) []InputRow {
+	ss := make([]*scenario.Scenario, len(idx))
+	for k, i := range idx {
+		ss[k] = &p.Scenarios[i]
+	}
+	var paths []string
+	seen := map[string]bool{}
+	if !all {
+		for _, s := range ss[1:] {
+			for path := range scenario.DiffInputs(ss[0], s) {
+				if !seen[path] {
+					seen[path] = true
+					paths = append(paths, path)
+				}
+			}
+		}
+		slices.Sort(paths)
+	} else {
+		for _, s := range ss {
+			for _, path := range scenario.AllInputs(s) {
+				if label := displayPath(s, path); !seen[label] {
+					seen[label] = true
+					paths = append(paths, path)
+				}
+			}
+		}
+	}
+	return inputRows(ss, paths)
+}
+
+// inputRows gives each path's value in every scenario, found by its path
+// as shown in that scenario.
+func inputRows(ss []*scenario.Scenario, paths []string) []InputRow {
 	byLabel := make([]map[string]string, len(ss))
 	for k, s := range ss {
 		byLabel[k] = map[string]string{}
@@ -143,7 +152,7 @@ func (pk *pack) rows(ss []*scenario.Scenario, paths []string) []inputRow {
 			byLabel[k][displayPath(s, path)] = path
 		}
 	}
-	out := make([]inputRow, 0, len(paths))
+	out := make([]InputRow, 0, len(paths))
 	for _, path := range paths {
 		label := path
 		for _, s := range ss {
@@ -152,7 +161,7 @@ func (pk *pack) rows(ss []*scenario.Scenario, paths []string) []inputRow {
 				break
 			}
 		}
-		r := inputRow{label: label}
+		r := InputRow{Label: label}
 		var base json.RawMessage
 		for k, s := range ss {
 			own := path
@@ -167,8 +176,8 @@ func (pk *pack) rows(ss []*scenario.Scenario, paths []string) []inputRow {
 			if k == 0 {
 				base = raw
 			}
-			r.values = append(r.values, v)
-			r.differ = append(r.differ, k > 0 && (err != nil || !bytes.Equal(raw, base)))
+			r.Values = append(r.Values, v)
+			r.Differ = append(r.Differ, k > 0 && (err != nil || !bytes.Equal(raw, base)))
 		}
 		out = append(out, r)
 	}

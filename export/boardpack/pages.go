@@ -305,7 +305,7 @@ func (d *pdfDoc) overlays() {
 
 // inputTable lists input rows, one scenario a column, over as many pages
 // as they need; empty says so in a line.
-func (d *pdfDoc) inputTable(title, subtitle string, rows []inputRow, empty string) {
+func (d *pdfDoc) inputTable(title, subtitle string, rows []InputRow, empty string) {
 	if len(rows) == 0 {
 		if empty != "" {
 			d.page(title, subtitle)
@@ -338,10 +338,10 @@ func (d *pdfDoc) inputTable(title, subtitle string, rows []inputRow, empty strin
 			d.SetFont(monoFamily, "", 7.5)
 			d.color(ink)
 			d.SetXY(margin+4, y+1)
-			d.CellFormat(labelW-8, 10, d.fit(row.label, labelW-8), "", 0, "LT", false, 0, "")
-			for k, v := range row.values {
+			d.CellFormat(labelW-8, 10, d.fit(row.Label, labelW-8), "", 0, "LT", false, 0, "")
+			for k, v := range row.Values {
 				style := ""
-				if row.differ[k] {
+				if row.Differ[k] {
 					style = "B"
 				}
 				d.text(margin+labelW+float64(k)*colW, y+1, colW-6, v, 8.5, style, ink, "R")
