@@ -21,6 +21,9 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"format":"scaleplan","version":1,"scenarios":[{"viral":{"seedUsers":"NaN"}}]}`))
 	f.Add([]byte(`[1,2,{"a":[{"b":}]}]`))
 	f.Add([]byte{0xff, 0x00, 0x7b})
+	// issue 9: a BOM, keys in another case and twice, whole numbers as
+	// 36.0, huge numbers, escapes in keys and names
+	f.Add([]byte("\xef\xbb\xbf{\"format\":\"scaleplan\",\"VERSION\":2,\"version\":2.0,\"name\":\"a\\u001b\",\"scenarios\":[{\"horizonMonths\":3.6e1,\"x\\\"\":1e999}]}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := Decode(data)
 		if err != nil {

@@ -21,35 +21,41 @@ const maxShapeErrors = 50
 // (too large ones are named as such), and whole-number fields take any
 // spelling of a whole number (36.0, 3.6e1), which it rewrites for the
 // decoder. Every problem is located by its path.
+//
+// It scans the bytes itself: the document is known to be valid JSON
+// (checkText), and encoding/json's token reader is several times slower.
 type shapeWalker struct {
 	data  []byte
-	dec   *json.Decoder
+	pos   int
+	path  []segment // where the value being checked is
 	errs  Errors
 	fixes []numberFix
 }
 
+// segment is one step of a path: a field, a map key or a list index.
+type segment struct {
+	key   string
+	index int
+	kind  byte // '.' field, '[' map key, '#' list index
+}
+
 // numberFix replaces data[from:to] by text.
 type numberFix struct {
-	from, to int64
+	from, to int
 	text     string
 }
 
 // errTooMany stops a walk that has found maxShapeErrors problems.
 var errTooMany = errors.New("too many problems")
 
-// checkShape checks data against t and returns the document to decode:
-// data itself, or a copy with whole numbers rewritten.
+// checkShape checks data, valid JSON, against t and returns the document
+// to decode: data itself, or a copy with whole numbers rewritten.
 func checkShape(data []byte, t reflect.Type) ([]byte, error) {
-	w := &shapeWalker{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
-	w.dec.UseNumber()
-	err := w.value(t, "")
-	if err != nil && !errors.Is(err, errTooMany) {
-		return nil, err
+	w := &shapeWalker{data: data}
+	if err := w.value(t); err != nil {
+		w.errs = append(w.errs, FieldError{Msg: fmt.Sprintf("(stopped after %d problems)", maxShapeErrors)})
 	}
 	if len(w.errs) > 0 {
-		if errors.Is(err, errTooMany) {
-			w.errs = append(w.errs, FieldError{Msg: fmt.Sprintf("(stopped after %d problems)", maxShapeErrors)})
-		}
 		return nil, w.errs
 	}
 	if len(w.fixes) == 0 {
@@ -57,7 +63,7 @@ func checkShape(data []byte, t reflect.Type) ([]byte, error) {
 	}
 	var b bytes.Buffer
 	b.Grow(len(data))
-	at := int64(0)
+	at := 0
 	for _, f := range w.fixes {
 		b.Write(data[at:f.from])
 		b.WriteString(f.text)
@@ -67,138 +73,258 @@ func checkShape(data []byte, t reflect.Type) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// fail records a problem at path; it returns errTooMany at the limit.
-func (w *shapeWalker) fail(path, format string, a ...any) error {
-	w.errs = append(w.errs, FieldError{Path: path, Msg: fmt.Sprintf(format, a...)})
+// where renders the current path: scenarios[0].viral.seedUsers.
+func (w *shapeWalker) where() string {
+	var b strings.Builder
+	for _, s := range w.path {
+		switch s.kind {
+		case '#':
+			fmt.Fprintf(&b, "[%d]", s.index)
+		default:
+			p := joinPath(b.String(), s.key, s.kind == '[')
+			b.Reset()
+			b.WriteString(p)
+		}
+	}
+	return b.String()
+}
+
+// fail records a problem at the current path; it returns errTooMany at
+// the limit.
+func (w *shapeWalker) fail(format string, a ...any) error {
+	w.errs = append(w.errs, FieldError{Path: w.where(), Msg: fmt.Sprintf(format, a...)})
 	if len(w.errs) >= maxShapeErrors {
 		return errTooMany
 	}
 	return nil
 }
 
-// next reads a token and returns it with the offsets of its first byte and
-// after its last.
-func (w *shapeWalker) next() (json.Token, int64, int64, error) {
-	start := w.dec.InputOffset()
-	tok, err := w.dec.Token()
-	if err != nil {
-		return nil, 0, 0, err
+// space skips white space.
+func (w *shapeWalker) space() {
+	for w.pos < len(w.data) {
+		switch w.data[w.pos] {
+		case ' ', '\t', '\r', '\n':
+			w.pos++
+		default:
+			return
+		}
 	}
-	end := w.dec.InputOffset()
-	// InputOffset before Token points before the separators (',', ':')
-	// and spaces that precede the token.
-	for start < end && bytes.IndexByte([]byte(" \t\r\n,:"), w.data[start]) >= 0 {
-		start++
-	}
-	return tok, start, end, nil
 }
 
-// value checks the next value against type t; path locates it.
-func (w *shapeWalker) value(t reflect.Type, path string) error {
-	tok, start, end, err := w.next()
-	if err != nil {
-		return err
-	}
-	return w.token(tok, start, end, t, path)
-}
-
-func (w *shapeWalker) token(tok json.Token, start, end int64, t reflect.Type, path string) error {
-	if tok == nil {
+// value checks the next value against type t.
+func (w *shapeWalker) value(t reflect.Type) error {
+	w.space()
+	c := w.data[w.pos]
+	if c == 'n' { // null
+		w.pos += 4
 		switch t.Kind() {
 		case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
 			return nil
 		}
-		return w.fail(path, "expected %s, got null", kindOf(t))
+		return w.fail("expected %s, got null", kindOf(t))
 	}
 	if t.Kind() == reflect.Interface || t.Implements(unmarshalerType) || reflect.PointerTo(t).Implements(unmarshalerType) {
-		return w.skip(tok) // decoded as it comes
+		w.skip() // decoded as it comes
+		return nil
 	}
 	if t.Kind() == reflect.Pointer {
-		return w.token(tok, start, end, t.Elem(), path)
+		return w.value(t.Elem())
 	}
-	switch tok := tok.(type) {
-	case json.Delim:
-		switch {
-		case tok == '{' && t.Kind() == reflect.Struct:
-			return w.object(path, false, func(key string) (reflect.Type, string) { return fieldType(t, key) })
-		case tok == '{' && t.Kind() == reflect.Map && t.Key().Kind() == reflect.String:
-			return w.object(path, true, func(string) (reflect.Type, string) { return t.Elem(), "" })
-		case tok == '[' && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array):
-			for i := 0; w.dec.More(); i++ {
-				if err := w.value(t.Elem(), fmt.Sprintf("%s[%d]", path, i)); err != nil {
-					return err
-				}
-			}
-			_, err := w.dec.Token() // ']'
-			return err
-		}
-		what := "an object"
-		if tok == '[' {
-			what = "a list"
-		}
-		if err := w.fail(path, "expected %s, got %s", kindOf(t), what); err != nil {
-			return err
-		}
-		return w.skip(tok)
-	case json.Number:
-		return w.number(tok, start, end, t, path)
-	case string:
+	switch {
+	case c == '{' && t.Kind() == reflect.Struct:
+		return w.object(false, func(key string) (reflect.Type, string) { return fieldType(t, key) })
+	case c == '{' && t.Kind() == reflect.Map && t.Key().Kind() == reflect.String:
+		return w.object(true, func(string) (reflect.Type, string) { return t.Elem(), "" })
+	case c == '[' && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array):
+		return w.list(t.Elem())
+	case c == '{' || c == '[':
+		what := map[byte]string{'{': "an object", '[': "a list"}[c]
+		w.skip()
+		return w.fail("expected %s, got %s", kindOf(t), what)
+	case c == '"':
+		start := w.pos
+		w.skip()
 		if t.Kind() != reflect.String {
-			return w.fail(path, "expected %s, got text %s", kindOf(t), quoteShort(tok))
+			var text string
+			json.Unmarshal(w.data[start:w.pos], &text)
+			return w.fail("expected %s, got text %s", kindOf(t), quoteShort(text))
 		}
-	case bool:
+	case c == 't' || c == 'f':
+		w.skip()
 		if t.Kind() != reflect.Bool {
-			return w.fail(path, "expected %s, got %t", kindOf(t), tok)
+			return w.fail("expected %s, got %t", kindOf(t), c == 't')
 		}
+	default:
+		start := w.pos
+		w.skip()
+		return w.number(start, w.pos, t)
 	}
 	return nil
 }
 
 var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
 
-// object checks the members of an object whose '{' was read (a map's
-// when isMap); field gives a key's type, or nil and the key's right
-// spelling ("" if none).
-func (w *shapeWalker) object(path string, isMap bool, field func(key string) (reflect.Type, string)) error {
-	seen := map[string]bool{}
-	for w.dec.More() {
-		tok, _, _, err := w.next()
-		if err != nil {
+// list checks the elements of a list against elem.
+func (w *shapeWalker) list(elem reflect.Type) error {
+	w.pos++ // '['
+	w.path = append(w.path, segment{kind: '#'})
+	defer func() { w.path = w.path[:len(w.path)-1] }()
+	for i := 0; ; i++ {
+		w.space()
+		if w.data[w.pos] == ']' {
+			w.pos++
+			return nil
+		}
+		w.path[len(w.path)-1].index = i
+		if err := w.value(elem); err != nil {
 			return err
 		}
-		key := tok.(string)
-		at := joinPath(path, key, isMap)
-		ft, spelling := field(key)
-		switch {
-		case seen[key]:
-			err = w.fail(at, "the key appears twice in this object")
-			ft = nil
-		case ft == nil && spelling != "":
-			err = w.fail(at, "unknown field, did you mean %s?", spelling)
-		case ft == nil:
-			err = w.fail(at, "unknown field (is the name misspelt?)")
-		}
-		seen[key] = true
-		if err == nil && ft == nil {
-			err = w.skipValue()
-		} else if err == nil {
-			err = w.value(ft, at)
-		}
-		if err != nil {
-			return err
+		w.space()
+		if w.data[w.pos] == ',' {
+			w.pos++
 		}
 	}
-	_, err := w.dec.Token() // '}'
-	return err
 }
 
-// number checks a number literal against a numeric field.
-func (w *shapeWalker) number(n json.Number, start, end int64, t reflect.Type, path string) error {
-	lit := string(n)
+// object checks the members of an object (a map's when isMap); field gives
+// a key's type, or nil and the key's right spelling ("" if none).
+func (w *shapeWalker) object(isMap bool, field func(key string) (reflect.Type, string)) error {
+	w.pos++ // '{'
+	kind := byte('.')
+	if isMap {
+		kind = '['
+	}
+	w.path = append(w.path, segment{kind: kind})
+	defer func() { w.path = w.path[:len(w.path)-1] }()
+	var seen keySet
+	for {
+		w.space()
+		if w.data[w.pos] == '}' {
+			w.pos++
+			return nil
+		}
+		key := w.key()
+		w.space()
+		w.pos++ // ':'
+		w.path[len(w.path)-1].key = key
+		ft, spelling := field(key)
+		var err error
+		switch {
+		case !seen.add(key):
+			err = w.fail("the key appears twice in this object")
+			ft = nil
+		case ft == nil && spelling != "":
+			err = w.fail("unknown field, did you mean %s?", spelling)
+		case ft == nil:
+			err = w.fail("unknown field (is the name misspelt?)")
+		}
+		if err == nil && ft == nil {
+			w.space()
+			w.skip()
+		} else if err == nil {
+			err = w.value(ft)
+		}
+		if err != nil {
+			return err
+		}
+		w.space()
+		if w.data[w.pos] == ',' {
+			w.pos++
+		}
+	}
+}
+
+// key reads an object key.
+func (w *shapeWalker) key() string {
+	w.space()
+	start := w.pos
+	w.skip()
+	raw := w.data[start+1 : w.pos-1]
+	if bytes.IndexByte(raw, '\\') < 0 {
+		return string(raw)
+	}
+	var k string
+	json.Unmarshal(w.data[start:w.pos], &k)
+	return k
+}
+
+// keySet remembers an object's keys: a list while short, then a map (a
+// crafted object may hold a million keys).
+type keySet struct {
+	few  []string
+	many map[string]bool
+}
+
+// add adds key and reports whether it was new.
+func (s *keySet) add(key string) bool {
+	if s.many != nil {
+		if s.many[key] {
+			return false
+		}
+		s.many[key] = true
+		return true
+	}
+	for _, k := range s.few {
+		if k == key {
+			return false
+		}
+	}
+	s.few = append(s.few, key)
+	if len(s.few) > 32 {
+		s.many = map[string]bool{}
+		for _, k := range s.few {
+			s.many[k] = true
+		}
+	}
+	return true
+}
+
+// skip moves past the value at pos (white space already skipped).
+func (w *shapeWalker) skip() {
+	d := w.data
+	switch d[w.pos] {
+	case '"':
+		for w.pos++; d[w.pos] != '"'; w.pos++ {
+			if d[w.pos] == '\\' {
+				w.pos++
+			}
+		}
+		w.pos++
+	case '{', '[':
+		depth := 0
+		for {
+			switch d[w.pos] {
+			case '"':
+				w.skip()
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+			}
+			w.pos++
+			if depth == 0 {
+				return
+			}
+		}
+	case 't', 'n':
+		w.pos += 4
+	case 'f':
+		w.pos += 5
+	default:
+		for w.pos < len(d) && strings.IndexByte("+-0123456789.eE", d[w.pos]) >= 0 {
+			w.pos++
+		}
+	}
+}
+
+// number checks the number literal data[start:end] against type t.
+func (w *shapeWalker) number(start, end int, t reflect.Type) error {
+	lit := string(w.data[start:end])
 	switch t.Kind() {
 	case reflect.Float64, reflect.Float32:
 		if _, err := strconv.ParseFloat(lit, t.Bits()); err != nil {
-			return w.fail(path, "%s is too large", lit) // ±Inf; tiny ones round to 0
+			return w.fail("%s is too large", lit) // ±Inf; tiny ones round to 0
 		}
 		return nil
 	case reflect.Int, reflect.Int64, reflect.Int32, reflect.Int16, reflect.Int8:
@@ -208,47 +334,17 @@ func (w *shapeWalker) number(n json.Number, start, end int64, t reflect.Type, pa
 		v, err := strconv.ParseFloat(lit, 64)
 		switch {
 		case err != nil:
-			return w.fail(path, "%s is too large", lit)
+			return w.fail("%s is too large", lit)
 		case v != math.Trunc(v):
-			return w.fail(path, "expected a whole number, got %s", lit)
+			return w.fail("expected a whole number, got %s", lit)
 		case math.Abs(v) >= math.Ldexp(1, t.Bits()-1):
-			return w.fail(path, "%s is too large", lit)
+			return w.fail("%s is too large", lit)
 		}
 		// A whole number written as 36.0 or 3.6e1.
 		w.fixes = append(w.fixes, numberFix{start, end, strconv.FormatInt(int64(v), 10)})
 		return nil
 	}
-	return w.fail(path, "expected %s, got the number %s", kindOf(t), lit)
-}
-
-// skip skips the rest of a value whose first token was tok.
-func (w *shapeWalker) skip(tok json.Token) error {
-	d, ok := tok.(json.Delim)
-	if !ok || d == '}' || d == ']' {
-		return nil
-	}
-	for depth := 1; depth > 0; {
-		tok, err := w.dec.Token()
-		if err != nil {
-			return err
-		}
-		switch tok {
-		case json.Delim('{'), json.Delim('['):
-			depth++
-		case json.Delim('}'), json.Delim(']'):
-			depth--
-		}
-	}
-	return nil
-}
-
-// skipValue skips the next value.
-func (w *shapeWalker) skipValue() error {
-	tok, err := w.dec.Token()
-	if err != nil {
-		return err
-	}
-	return w.skip(tok)
+	return w.fail("expected %s, got the number %s", kindOf(t), lit)
 }
 
 // fieldType returns the type of struct t's field with JSON name key, or
