@@ -44,16 +44,14 @@ func writeExperiments(t *testing.T, path string, p *scenario.Plan, es []experime
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := &builder{f: f, st: st, plan: p}
+	b := &builder{f: f, st: st, plan: p, rows: scratchRows(t)}
 	if err := b.add(b.experimentsSheet(es)); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.DeleteSheet("Sheet1"); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
+	saveBuilder(t, b, path)
 	return path
 }
 

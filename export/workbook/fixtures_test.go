@@ -140,3 +140,35 @@ func exists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
 }
+
+// scratchRows returns a row store in a temporary file removed after the
+// test.
+func scratchRows(t testing.TB) *rowStore {
+	t.Helper()
+	f, err := os.CreateTemp(t.TempDir(), "rows")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := newRowStore(f)
+	t.Cleanup(func() {
+		rs.close()
+		f.Close()
+	})
+	return rs
+}
+
+// saveBuilder writes the package of b's sheets to path, as Write does.
+func saveBuilder(t testing.TB, b *builder, path string) {
+	t.Helper()
+	var skeleton bytes.Buffer
+	if _, err := b.f.WriteTo(&skeleton); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := b.finishPackage(&out, skeleton.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"unicode/utf8"
+	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 
@@ -12,9 +12,9 @@ import (
 )
 
 // sheet collects one worksheet in memory (cells, widths, names, validation,
-// charts) and writes it in one pass with excelize's stream writer, which is
-// the only excelize writer that keeps a formula's cached value with the
-// right type (a number stays a number, a text result stays text).
+// charts); flush hands the decoration to excelize and writes the cells as
+// XML to a rowStore, keeping each formula's cached value with the right
+// type (a number stays a number, a text result stays text, #N/A an error).
 type sheet struct {
 	name        string
 	rows        [][]any // rows[r-1][c-1]: nil, excelize.Cell
@@ -29,7 +29,6 @@ type sheet struct {
 	validations []*excelize.DataValidation
 	conds       []condFormat
 	charts      []placedChart
-	hasErrors   bool  // some formula caches #N/A (see naCached)
 	err         error // text too long for its cell (see text)
 }
 
@@ -39,9 +38,8 @@ type condFormat struct {
 	rules []excelize.ConditionalFormatOptions
 }
 
-// naCached is the cached value of a formula whose result is #N/A. The
-// stream writer stores it as the text "#N/A"; markErrors turns it into an
-// error value when the package is finished.
+// naCached is the cached value of a formula whose result is #N/A, written
+// as the error value #N/A.
 type naCached struct{}
 
 type placedChart struct {
@@ -72,7 +70,7 @@ func (s *sheet) put(c, r int, cell excelize.Cell) {
 // become U+FFFD; text longer than a cell holds is an error of the sheet,
 // never cut short.
 func (s *sheet) text(c, r int, t string, style int) {
-	if n := utf8.RuneCountInString(t); n > excelize.TotalCellChars && s.err == nil {
+	if n := utf16Len(t); n > excelize.TotalCellChars && s.err == nil {
 		s.err = fmt.Errorf("sheet %q: cell %s: %d characters of text; a cell holds at most %d", s.name, cellName(c, r), n, excelize.TotalCellChars)
 	}
 	t = strings.Map(func(r rune) rune {
@@ -100,7 +98,7 @@ func (s *sheet) formula(c, r int, f string, cached any, style int) {
 		cached = float64(v)
 	}
 	if _, ok := cached.(naCached); ok {
-		cached, s.hasErrors = errNA, true
+		cached = errNA
 	}
 	s.put(c, r, excelize.Cell{StyleID: style, Formula: f, Value: cached})
 }
@@ -109,6 +107,15 @@ func (s *sheet) formula(c, r int, f string, cached any, style int) {
 func (s *sheet) formulaRef(c, r int, f string, cached any, style int) string {
 	s.formula(c, r, f, cached, style)
 	return abs(c, r)
+}
+
+// utf16Len counts what a spreadsheet counts: UTF-16 code units.
+func utf16Len(t string) int {
+	n := 0
+	for _, r := range t {
+		n += utf16.RuneLen(r)
+	}
+	return n
 }
 
 // finite returns v, or "n/a" when v is NaN or infinite.
@@ -150,52 +157,32 @@ func (s *sheet) chart(cell string, ch *excelize.Chart) {
 	s.charts = append(s.charts, placedChart{cell, ch})
 }
 
-// flush writes the sheet into f.
-func (s *sheet) flush(f *excelize.File) error {
+// flush adds the sheet to f with its decoration (widths, panes, page
+// setup, validation, charts), and its cells to rows; then it drops the
+// cells, so that memory holds one sheet's cells at a time.
+func (s *sheet) flush(f *excelize.File, rows *rowStore) error {
 	if s.err != nil {
 		return s.err
 	}
 	if _, err := f.NewSheet(s.name); err != nil {
 		return fmt.Errorf("sheet %q: %w", s.name, err)
 	}
-	// Validation and charts go into the still empty sheet: the stream
-	// writer copies them into the sheet it writes (added later, they would
-	// be lost).
 	if err := s.decorate(f); err != nil {
 		return err
 	}
-	sw, err := f.NewStreamWriter(s.name)
-	if err != nil {
-		return fmt.Errorf("sheet %q: %w", s.name, err)
-	}
-	if err := s.stream(sw); err != nil {
-		return fmt.Errorf("sheet %q: %w", s.name, err)
-	}
-	return nil
-}
-
-func (s *sheet) stream(sw *excelize.StreamWriter) error {
 	if s.freezeRow > 0 || s.freezeCol > 0 {
 		top := cellName(s.freezeCol+1, s.freezeRow+1)
-		if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: s.freezeCol, YSplit: s.freezeRow,
+		if err := f.SetPanes(s.name, &excelize.Panes{Freeze: true, XSplit: s.freezeCol, YSplit: s.freezeRow,
 			TopLeftCell: top, ActivePane: activePane(s.freezeRow, s.freezeCol),
 			Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: activePane(s.freezeRow, s.freezeCol)}}}); err != nil {
-			return err
+			return fmt.Errorf("sheet %q: panes: %w", s.name, err)
 		}
 	}
-	for i, row := range s.rows {
-		if len(row) == 0 {
-			continue
-		}
-		var opts []excelize.RowOpts
-		if h, ok := s.heights[i+1]; ok {
-			opts = append(opts, excelize.RowOpts{Height: h})
-		}
-		if err := sw.SetRow(cellName(1, i+1), row, opts...); err != nil {
-			return err
-		}
+	if err := rows.add(s); err != nil {
+		return fmt.Errorf("sheet %q: %w", s.name, err)
 	}
-	return sw.Flush()
+	s.rows = nil
+	return nil
 }
 
 func activePane(row, col int) string {
@@ -209,8 +196,8 @@ func activePane(row, col int) string {
 	}
 }
 
-// decorate adds what the stream writer cannot write: page setup,
-// validation, charts.
+// decorate adds what is not a cell: column widths, page setup, validation,
+// conditional formats, charts.
 func (s *sheet) decorate(f *excelize.File) error {
 	if err := s.columns(f); err != nil {
 		return fmt.Errorf("sheet %q: columns: %w", s.name, err)

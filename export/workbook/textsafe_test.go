@@ -25,7 +25,24 @@ func TestTextCells(t *testing.T) {
 	f := excelize.NewFile()
 	defer f.Close()
 	want := `sheet "S": cell A3: 32768 characters of text; a cell holds at most 32767`
-	if err := sh.flush(f); err == nil || err.Error() != want {
+	if err := sh.flush(f, nil); err == nil || err.Error() != want {
 		t.Errorf("flush: %v, want %q", err, want)
+	}
+}
+
+// TestAppendEscaped: what XML text cannot hold is escaped or replaced.
+func TestAppendEscaped(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{`IF(A1<=0,"x",B2&C3>1)`, `IF(A1&lt;=0,"x",B2&amp;C3&gt;1)`},
+		{"a\tb\nc\rd", "a&#x9;b\nc&#xD;d"},
+		{"nul\x00 esc\x1b", "nul\uFFFD esc\uFFFD"},
+		{"é€😀", "é€😀"},
+		{"bad\xff\uFFFE", "bad\uFFFD\uFFFD"},
+	}
+	for _, tc := range tests {
+		if got := string(appendEscaped([]byte(">"), tc.in)); got != ">"+tc.want {
+			t.Errorf("appendEscaped(%q) = %q, want %q", tc.in, got, ">"+tc.want)
+		}
 	}
 }

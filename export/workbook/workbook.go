@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"path/filepath"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -34,8 +35,16 @@ type Options struct {
 }
 
 // Write validates and computes the plan with scenario.ComputePlan and writes
-// the workbook (xlsx) to w.
+// the workbook (xlsx) to w. The sheets' cells wait in a temporary file in
+// the system's temporary folder (see rowStore), so memory stays bounded
+// whatever the plan's size.
 func Write(w io.Writer, p *scenario.Plan, opt Options) error {
+	return write(w, p, opt, "")
+}
+
+// write is Write with the temporary file in folder tmp ("" for the
+// system's).
+func write(w io.Writer, p *scenario.Plan, opt Options, tmp string) error {
 	if p == nil {
 		return errors.New("workbook: no plan")
 	}
@@ -43,35 +52,48 @@ func Write(w io.Writer, p *scenario.Plan, opt Options) error {
 	if err != nil {
 		return fmt.Errorf("workbook: %w", err)
 	}
-	b, err := build(p, results, opt)
+	scratch, done, err := atomicfile.Scratch(tmp)
+	if err != nil {
+		return fmt.Errorf("workbook: %w", err)
+	}
+	defer done()
+	rows := newRowStore(scratch)
+	defer rows.close()
+	b, err := build(p, results, opt, rows)
 	if err != nil {
 		return fmt.Errorf("workbook: %w", err)
 	}
 	defer b.f.Close()
-	var buf bytes.Buffer
-	if _, err := b.f.WriteTo(&buf); err != nil {
+	var skeleton bytes.Buffer // the package with empty sheets: small
+	if _, err := b.f.WriteTo(&skeleton); err != nil {
 		return fmt.Errorf("workbook: write: %w", err)
 	}
-	if err := finishPackage(w, buf.Bytes(), b.names(), b.errorSheets()); err != nil {
+	if err := b.finishPackage(w, skeleton.Bytes()); err != nil {
 		return fmt.Errorf("workbook: write: %w", err)
 	}
 	b.step()
 	return nil
 }
 
-// WriteFile builds the workbook in memory and then writes it atomically with
-// scenario.WriteFileAtomic, so a failed export never leaves a half-written
-// file. It fails early, with a clear error, when path cannot be written (a
-// missing folder, a folder or a special file at path).
+// WriteFile writes the workbook atomically (scenario/atomicfile), streaming
+// it into a temporary file beside path that replaces path when complete,
+// so a failed or interrupted export never leaves a half-written file. It
+// fails early, with a clear error, when path cannot be written (a missing
+// folder, a folder or a special file at path).
 func WriteFile(path string, p *scenario.Plan, opt Options) error {
-	if _, _, err := atomicfile.Target(path); err != nil {
+	target, _, err := atomicfile.Target(path)
+	if err != nil {
 		return fmt.Errorf("workbook: %w", err)
 	}
-	var buf bytes.Buffer
-	if err := Write(&buf, p, opt); err != nil {
-		return err
+	var werr error // an error of the workbook, not of the file
+	err = atomicfile.Write(path, func(w io.Writer) error {
+		werr = write(w, p, opt, filepath.Dir(target))
+		return werr
+	})
+	if werr != nil {
+		return werr
 	}
-	if err := scenario.WriteFileAtomic(path, buf.Bytes()); err != nil {
+	if err != nil {
 		return fmt.Errorf("workbook: %w", err) // the error names path
 	}
 	return nil
@@ -85,8 +107,9 @@ type builder struct {
 	done   int
 	opt    Options
 	all    int
-	sheets []*sheet    // written so far, decorated at the end
+	sheets []*sheet    // written so far (their names; their cells are in rows)
 	months map[int]int // style of each month number, shown with its date
+	rows   *rowStore
 }
 
 // scenarioSheets records where a scenario's module sheets put the cells the
@@ -100,14 +123,14 @@ type scenarioSheets struct {
 	viralActive func(month int) string // qualified cell of active users in month m; nil without viral sheet
 }
 
-func build(p *scenario.Plan, results []*scenario.Result, opt Options) (*builder, error) {
+func build(p *scenario.Plan, results []*scenario.Result, opt Options, rows *rowStore) (*builder, error) {
 	f := excelize.NewFile()
 	st, err := newStyles(f, p.Currency)
 	if err != nil {
 		f.Close()
 		return nil, err
 	}
-	b := &builder{f: f, st: st, plan: p, opt: opt, all: countSheets(p) + 1}
+	b := &builder{f: f, st: st, plan: p, opt: opt, all: countSheets(p) + 1, rows: rows}
 	if err := b.buildAll(results); err != nil {
 		f.Close()
 		return nil, err
@@ -173,7 +196,7 @@ func (b *builder) scenarioSheets(prefix string, s *scenario.Scenario, r *scenari
 
 // add writes a finished sheet and reports progress.
 func (b *builder) add(sh *sheet) error {
-	if err := sh.flush(b.f); err != nil {
+	if err := sh.flush(b.f, b.rows); err != nil {
 		return err
 	}
 	b.sheets = append(b.sheets, sh)

@@ -238,3 +238,21 @@ type targetError struct {
 
 func (e *targetError) Error() string { return e.msg }
 func (e *targetError) Unwrap() error { return e.err }
+
+// Scratch creates a temporary file in dir (the system's temporary folder
+// when dir is "") for work that does not fit in memory, registered like a
+// write's temporary file: a signal handled by ExitOnSignal removes it.
+// done closes and removes it.
+func Scratch(dir string) (f *os.File, done func(), err error) {
+	mu.Lock()
+	defer mu.Unlock()
+	f, err = os.CreateTemp(dir, ".scaleplan-scratch-*.tmp")
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot create a temporary file: %w", bare(err))
+	}
+	pending[f.Name()] = true
+	return f, func() {
+		f.Close()
+		remove(f.Name())
+	}, nil
+}
