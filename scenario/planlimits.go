@@ -5,7 +5,7 @@ import (
 	"math"
 )
 
-// Limits on the work a plan asks for (README.md, "Limits and hostile input"): a real plan
+// Limits on the work a plan asks for (docs/CLI.md, "Limits and hostile input"): a real plan
 // has a handful of scenarios, and every one of them may run 240 months of
 // one-day viral cycles (7,306 cycles); these bound what a crafted file can
 // make the engine, the exports and the headless command do.

@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 )
 
-// Limits on the text a plan holds (README.md, "Limits and hostile input"). A workbook cell
+// Limits on the text a plan holds (docs/CLI.md, "Limits and hostile input"). A workbook cell
 // holds at most 32,767 characters, so no text is ever cut short there.
 const (
 	// MaxNameBytes bounds every name: the plan's, a scenario's, a stage's,

@@ -17,7 +17,7 @@ import (
 
 // rowStore keeps the cells of every sheet written so far as worksheet XML
 // (<row> elements), compressed, in a scratch file, so that memory holds
-// the cells of one sheet at a time however large the plan (README.md,
+// the cells of one sheet at a time however large the plan (docs/CLI.md,
 // "Limits and hostile input"). A goroutine compresses while the next sheet
 // is built. finishPackage splices each sheet's rows into the package
 // excelize writes with empty sheets.

@@ -6,7 +6,7 @@
 // file before the process exits (see ExitOnSignal).
 //
 // The desktop app's Save, the plan codec, the chart and workbook exports and
-// the headless command all write through this package (README.md, "Limits
+// the headless command all write through this package (docs/CLI.md, "Limits
 // and hostile input").
 package atomicfile
 
