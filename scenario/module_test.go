@@ -243,9 +243,10 @@ func TestModelArithmetic(t *testing.T) {
 			t.Errorf("%s = %.15g, want %.15g", name, got, want)
 		}
 	}
-	v := Viral{MonthlyChurn: 0.19, CycleDays: DaysPerMonth / 2, PaidUsersPerMonth: 300}
+	v := Viral{MonthlyChurn: 0.19, CycleDays: DaysPerMonth / 2, PaidUsersPerMonth: 300, PaidCAC: 25}
 	near("churn per half-month cycle", v.ChurnPerCycle(), 0.1) // 1 − √0.81
-	near("paid per half-month cycle", v.PaidPerCycle(), 150)
+	near("paid in the 2nd half-month cycle", v.PaidInCycles(2)[2], 150)
+	near("paid spend a month", v.PaidSpendPerMonth(), 7500)
 	v.CycleDays = DaysPerMonth
 	near("churn per month-long cycle", v.ChurnPerCycle(), 0.19)
 	near("monthly NRR of 1.1", Sales{AnnualNetRevenueRetention: 1.1}.MonthlyNRR(), 1.0079741404289038)

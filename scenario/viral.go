@@ -37,9 +37,19 @@ func (v Viral) ChurnPerCycle() float64 {
 	return 1 - math.Pow(1-v.MonthlyChurn, v.CycleDays/DaysPerMonth)
 }
 
-// PaidPerCycle is the paid signups of one viral cycle: paid users a month
-// × c / D.
-func (v Viral) PaidPerCycle() float64 { return v.PaidUsersPerMonth * v.CycleDays / DaysPerMonth }
+// PaidInCycles returns the paid users who join in each of cycles 0..n
+// (DESIGN.md §4.1): every month acquires paidUsersPerMonth users, split
+// evenly over the cycles n ≥ 1 that fall in it; a month without a cycle
+// hands its users to the first cycle after it. So cycle i gets
+// paidUsersPerMonth × (the months between its month and the previous
+// cycle's that hold no cycle, plus 1 / the cycles in its month).
+func (v Viral) PaidInCycles(n int) []float64 {
+	return paidPerCycle(v.PaidUsersPerMonth, v.CycleDays, n)
+}
+
+// PaidSpendPerMonth is a month's paid acquisition spend, the same every
+// month: paidUsersPerMonth × paidCAC.
+func (v Viral) PaidSpendPerMonth() float64 { return v.PaidUsersPerMonth * v.PaidCAC }
 
 // ComputeViral simulates the viral loop cycle by cycle over horizon months
 // (docs/MODELS.md §1). v must be valid. It fails when users grow past
@@ -57,7 +67,7 @@ func ComputeViral(v Viral, horizon int) (*ViralResult, error) {
 			return nil, fmt.Errorf("signups pass %g by month %d; set a market size or a lower K", MaxUsers, c.Month)
 		}
 	}
-	r.Months = rollUpMonths(r.Cycles, horizon, v.PaidCAC)
+	r.Months = rollUpMonths(r.Cycles, horizon, v)
 	var newUsers float64
 	for _, m := range r.Months {
 		r.TotalPaidSpend += m.PaidSpend
@@ -80,7 +90,7 @@ func simulateCycles(v Viral, horizon int) []ViralCycle {
 	c := v.CycleDays
 	n := ViralCycles(c, horizon) - 1
 	churnRate := v.ChurnPerCycle()
-	paidPerCycle := v.PaidPerCycle()
+	paid := v.PaidInCycles(n)
 	k := v.K()
 	seed := v.SeedUsers
 	if v.MarketSize > 0 {
@@ -100,28 +110,49 @@ func simulateCycles(v Viral, horizon int) []ViralCycle {
 			base = prev.Active
 		}
 		viral := kEff * base
-		paid := paidPerCycle
+		joined := paid[i]
 		if v.MarketSize > 0 {
 			room := math.Max(0, v.MarketSize-prev.CumulativeSignups)
 			viral = math.Min(viral, room)
-			paid = math.Min(paid, room-viral)
+			joined = math.Min(joined, room-viral)
 		}
 		churned := prev.Active * churnRate
 		cur := ViralCycle{
 			N: i, Day: float64(i) * c, Month: monthOfDay(float64(i) * c),
-			KEff: kEff, NewViral: viral, NewPaid: paid, Churned: churned,
-			Active:            prev.Active - churned + viral + paid,
-			CumulativeSignups: prev.CumulativeSignups + viral + paid,
+			KEff: kEff, NewViral: viral, NewPaid: joined, Churned: churned,
+			Active:            prev.Active - churned + viral + joined,
+			CumulativeSignups: prev.CumulativeSignups + viral + joined,
 		}
 		cycles = append(cycles, cur)
-		newPrev = viral + paid
+		newPrev = viral + joined
 		prev = cur
 	}
 	return cycles
 }
 
+// paidPerCycle is PaidInCycles for perMonth users a month.
+func paidPerCycle(perMonth, cycleDays float64, n int) []float64 {
+	paid := make([]float64, n+1)
+	if perMonth == 0 || n == 0 {
+		return paid
+	}
+	month := make([]int, n+1) // month[0] = 0: the seed cycle is day 0
+	inMonth := map[int]int{}
+	for i := 1; i <= n; i++ {
+		month[i] = monthOfDay(float64(i) * cycleDays)
+		inMonth[month[i]]++
+	}
+	for i := 1; i <= n; i++ {
+		skipped := max(0, month[i]-month[i-1]-1)
+		paid[i] = perMonth * (float64(skipped) + 1/float64(inMonth[month[i]]))
+	}
+	return paid
+}
+
 // rollUpMonths sums cycle flows per month and takes stocks at month end.
-func rollUpMonths(cycles []ViralCycle, horizon int, cac float64) []ViralMonth {
+// Paid spend is the month's purchase, paidUsersPerMonth × CAC, whether its
+// users join in this month's cycles, a later cycle, or find a full market.
+func rollUpMonths(cycles []ViralCycle, horizon int, v Viral) []ViralMonth {
 	months := make([]ViralMonth, horizon)
 	last := cycles[0]
 	ci := 1
@@ -137,7 +168,7 @@ func rollUpMonths(cycles []ViralCycle, horizon int, cac float64) []ViralMonth {
 		}
 		vm.Active = last.Active
 		vm.CumulativeSignups = last.CumulativeSignups
-		vm.PaidSpend = vm.NewPaid * cac
+		vm.PaidSpend = v.PaidSpendPerMonth()
 		months[m-1] = vm
 	}
 	return months

@@ -139,20 +139,95 @@ func TestViralChurnCompoundsPerCycle(t *testing.T) {
 	}
 }
 
-func TestViralPaidAcquisition(t *testing.T) {
-	v := plainViral(0, 0, 14)
-	v.PaidUsersPerMonth, v.PaidCAC = 300, 20
-	r := mustViral(t, v, 2)
-	perCycle := 300 * 14 / 30.4375 // 137.987…
-	// month 1 holds cycles 1 and 2 (days 14, 28); month 2 holds 3 and 4 (42, 56).
-	if got := r.Months[0].NewPaid; !near(got, 2*perCycle, 1e-12) {
-		t.Errorf("month 1 paid = %v, want %v", got, 2*perCycle)
+// The paid rule of DESIGN.md §4.1: every month buys exactly
+// paidUsersPerMonth users at paidCAC, split evenly over the month's cycles;
+// a month without a cycle hands its users to the next cycle. Seed 0, K = 0,
+// no churn, 500 users a month at $25, six months (182.625 days). Cycles
+// per month, counted by hand from the days n × cycleDays in ((m−1)D, mD]:
+//
+//	 7 days: m1 7,14,21,28 (4); m2 35…56 (4); m3 63,70,77,84,91 (5); m4 98…119 (4); m5 126…147 (4); m6 154…182 (5)
+//	14 days: m1 14,28 (2); m2 42,56; m3 70,84; m4 98,112; m5 126,140 (2); m6 154,168,182 (3)
+//	 D days: one cycle a month, on its last day
+//	45 days: m1 none; m2 45; m3 90; m4 none; m5 135; m6 180
+func TestViralPaidEveryMonth(t *testing.T) {
+	tests := []struct {
+		cycleDays float64
+		// perCycle[m−1] lists the paid users of each cycle in month m
+		perCycle [6][]float64
+	}{
+		{7, [6][]float64{{125, 125, 125, 125}, {125, 125, 125, 125}, {100, 100, 100, 100, 100},
+			{125, 125, 125, 125}, {125, 125, 125, 125}, {100, 100, 100, 100, 100}}},
+		{14, [6][]float64{{250, 250}, {250, 250}, {250, 250}, {250, 250}, {250, 250}, {500. / 3, 500. / 3, 500. / 3}}},
+		{30.4375, [6][]float64{{500}, {500}, {500}, {500}, {500}, {500}}},
+		{45, [6][]float64{{}, {1000}, {500}, {}, {1000}, {500}}},
 	}
-	if got := r.Months[0].PaidSpend; !near(got, 2*perCycle*20, 1e-12) {
-		t.Errorf("month 1 spend = %v, want %v", got, 2*perCycle*20)
+	for _, tc := range tests {
+		v := plainViral(0, 0, tc.cycleDays)
+		v.PaidUsersPerMonth, v.PaidCAC = 500, 25
+		r := mustViral(t, v, 6)
+		var got [6][]float64
+		for _, c := range r.Cycles[1:] {
+			got[c.Month-1] = append(got[c.Month-1], c.NewPaid)
+		}
+		cum := 0.0
+		for m := range 6 {
+			if len(got[m]) != len(tc.perCycle[m]) {
+				t.Errorf("%v-day cycles, month %d: %d cycles, want %d", tc.cycleDays, m+1, len(got[m]), len(tc.perCycle[m]))
+				continue
+			}
+			monthPaid := 0.0
+			for i, w := range tc.perCycle[m] {
+				if !near(got[m][i], w, 1e-12) {
+					t.Errorf("%v-day cycles, month %d, cycle %d: %v paid users, want %v", tc.cycleDays, m+1, i+1, got[m][i], w)
+				}
+				monthPaid += w
+			}
+			cum += monthPaid
+			mr := r.Months[m]
+			if !near(mr.NewPaid, monthPaid, 1e-12) || !near(mr.CumulativeSignups, cum, 1e-12) {
+				t.Errorf("%v-day cycles, month %d: paid %v, cumulative %v; want %v, %v", tc.cycleDays, m+1, mr.NewPaid, mr.CumulativeSignups, monthPaid, cum)
+			}
+			if mr.PaidSpend != 12500 {
+				t.Errorf("%v-day cycles, month %d: spend %v, want 500 × $25 = 12,500", tc.cycleDays, m+1, mr.PaidSpend)
+			}
+		}
+		if cum != 3000 || r.TotalPaidSpend != 75000 {
+			t.Errorf("%v-day cycles: %v paid users for $%v over six months, want 3,000 for $75,000", tc.cycleDays, cum, r.TotalPaidSpend)
+		}
 	}
-	if r.EffectiveCAC == nil || !near(*r.EffectiveCAC, 20, 1e-12) {
-		t.Errorf("effective CAC with only paid users = %v, want 20", r.EffectiveCAC)
+}
+
+// Paid users feed the loop in the cycle they join. Once mode, K = 0.5, seed 0,
+// no churn, 500 paid a month: viral(n+1) = 0.5 × (viral(n) + paid(n)).
+//
+//	 7 days, month 1: paid 125 a cycle; viral 0, 62.5, 93.75, 109.375 → viral 265.625, cumulative 765.625
+//	14 days: m1 c1 v0 p250, c2 v125 p250 → viral 125, cum 625
+//	         m2 c3 v187.5, c4 v218.75 → viral 406.25, cum 1,531.25
+//	         m3 c5 v234.375, c6 v242.1875 → viral 476.5625, cum 2,507.8125
+//	 D days: c1 v0 p500 → cum 500; c2 v250 → cum 1,250; c3 v375 → cum 2,125
+//	45 days: m1 nothing; m2 c1 v0 p1000 → cum 1,000; m3 c2 v500 p500 → cum 2,000
+func TestViralPaidUsersInviteInTheirCycle(t *testing.T) {
+	type month struct{ viral, paid, cum float64 }
+	tests := []struct {
+		cycleDays float64
+		want      []month
+	}{
+		{7, []month{{265.625, 500, 765.625}}},
+		{14, []month{{125, 500, 625}, {406.25, 500, 1531.25}, {476.5625, 500, 2507.8125}}},
+		{30.4375, []month{{0, 500, 500}, {250, 500, 1250}, {375, 500, 2125}}},
+		{45, []month{{0, 0, 0}, {0, 1000, 1000}, {500, 500, 2000}}},
+	}
+	for _, tc := range tests {
+		v := plainViral(0, 0.5, tc.cycleDays)
+		v.PaidUsersPerMonth, v.PaidCAC = 500, 25
+		r := mustViral(t, v, len(tc.want))
+		for i, w := range tc.want {
+			m := r.Months[i]
+			if !near(m.NewViral, w.viral, 1e-12) || !near(m.NewPaid, w.paid, 1e-12) || !near(m.CumulativeSignups, w.cum, 1e-12) {
+				t.Errorf("%v-day cycles, month %d: viral %v, paid %v, cumulative %v; want %v, %v, %v",
+					tc.cycleDays, i+1, m.NewViral, m.NewPaid, m.CumulativeSignups, w.viral, w.paid, w.cum)
+			}
+		}
 	}
 }
 

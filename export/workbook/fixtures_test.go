@@ -24,7 +24,8 @@ func samplePlan(t testing.TB) *scenario.Plan {
 // edgeViralPlan has K = 1 exactly with a market cap that clips the loop:
 // once mode with a cycle of exactly one month (cycles on month ends), and
 // continuous mode with churn, paid users and a goal; fulfillment follows
-// the viral users.
+// the viral users; and 45-day cycles, where a month without a cycle hands its
+// paid users to the next one.
 func edgeViralPlan(t testing.TB) *scenario.Plan {
 	p := samplePlan(t)
 	base := p.Scenarios[0]
@@ -39,8 +40,12 @@ func edgeViralPlan(t testing.TB) *scenario.Plan {
 		CycleDays: 7, InviteMode: scenario.InviteContinuous, MonthlyChurn: 0.05, PaidUsersPerMonth: 150, PaidCAC: 12,
 		MarketSize: 30000, GoalUsers: 10000}
 	cont.Fulfillment.Volume = scenario.Volume{Source: scenario.VolumeViral, OrdersPerActiveUser: 0.2}
+	long := base.Duplicate("45-day cycles")
+	long.HorizonMonths = 24
+	long.Viral = scenario.Viral{Enabled: true, SeedUsers: 100, InvitesPerUser: 1, InviteConversion: 1,
+		CycleDays: 45, InviteMode: scenario.InviteOnce, MonthlyChurn: 0.02, PaidUsersPerMonth: 400, PaidCAC: 30, MarketSize: 6000}
 	p.Name = "Edge: K = 1 with a market cap"
-	p.Scenarios = []scenario.Scenario{once, cont}
+	p.Scenarios = []scenario.Scenario{once, cont, long}
 	return p
 }
 

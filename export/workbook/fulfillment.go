@@ -212,11 +212,11 @@ func (b *builder) fulfillmentTable(sh *sheet, f scenario.Fulfillment, r *scenari
 		sh.formula(cols.perOrder, rw, fmt.Sprintf(`IF(%s>0,%s/%s,"")`, c(fOrders), c(cols.cheapestCost), c(fOrders)), per, st.money2)
 		sh.formula(cols.ruleIdx, rw, ruleFormula(f, c(fOrders), rw), m.RuleOfThumbIdx+1, st.center)
 		sh.formula(cols.rule, rw, fmt.Sprintf("INDEX(ModelNames,%s)", c(cols.ruleIdx)), m.RuleOfThumb, st.center)
-		sh.formula(cols.ruleCost, rw, fmt.Sprintf("INDEX(%s,%s)", costRow(rw), c(cols.ruleIdx)), m.RuleCost, st.money)
+		sh.formula(cols.ruleCost, rw, fmt.Sprintf("INDEX(%s,1,%s)", costRow(rw), c(cols.ruleIdx)), m.RuleCost, st.money)
 		b.setupCell(sh, f, r, rw, i, cols.ruleSetup, c(cols.ruleIdx), cellName(cols.ruleIdx, rw-1), func(k int) int { return r.Months[k].RuleOfThumbIdx })
 		sh.text(cols.plan, rw, m.Planned, st.centerBold)
 		match := fmt.Sprintf("MATCH(%s,ModelNames,0)", c(cols.plan))
-		sh.formula(cols.planCost, rw, fmt.Sprintf("INDEX(%s,%s)", costRow(rw), match), m.PlannedCost, st.money)
+		sh.formula(cols.planCost, rw, fmt.Sprintf("INDEX(%s,1,%s)", costRow(rw), match), m.PlannedCost, st.money)
 		b.setupCell(sh, f, r, rw, i, cols.planSetup, match, fmt.Sprintf("MATCH(%s,ModelNames,0)", cellName(cols.plan, rw-1)), func(k int) int { return r.Months[k].PlannedIdx })
 		b.chartCells(sh, f, m, rw, cols.chart)
 	}

@@ -73,7 +73,7 @@ func (b *builder) marketsSheet(name string, s *scenario.Scenario, r *scenario.Ma
 		if res.Tied {
 			tie = "tie"
 		}
-		sh.formula(cTie, rw, fmt.Sprintf(`IF(SUMPRODUCT(--(ABS(WeightedScores-%s)<=TieTolerance))>1,"tie","")`, w), tie, st.text)
+		sh.formula(cTie, rw, fmt.Sprintf(`IF(SUMPRODUCT((WeightedScores-%[1]s<=TieTolerance)*(%[1]s-WeightedScores<=TieTolerance))>1,"tie","")`, w), tie, st.text)
 		sh.text(cNotes, rw, m.Notes, st.text)
 	}
 	sh.validate(rng(2, mktRow, 1+nf, last), inRange("markets.markets[].scores[]", "Scores (5 = most favourable)"))

@@ -24,10 +24,14 @@ const (
 // maxPrefix leaves room for the longest suffix.
 var maxPrefix = maxSheetName - longestSuffix()
 
-var sheetNameReplacer = strings.NewReplacer("[", "(", "]", ")", ":", "-", "*", "-", "?", "", "/", "-", "\\", "-")
+// sheetNameReplacer drops what Excel forbids in a sheet name ([]:*?/\) and
+// turns the apostrophe into a typographic one (’): Gnumeric cannot read a
+// reference to a sheet whose quoted name doubles an apostrophe ('It''s'!A1).
+var sheetNameReplacer = strings.NewReplacer("[", "(", "]", ")", ":", "-", "*", "-", "?", "", "/", "-", "\\", "-", "'", "’")
 
-// cleanSheetPart makes a scenario name usable in a sheet name: no []:*?/\,
-// no control characters, no leading or trailing apostrophe, not empty.
+// cleanSheetPart makes a scenario name usable in a sheet name: no []:*?/\
+// or apostrophe, no control characters, nothing leading or trailing that
+// was an apostrophe, not empty.
 func cleanSheetPart(name string, i int) string {
 	s := sheetNameReplacer.Replace(name)
 	s = strings.Map(func(r rune) rune {
@@ -36,7 +40,7 @@ func cleanSheetPart(name string, i int) string {
 		}
 		return r
 	}, s)
-	s = strings.Trim(s, " '")
+	s = strings.Trim(s, " ’")
 	if s == "" {
 		s = fmt.Sprintf("Scenario %d", i+1)
 	}

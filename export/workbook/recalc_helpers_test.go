@@ -27,19 +27,43 @@ const loProfile = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `
 
-// needSoffice returns the soffice path, skipping the test when it is
-// missing outside CI and failing under CI.
-func needSoffice(t testing.TB) string {
+// engine is a spreadsheet program that recalculates workbooks: recalc
+// converts each file (recalculating every formula, never trusting cached
+// values) into outDir and returns the outputs.
+type engine struct {
+	name   string
+	recalc func(t testing.TB, outDir string, files ...string) []string
+}
+
+// engines are the independent spreadsheet engines the recalculation tests
+// run: no Excel is available here, so two engines that agree are the evidence
+// that the formulas mean what the app computes.
+var engines = []engine{
+	{"LibreOffice", func(t testing.TB, outDir string, files ...string) []string {
+		return convert(t, "xlsx", outDir, files...)
+	}},
+	{"Gnumeric", recalcGnumeric},
+}
+
+// needTool returns the path of a program `make deps` installs, skipping the
+// test when it is missing outside CI and failing under CI.
+func needTool(t testing.TB, name, pkg string) string {
 	t.Helper()
-	path, err := exec.LookPath("soffice")
+	path, err := exec.LookPath(name)
 	if err == nil {
 		return path
 	}
 	if os.Getenv("CI") == "" {
-		t.Skip("soffice (LibreOffice) is not installed; run `make deps`")
+		t.Skipf("%s (%s) is not installed; run `make deps`", name, pkg)
 	}
-	t.Fatalf("soffice (LibreOffice) is required under CI: %v", err)
+	t.Fatalf("%s (%s) is required under CI: %v", name, pkg, err)
 	return ""
+}
+
+// needSoffice returns the soffice path (LibreOffice).
+func needSoffice(t testing.TB) string {
+	t.Helper()
+	return needTool(t, "soffice", "LibreOffice")
 }
 
 // convert runs one soffice process over all files, converting each to
@@ -67,6 +91,26 @@ func convert(t testing.TB, format, outDir string, files ...string) []string {
 		outs[i] = filepath.Join(outDir, base[:len(base)-len(filepath.Ext(base))]+"."+format)
 		if _, err := os.Stat(outs[i]); err != nil {
 			t.Fatalf("soffice did not write %s: %v", outs[i], err)
+		}
+	}
+	return outs
+}
+
+// recalcGnumeric recalculates each file with Gnumeric's ssconvert --recalc
+// and writes it back as xlsx into outDir.
+func recalcGnumeric(t testing.TB, outDir string, files ...string) []string {
+	t.Helper()
+	ssconvert := needTool(t, "ssconvert", "Gnumeric")
+	outs := make([]string, len(files))
+	for i, f := range files {
+		outs[i] = filepath.Join(outDir, filepath.Base(f))
+		cmd := exec.Command(ssconvert, "--recalc", "--export-type=Gnumeric_Excel:xlsx2", f, outs[i])
+		cmd.Env = append(os.Environ(), "LANG=en_US.UTF-8")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("ssconvert %s: %v\n%s", f, err, out)
+		}
+		if _, err := os.Stat(outs[i]); err != nil {
+			t.Fatalf("ssconvert did not write %s: %v", outs[i], err)
 		}
 	}
 	return outs

@@ -18,13 +18,18 @@ type cellChange struct {
 	value       float64
 }
 
-// TestRecalcLibreOffice: LibreOffice recalculates every formula of the
-// exported workbooks (ignoring the cached values) and gets the engine's
+// TestRecalc: LibreOffice and Gnumeric each recalculate every formula of
+// the exported workbooks (ignoring the cached values) and get the app's
 // numbers, for the sample plan, the edge plans and the awkward-names plan;
-// then, with input cells changed in the workbook, it gets what the engine
-// computes for the same change. One soffice run converts all files.
-func TestRecalcLibreOffice(t *testing.T) {
-	needSoffice(t)
+// then, with input cells changed in the workbook, they get what the app
+// computes for the same change.
+func TestRecalc(t *testing.T) {
+	for _, e := range engines {
+		t.Run(e.name, func(t *testing.T) { testRecalc(t, e) })
+	}
+}
+
+func testRecalc(t *testing.T, e engine) {
 	dir, out := t.TempDir(), t.TempDir()
 	plans := []struct {
 		file string
@@ -80,7 +85,7 @@ func TestRecalcLibreOffice(t *testing.T) {
 		{"Base - Fulfillment", "ModelSetup", 2, 0, 0},             // the rule's own warehouse now costs no setup
 		{"Conservative - Fulfillment", "ModelCapacity", 1, 0, 10}, // the plan's 3PL can ship 10 orders
 	}))
-	recalc := convert(t, "xlsx", out, files...)
+	recalc := e.recalc(t, out, files...)
 	checkPlanChecks(t, recalc[len(recalc)-1], map[string][3]string{
 		"Base - Fulfillment":         {"TRUE", "FALSE", "Re-export from Scaleplan"},
 		"Conservative - Fulfillment": {"FALSE", "FALSE", "Re-export from Scaleplan"},
@@ -90,7 +95,7 @@ func TestRecalcLibreOffice(t *testing.T) {
 	for i, p := range plans {
 		cells := formulaCells(t, files[i])
 		n, bad := compareCells(cells, cachedOf(cells), values(t, recalc[i], cells))
-		report(t, p.file, n, bad)
+		report(t, e.name, p.file, n, bad)
 	}
 	for i, c := range changed {
 		// The engine's numbers for the changed plan are the cached values of
@@ -99,7 +104,7 @@ func TestRecalcLibreOffice(t *testing.T) {
 		cells := formulaCells(t, fresh)
 		got := values(t, recalc[len(plans)+i], cells)
 		n, bad := compareCells(cells, cachedOf(cells), got)
-		report(t, c.file, n, bad)
+		report(t, e.name, c.file, n, bad)
 		if changedCells(cells, formulaCells(t, c.from)) == 0 {
 			t.Errorf("%s: the changes moved no formula cell", c.file)
 		}
@@ -109,9 +114,9 @@ func TestRecalcLibreOffice(t *testing.T) {
 	}
 }
 
-func report(t *testing.T, file string, n int, bad []string) {
+func report(t *testing.T, engine, file string, n int, bad []string) {
 	t.Helper()
-	t.Logf("%s: %d formula cells recalculated by LibreOffice", file, n)
+	t.Logf("%s: %d formula cells recalculated by %s", file, n, engine)
 	if n < 100 {
 		t.Errorf("%s: only %d formula cells", file, n)
 	}

@@ -219,7 +219,7 @@ func (b *builder) salesRow(sh *sheet, rw int, m, prev scenario.SalesMonth, seats
 		col := sT1 + k - 1
 		sh.formula(col, rw, fmt.Sprintf("IF(RampMonths>=%d,%s*(1-MonthlyAttrition),0)", k, pc(col-1)), seats.Tenure(k), st.dec)
 	}
-	sh.formula(sFull, rw, fmt.Sprintf("(%s+INDEX(%s,MAX(RampMonths,1)))*(1-MonthlyAttrition)", pc(sFull), rng(sT1, p, sTLast, p)), seats.Ramped(), st.dec)
+	sh.formula(sFull, rw, fmt.Sprintf("(%s+INDEX(%s,1,MAX(RampMonths,1)))*(1-MonthlyAttrition)", pc(sFull), rng(sT1, p, sTLast, p)), seats.Ramped(), st.dec)
 	sh.formula(sRamped, rw, fmt.Sprintf("SUMPRODUCT(%s,RampShare)+%s", rng(sT1, rw, sTLast, rw), c(sFull)), m.RampedAEs, st.dec)
 	sh.formula(sFounder, rw, fmt.Sprintf("IF(INDEX(StageFoundersSell,%s)=1,FounderNewARR,0)", c(sStageIdx)), m.FounderARR, st.money)
 	sh.formula(sNewARR, rw, fmt.Sprintf("%s+%s*AEQuota*QuotaAttainment", c(sFounder), c(sRamped)), m.NewARR, st.money)

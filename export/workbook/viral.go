@@ -113,7 +113,7 @@ func (b *builder) viralDerived(sh *sheet, s *scenario.Scenario, r *scenario.Vira
 	b.derived(sh, 17, "Days per month (365.25 / 12)", "DaysPerMonth", "365.25/12", scenario.DaysPerMonth, st.days)
 	b.derived(sh, 18, "Viral coefficient K", "ViralK", "InvitesPerUser*InviteConversion", v.K(), st.dec)
 	b.derived(sh, 19, "Churn per cycle", "ChurnPerCycle", "1-(1-MonthlyChurn)^(CycleDays/DaysPerMonth)", v.ChurnPerCycle(), st.pct2)
-	b.derived(sh, 20, "Paid users per cycle", "PaidPerCycle", "PaidUsersPerMonth*CycleDays/DaysPerMonth", v.PaidPerCycle(), st.dec)
+	b.derived(sh, 20, "Paid spend a month", "PaidSpendPerMonth", "PaidUsersPerMonth*PaidCAC", v.PaidSpendPerMonth(), st.money)
 	b.derived(sh, 21, "Seed users (capped by market size)", "SeedActive",
 		"IF(MarketSize>0,MIN(SeedUsers,MarketSize),SeedUsers)", r.Cycles[0].Active, st.count)
 	sh.text(labelCol, 22, "Horizon (months, fixed by the export)", st.label)
@@ -156,6 +156,7 @@ func (b *builder) viralResults(sh *sheet, s *scenario.Scenario, r *scenario.Vira
 func (b *builder) viralCycles(sh *sheet, v scenario.Viral, cycles []scenario.ViralCycle) {
 	st := b.st
 	b.header(sh, cN, "Cycle", "Day", "Month", "K effective", "Invite base", "New viral", "New paid", "New users", "Churned", "Active", "Cumulative signups")
+	cycleMonths := absRange(cMonth, firstRow, cMonth, firstRow+len(cycles)-1)
 	newPrev := cycles[0].Active
 	for i, c := range cycles {
 		r := firstRow + i
@@ -183,7 +184,11 @@ func (b *builder) viralCycles(sh *sheet, v scenario.Viral, cycles []scenario.Vir
 		kb := cellName(cKEff, r) + "*" + cellName(cBase, r)
 		room := fmt.Sprintf("MAX(0,MarketSize-%s)", cellName(cCumulative, p))
 		sh.formula(cViral, r, fmt.Sprintf("IF(MarketSize>0,MIN(%s,%s),%s)", kb, room, kb), c.NewViral, st.count)
-		sh.formula(cPaid, r, fmt.Sprintf("IF(MarketSize>0,MIN(PaidPerCycle,%s-%s),PaidPerCycle)", room, cellName(cViral, r)), c.NewPaid, st.count)
+		// a month's paid users split evenly over its cycles, plus those of
+		// the months since the previous cycle that held none
+		paid := fmt.Sprintf("PaidUsersPerMonth*(MAX(0,%[1]s-%[2]s-1)+1/COUNTIF(%[3]s,%[1]s))",
+			cellName(cMonth, r), cellName(cMonth, p), cycleMonths)
+		sh.formula(cPaid, r, fmt.Sprintf("IF(MarketSize>0,MIN(%s,%s-%s),%s)", paid, room, cellName(cViral, r), paid), c.NewPaid, st.count)
 		sh.formula(cNew, r, fmt.Sprintf("%s+%s", cellName(cViral, r), cellName(cPaid, r)), c.NewViral+c.NewPaid, st.count)
 		sh.formula(cChurned, r, fmt.Sprintf("%s*ChurnPerCycle", cellName(cActive, p)), c.Churned, st.count)
 		sh.formula(cActive, r, fmt.Sprintf("%s-%s+%s+%s", cellName(cActive, p), cellName(cChurned, r), cellName(cViral, r), cellName(cPaid, r)), c.Active, st.count)
@@ -209,7 +214,7 @@ func (b *builder) viralMonths(sh *sheet, v scenario.Viral, r *scenario.ViralResu
 		last := fmt.Sprintf(`COUNTIF(%s,"<="&%s)`, months, mc)
 		sh.formula(vActive, row, fmt.Sprintf("INDEX(%s,%s)", col(cActive), last), m.Active, st.count)
 		sh.formula(vCumulative, row, fmt.Sprintf("INDEX(%s,%s)", col(cCumulative), last), m.CumulativeSignups, st.count)
-		sh.formula(vSpend, row, fmt.Sprintf("%s*PaidCAC", cellName(vNewPaid, row)), m.PaidSpend, st.money)
+		sh.formula(vSpend, row, "PaidSpendPerMonth", m.PaidSpend, st.money)
 		met := 0.0
 		if v.GoalUsers > 0 && m.Active >= v.GoalUsers {
 			met = 1
