@@ -346,8 +346,8 @@ func TestViralContinuousChurnPaid(t *testing.T) {
 		CycleDays: 14, InviteMode: InviteContinuous,
 		// churn per cycle = 1 − (1 − c)^(14/D) = 1 − 0.9 = 0.1
 		MonthlyChurn: 1 - math.Pow(0.9, monthDays/14),
-		// paid per cycle = P × 14 / D = 100
-		PaidUsersPerMonth: 100 * monthDays / 14, PaidCAC: 10, GoalUsers: 4000,
+		// each month holds two cycles, so 200 paid a month is 100 a cycle
+		PaidUsersPerMonth: 200, PaidCAC: 10, GoalUsers: 4000,
 	}
 	r := mustViral(t, v, 2)
 	// cycle 0: active 1000, cum 1000
@@ -377,17 +377,22 @@ func TestViralContinuousChurnPaid(t *testing.T) {
 // the horizon.
 func TestViralCyclesLongerThanAMonth(t *testing.T) {
 	v := Viral{Enabled: true, SeedUsers: 10, InvitesPerUser: 2, InviteConversion: 1,
-		CycleDays: 45, InviteMode: InviteOnce, PaidUsersPerMonth: monthDays, PaidCAC: 2}
+		CycleDays: 45, InviteMode: InviteOnce, PaidUsersPerMonth: 30, PaidCAC: 2}
 	r := mustViral(t, v, 4)
-	// paid per cycle = D × 45 / D = 45
-	// cycle 1: viral 2×10 = 20, paid 45 → new 65, active/cum 75
-	// cycle 2: viral 2×65 = 130, paid 45 → active/cum 250
+	// month 1 holds no cycle and hands its 30 paid users to cycle 1 (month 2);
+	// month 4's 30 wait for cycle 3, past the horizon. Spend is 30 × 2 every month.
+	// cycle 1: viral 2×10 = 20, paid 30 + 30 = 60 → new 80, active/cum 90
+	// cycle 2: viral 2×80 = 160, paid 30 → active/cum 280
 	checkViralMonths(t, r.Months, []ViralMonth{
-		{Month: 1, Active: 10, CumulativeSignups: 10},
-		{Month: 2, NewViral: 20, NewPaid: 45, Active: 75, CumulativeSignups: 75, PaidSpend: 90},
-		{Month: 3, NewViral: 130, NewPaid: 45, Active: 250, CumulativeSignups: 250, PaidSpend: 90},
-		{Month: 4, Active: 250, CumulativeSignups: 250},
+		{Month: 1, Active: 10, CumulativeSignups: 10, PaidSpend: 60},
+		{Month: 2, NewViral: 20, NewPaid: 60, Active: 90, CumulativeSignups: 90, PaidSpend: 60},
+		{Month: 3, NewViral: 160, NewPaid: 30, Active: 280, CumulativeSignups: 280, PaidSpend: 60},
+		{Month: 4, Active: 280, CumulativeSignups: 280, PaidSpend: 60},
 	})
+	// effective CAC = 4 × 60 / (20 + 60 + 160 + 30)
+	if r.EffectiveCAC == nil || !near(*r.EffectiveCAC, 240.0/270, 1e-12) {
+		t.Errorf("effective CAC = %v, want %v", r.EffectiveCAC, 240.0/270)
+	}
 	if n := len(r.Cycles); n != 3 {
 		t.Errorf("%d cycles (0..N), want 3", n)
 	}
@@ -437,10 +442,12 @@ func TestViralMarketSizeWithPaid(t *testing.T) {
 	// c1: K_eff = 2(1 − 100/400) = 1.5 → viral 150, paid 50 (room 300) → cum 300, new 200
 	// c2: K_eff = 2(1 − 300/400) = 0.5 → viral 100 = room, paid 0 → cum 400
 	// c3: K_eff = 0 → nothing
+	// The 50 paid users a month are bought (and paid for) every month, even
+	// once the market has no room for them.
 	checkViralMonths(t, r.Months, []ViralMonth{
 		{Month: 1, NewViral: 150, NewPaid: 50, Active: 300, CumulativeSignups: 300, PaidSpend: 50},
-		{Month: 2, NewViral: 100, Active: 400, CumulativeSignups: 400},
-		{Month: 3, Active: 400, CumulativeSignups: 400},
+		{Month: 2, NewViral: 100, Active: 400, CumulativeSignups: 400, PaidSpend: 50},
+		{Month: 3, Active: 400, CumulativeSignups: 400, PaidSpend: 50},
 	})
 	// seed above the market size is clipped to it
 	v = plainViral(1000, 1, monthDays)
