@@ -90,11 +90,16 @@ func TestExperimentsSheetValues(t *testing.T) {
 	}
 }
 
-// LibreOffice recalculates the sheet (NORMSINV, NORMSDIST, ROUNDUP) to the
-// engine's numbers, and again after the first experiment's baseline and
-// the second's control conversions are changed in the workbook.
+// LibreOffice and Gnumeric recalculate the sheet (NORMSINV, NORMSDIST,
+// ROUNDUP) to the engine's numbers, and again after the first experiment's
+// baseline and the second's control conversions are changed in the workbook.
 func TestExperimentsSheetRecalc(t *testing.T) {
-	needSoffice(t)
+	for _, e := range engines {
+		t.Run(e.name, func(t *testing.T) { testExperimentsSheetRecalc(t, e) })
+	}
+}
+
+func testExperimentsSheetRecalc(t *testing.T, e engine) {
 	p := samplePlan(t)
 	dir, out := t.TempDir(), t.TempDir()
 	es := backlog(p)
@@ -119,11 +124,11 @@ func TestExperimentsSheetRecalc(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	recalc := convert(t, "xlsx", out, orig, edited)
+	recalc := e.recalc(t, out, orig, edited)
 	for i, c := range []struct{ name, cachedFrom string }{{"exp.xlsx", orig}, {"exp-changed.xlsx", fresh}} {
 		cells := formulaCells(t, c.cachedFrom)
 		n, bad := compareCells(cells, cachedOf(cells), values(t, recalc[i], cells))
-		t.Logf("%s: %d formula cells recalculated by LibreOffice", c.name, n)
+		t.Logf("%s: %d formula cells recalculated by %s", c.name, n, e.name)
 		if n < 40 {
 			t.Errorf("%s: only %d formula cells", c.name, n)
 		}

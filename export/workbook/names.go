@@ -26,7 +26,7 @@ var maxPrefix = maxSheetName - longestSuffix()
 
 // sheetNameReplacer drops what Excel forbids in a sheet name ([]:*?/\) and
 // turns the apostrophe into a typographic one (’): Gnumeric cannot read a
-// reference to a sheet whose quoted name doubles an apostrophe ('It”s'!A1).
+// reference to a sheet whose quoted name doubles an apostrophe (It's).
 var sheetNameReplacer = strings.NewReplacer("[", "(", "]", ")", ":", "-", "*", "-", "?", "", "/", "-", "\\", "-", "'", "’")
 
 // cleanSheetPart makes a scenario name usable in a sheet name: no []:*?/\
