@@ -5,7 +5,7 @@ GO       ?= go
 APT_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
             libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev \
             wayland-protocols xvfb xauth xdotool x11-utils imagemagick \
-            libreoffice-calc-nogui gnumeric poppler-utils fonts-dejavu-core
+            libreoffice-calc-nogui gnumeric poppler-utils fonts-dejavu-core fonts-crosextra-carlito
 MINGW_PKG := gcc-mingw-w64-x86-64
 MINGW_CC  := x86_64-w64-mingw32-gcc
 export LANG := en_US.UTF-8

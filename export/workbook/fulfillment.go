@@ -57,6 +57,8 @@ func (b *builder) fulfillmentSheet(name string, s *scenario.Scenario, r *scenari
 		ss.monthly[key] = monthlyRef{sheet: name, col: col, month1: m1}
 	}
 
+	// the chart-data columns after planSetup are helpers, kept off the printout
+	sh.print = &printSetup{blocks: []int{fMonth}, lastCol: cols.planSetup}
 	sh.width(1, 1, 44) // check labels
 	sh.width(2, 5, 14) // model names in the break-even table
 	sh.width(6, 6, 2)

@@ -33,6 +33,7 @@ func (b *builder) marketsSheet(name string, s *scenario.Scenario, r *scenario.Ma
 		return sh
 	}
 	cTotal, cWeighted, cRank, cTie, cNotes := nf+2, nf+3, nf+4, nf+5, nf+6
+	sh.print = &printSetup{lastCol: cNotes}
 	sh.text(1, headRow, "Market", st.headerLeft)
 	for j, f := range mk.Factors {
 		sh.text(2+j, headRow, f.Name, st.header)

@@ -111,7 +111,13 @@ func (rs *rowStore) add(s *sheet) error {
 		if len(row) == 0 {
 			continue
 		}
-		rs.buf = rs.row(rs.buf, i+1, row, s.heights[i+1])
+		h := s.heights[i+1]
+		if h == 0 && s.print != nil {
+			// a printed sheet fixes every row's height, so its page breaks
+			// land where print.go computes them in every engine
+			h = defaultRowPx * pointsPerPixel
+		}
+		rs.buf = rs.row(rs.buf, i+1, row, h)
 		end.rows, end.lastCol = i+1, max(end.lastCol, len(row))
 		if len(rs.buf) >= chunkSize {
 			rs.work <- chunk{data: rs.buf}

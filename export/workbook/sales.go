@@ -67,7 +67,7 @@ func (b *builder) salesSheet(name string, s *scenario.Scenario, r *scenario.Sale
 
 	sh.width(1, 1, 36)
 	sh.width(2, 7, 13)
-	sh.fitWide = 2
+	sh.print = &printSetup{blocks: []int{sMonth}, lastCol: sHireMgr} // the AE tenure grid is a helper
 	sh.width(8, 8, 2)
 	sh.width(sMonth, sMonth, monthWidth)
 	sh.width(sStage, sStage, 20)

@@ -24,6 +24,8 @@ type sheet struct {
 	freezeRow   int   // rows 1..freezeRow stay visible
 	freezeCol   int   // columns 1..freezeCol stay visible
 	fitWide     int   // print this many pages wide (landscape); 0 = no fit
+	print       *printSetup
+	written     int // rows written (rows is dropped once they are)
 	heights     map[int]float64
 	names       []excelize.DefinedName
 	validations []*excelize.DataValidation
@@ -181,6 +183,7 @@ func (s *sheet) flush(f *excelize.File, rows *rowStore) error {
 	if err := rows.add(s); err != nil {
 		return fmt.Errorf("sheet %q: %w", s.name, err)
 	}
+	s.written = len(s.rows)
 	s.rows = nil
 	return nil
 }
@@ -202,7 +205,11 @@ func (s *sheet) decorate(f *excelize.File) error {
 	if err := s.columns(f); err != nil {
 		return fmt.Errorf("sheet %q: columns: %w", s.name, err)
 	}
-	if s.fitWide > 0 {
+	if s.print != nil {
+		if err := s.print.apply(f, s); err != nil {
+			return fmt.Errorf("sheet %q: print setup: %w", s.name, err)
+		}
+	} else if s.fitWide > 0 {
 		if err := f.SetPageLayout(s.name, &excelize.PageLayoutOptions{Orientation: ptr("landscape"),
 			FitToWidth: ptr(s.fitWide), FitToHeight: ptr(0)}); err != nil {
 			return fmt.Errorf("sheet %q: page layout: %w", s.name, err)

@@ -90,14 +90,17 @@ func (b *builder) viralSheet(name string, s *scenario.Scenario, r *scenario.Vira
 	}
 	ss.cells[refViralChurn] = qualify(name, "$B$10")
 
+	sh.print = &printSetup{blocks: []int{cN}, lastCol: cCumulative}
 	sh.width(1, 1, 36)
 	sh.width(2, 2, 15)
 	sh.width(3, 4, 2)
 	sh.width(vMonth, vMonth, monthWidth)
 	sh.width(vNewViral, vGoal, 13)
+	sh.width(vCumulative, vCumulative, 14)
 	sh.width(vGoal+1, vGoal+1, 3)
 	sh.width(cN, cN, 7)
 	sh.width(cDay, cCumulative, 12)
+	sh.width(cCumulative, cCumulative, 14)
 	cats := absRange(vMonth, m1, vMonth, mh)
 	sh.chart("A34", lineChart("Active users and cumulative signups", chartWidth(sh, 3), h, cats, []excelize.ChartSeries{
 		series(name, abs(vActive, headRow), cats, absRange(vActive, m1, vActive, mh)),

@@ -335,31 +335,28 @@ func list(msg string, items ...string) *excelize.DataValidation {
 // long), width pixels wide.
 func lineChart(title string, width uint, months int, cats string, series []excelize.ChartSeries, numFmt string) *excelize.Chart {
 	return &excelize.Chart{
-		Type:         excelize.Line,
-		Series:       series,
-		Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Bold: true, Size: 11}}}},
-		Dimension:    excelize.ChartDimension{Width: 560, Height: 300},
-		Legend:       excelize.ChartLegend{Position: "bottom"},
-		XAxis:        excelize.ChartAxis{Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Month"}}}, TickLabelSkip: monthSkip(months)},
-		YAxis:        excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: numFmt}},
+		// A scatter chart over the month numbers: its month axis is a value
+		// axis, so every engine spaces the labels and keeps them horizontal
+		// (a category axis with one label a month prints them as stacked
+		// digits in LibreOffice, which ignores the label skip).
+		Type:      excelize.Scatter,
+		Series:    series,
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Bold: true, Size: 11}}}},
+		Dimension: excelize.ChartDimension{Width: 560, Height: chartHeightPx},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		XAxis: excelize.ChartAxis{Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Month"}}},
+			Minimum: ptr(0.0), Maximum: ptr(float64(months)), Font: axisFont},
+		YAxis:        excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: numFmt}, Font: axisFont},
 		ShowBlanksAs: "gap",
 	}
 }
 
-// monthSkip labels about a dozen months on a chart's month axis: every
-// month up to 12, else every 3rd, 6th, 12th… month.
-func monthSkip(months int) int {
-	for _, k := range []int{1, 3, 6, 12, 24} {
-		if months <= 12*k {
-			return k
-		}
-	}
-	return 60
-}
+// axisFont is the charts' axis labels: dark enough to read on paper.
+var axisFont = excelize.Font{Color: "404040", Size: 9}
 
 // series is one chart series: name cell, categories and values ranges, all
 // on sheet sh.
 func series(sh string, nameCell, cats, vals string) excelize.ChartSeries {
 	return excelize.ChartSeries{Name: qualify(sh, nameCell), Categories: qualify(sh, cats), Values: qualify(sh, vals),
-		Marker: excelize.ChartMarker{Symbol: "none"}, Line: excelize.LineOptions{Width: 2}}
+		Marker: excelize.ChartMarker{Symbol: "none"}, Line: excelize.LineOptions{Type: excelize.LineSolid, Width: 2}}
 }
