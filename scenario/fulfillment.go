@@ -97,8 +97,19 @@ func ComputeFulfillment(f Fulfillment, horizon int, viral *ViralResult) (*Fulfil
 		fm.Planned, fm.RuleOfThumb = f.Models[plan[m]].Name, f.Models[rule[m]].Name
 		fm.PlannedCost = f.Models[plan[m]].Cost(orders[m])
 		fm.RuleCost = f.Models[rule[m]].Cost(orders[m])
+		fm.PlannedSetup = setupPaid(f.Models, plan, m)
+		fm.RuleSetup = setupPaid(f.Models, rule, m)
 	}
 	return r, nil
+}
+
+// setupPaid is the setup cost a plan pays in month index m: its model's
+// setup in the first month and whenever it adopts another model.
+func setupPaid(models []FulfillmentModel, plan []int, m int) float64 {
+	if m == 0 || plan[m-1] != plan[m] {
+		return models[plan[m]].SetupCost
+	}
+	return 0
 }
 
 // optimalPlan chooses a model per month minimising the total of monthly costs

@@ -131,6 +131,10 @@ type FulfillmentMonth struct {
 	RuleOfThumbIdx int     `json:"-"`
 	PlannedCost    float64 `json:"plannedCost"`
 	RuleCost       float64 `json:"ruleOfThumbCostThisMonth"`
+	// PlannedSetup and RuleSetup are the setup costs each plan pays this
+	// month (when it adopts a model); the plans' totals include them.
+	PlannedSetup float64 `json:"plannedSetup"`
+	RuleSetup    float64 `json:"ruleOfThumbSetupThisMonth"`
 }
 
 // Switch is a month the recommended plan adopts a model.

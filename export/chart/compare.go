@@ -105,7 +105,7 @@ func compareCost(c *ctx) error {
 		}
 		var xys plotter.XYs
 		for _, m := range r.Fulfillment.Months {
-			xys = append(xys, plotter.XY{X: float64(m.Month) - 0.5, Y: clean(m.PlannedCost)})
+			xys = append(xys, plotter.XY{X: float64(m.Month) - 0.5, Y: clean(m.PlannedCost + m.PlannedSetup)})
 		}
 		return xys, len(xys) > 0
 	})

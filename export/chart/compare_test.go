@@ -46,8 +46,8 @@ func TestCompareBaselineFirstColoursByPlace(t *testing.T) {
 		t.Fatalf("%d points for %d months", len(l.XYs), len(months))
 	}
 	for k, m := range months {
-		if l.XYs[k].X != float64(m.Month)-0.5 || l.XYs[k].Y != m.PlannedCost {
-			t.Fatalf("point %d = %v, want (%v, planned cost %v)", k, l.XYs[k], float64(m.Month)-0.5, m.PlannedCost)
+		if l.XYs[k].X != float64(m.Month)-0.5 || l.XYs[k].Y != m.PlannedCost+m.PlannedSetup {
+			t.Fatalf("point %d = %v, want (%v, planned cost %v + setup %v)", k, l.XYs[k], float64(m.Month)-0.5, m.PlannedCost, m.PlannedSetup)
 		}
 	}
 }

@@ -62,14 +62,19 @@ type ctx struct {
 func newCtx(in Input, th Theme, sz vg.Point) *ctx {
 	c := &ctx{in: in, th: th, sz: sz, p: plot.New(), yFloor: true, yFormat: scenario.FormatCompact}
 	fs := vg.Length(math.Min(float64(sz.X)/68, float64(sz.Y)/30))
-	c.fs = max(min(fs, 10.5), 7.5)
+	c.fs = max(min(fs, 11), minText/0.9)
 	c.style()
 	return c
 }
 
-// text returns a text style of the base size scaled by k.
+// minText is the smallest text a chart draws: 8.25 points, 11 pixels on a
+// screen at scale 1 (96 dpi).
+const minText vg.Length = 11.0 * 72 / 96
+
+// text returns a text style of the base size scaled by k, never smaller
+// than minText.
 func (c *ctx) text(k float64, clr color.Color) text.Style {
-	return text.Style{Color: clr, Font: font.From(sans, c.fs*vg.Length(k)), Handler: c.p.TextHandler}
+	return text.Style{Color: clr, Font: font.From(sans, max(c.fs*vg.Length(k), minText)), Handler: c.p.TextHandler}
 }
 
 // style applies the theme and font sizes to the plot's title and axes.

@@ -245,20 +245,22 @@ func (l lineThumb) Thumbnail(c *draw.Canvas) {
 }
 
 // fulfillmentMonthly: the monthly cost of the recommended plan and of the
-// rule-of-thumb plan along the horizon, the recommended switches marked.
+// rule-of-thumb plan along the horizon, setup costs in the month they are
+// paid (so the lines add up to the totals in the legend), the recommended
+// switches marked.
 func fulfillmentMonthly(c *ctx) error {
 	f, fr, err := c.fulfillmentResult()
 	if err != nil {
 		return err
 	}
-	c.title("Monthly fulfillment cost")
+	c.title("Monthly fulfillment cost, setups included")
 	c.monthAxis(len(fr.Months))
 	c.moneyAxis("cost / month")
 	var rec, rule plotter.XYs
 	for _, m := range fr.Months {
 		x := float64(m.Month) - 0.5
-		rec = append(rec, plotter.XY{X: x, Y: clean(m.PlannedCost)})
-		rule = append(rule, plotter.XY{X: x, Y: clean(m.RuleCost)})
+		rec = append(rec, plotter.XY{X: x, Y: clean(m.PlannedCost + m.PlannedSetup)})
+		rule = append(rule, plotter.XY{X: x, Y: clean(m.RuleCost + m.RuleSetup)})
 	}
 	money := moneyFormat(c.currency())
 	rl := c.line(rule, c.th.color(1), 1.3)

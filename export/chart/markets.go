@@ -60,7 +60,7 @@ func marketScores(c *ctx) error {
 		c.add(&note{X: clean(ms.Weighted), Y: float64(i), DX: 0.4, Label: scoreLabel(ms),
 			Text: c.textAlign(k, c.th.Foreground, draw.XLeft, draw.YCenter)})
 	}
-	c.p.Y.Tick.Label.Font.Size = c.fs * vg.Length(min(0.9, k*1.05))
+	c.p.Y.Tick.Label.Font.Size = max(c.fs*vg.Length(min(0.9, k*1.05)), minText)
 	c.marketAxes(names)
 	return nil
 }
