@@ -122,8 +122,8 @@ func TestChartMonthLabelsAreSpaced(t *testing.T) {
 			t.Errorf("%s: a month axis that is not a value axis", e.Name)
 		}
 	}
-	if monthly != 9 {
-		t.Errorf("%d monthly charts, want 9 (viral, sales, fulfillment × 3 scenarios)", monthly)
+	if monthly != 15 {
+		t.Errorf("%d monthly charts, want 15 (viral, sales, fulfillment and two finance charts × 3 scenarios)", monthly)
 	}
 }
 
