@@ -86,13 +86,15 @@ func pick(ok bool, f func() float64) float64 {
 	return f()
 }
 
-// Compare returns the delta of metric m against base (same key).
+// Compare returns the delta of metric m against base (same key). A
+// difference of month numbers is a number of months, never a percentage
+// (RelOK is false).
 func Compare(base, m Metric) Delta {
 	if !base.OK || !m.OK || m.Unit == UnitText {
 		return Delta{}
 	}
 	d := Delta{Abs: m.Value - base.Value, OK: true}
-	if base.Value != 0 {
+	if base.Value != 0 && m.Unit != UnitMonth {
 		d.Rel, d.RelOK = d.Abs/math.Abs(base.Value), true
 	}
 	return d

@@ -68,6 +68,14 @@ func ComputeViral(v Viral, horizon int) (*ViralResult, error) {
 		}
 	}
 	r.Months = rollUpMonths(r.Cycles, horizon, v)
+	summarizeViral(r, v)
+	return r, nil
+}
+
+// summarizeViral fills the totals over r.Months: paid spend, the goal month
+// and the effective CAC.
+func summarizeViral(r *ViralResult, v Viral) {
+	r.TotalPaidSpend, r.GoalMonth, r.EffectiveCAC = 0, nil, nil
 	var newUsers float64
 	for _, m := range r.Months {
 		r.TotalPaidSpend += m.PaidSpend
@@ -81,7 +89,6 @@ func ComputeViral(v Viral, horizon int) (*ViralResult, error) {
 		cac := r.TotalPaidSpend / newUsers
 		r.EffectiveCAC = &cac
 	}
-	return r, nil
 }
 
 // simulateCycles runs cycles 0..N where N·cycleDays is the last cycle day

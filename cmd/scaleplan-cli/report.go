@@ -72,13 +72,18 @@ func milestoneDate(cal scenario.Calendar, m int) string {
 }
 
 // reportComparison prints the metrics of every scenario side by side, with
-// deltas against the first.
+// deltas against the first, all at the shortest horizon (docs/MODELS.md §5).
 func reportComparison(w io.Writer, p *scenario.Plan, rs []*scenario.Result) {
 	fmt.Fprintf(w, "\n== Comparison (deltas vs %s) ==\n", p.Scenarios[0].Name)
-	all := make([][]scenario.Metric, len(rs))
-	for i, r := range rs {
-		all[i] = scenario.Metrics(&p.Scenarios[i], r)
+	ss := make([]*scenario.Scenario, len(p.Scenarios))
+	for i := range p.Scenarios {
+		ss[i] = &p.Scenarios[i]
 	}
+	c := scenario.CompareScenarios(ss, rs)
+	if c.Unequal() {
+		fmt.Fprintf(w, "Figures at month %d, the shortest horizon compared; totals over months 1–%d.\n", c.Month, c.Month)
+	}
+	all := c.Metrics
 	width := 0
 	for _, m := range all[0] {
 		width = max(width, utf8.RuneCountInString(m.Label))
@@ -87,7 +92,7 @@ func reportComparison(w io.Writer, p *scenario.Plan, rs []*scenario.Result) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "%s\t", pad("metric"))
 	for _, s := range p.Scenarios {
-		fmt.Fprintf(tw, "%s\t", s.Name)
+		fmt.Fprintf(tw, "%s (%d mo)\t", s.Name, s.HorizonMonths)
 	}
 	fmt.Fprintln(tw)
 	for k, base := range all[0] {

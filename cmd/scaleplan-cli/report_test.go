@@ -105,3 +105,30 @@ func TestReportCashStory(t *testing.T) {
 		}
 	}
 }
+
+// TestReportComparesAtTheShortestHorizon: with Aggressive run to month 60,
+// the comparison says it takes every figure at month 36, names each
+// scenario's own horizon, and shows Aggressive's ARR at month 36, not 60.
+func TestReportComparesAtTheShortestHorizon(t *testing.T) {
+	p, err := scenario.Decode(assets.SamplePlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Scenarios[1].HorizonMonths = 60
+	rs, err := scenario.ComputePlan(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := reportOf(t, p)
+	cmp := out[strings.Index(out, "== Comparison"):]
+	for _, want := range []string{"Figures at month 36, the shortest horizon compared", "Aggressive (60 mo)", "Base (36 mo)", "ARR at month 36"} {
+		if !strings.Contains(cmp, want) {
+			t.Errorf("comparison lacks %q:\n%s", want, cmp)
+		}
+	}
+	at36 := scenario.FormatMoney(rs[1].Sales.Months[35].ARR, p.Currency)
+	at60 := scenario.FormatMoney(rs[1].Sales.Months[59].ARR, p.Currency)
+	if !strings.Contains(cmp, at36) || strings.Contains(cmp, at60) {
+		t.Errorf("Aggressive's ARR: want month 36's %s, not month 60's %s:\n%s", at36, at60, cmp)
+	}
+}
