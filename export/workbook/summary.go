@@ -145,6 +145,9 @@ func (b *builder) deltaCells(sh *sheet, c, bc, r int, base, m scenario.Metric, o
 	}
 	both := fmt.Sprintf("AND(ISNUMBER(%s),ISNUMBER(%s))", x, bx)
 	sh.formula(c+1, r, fmt.Sprintf(`IF(%s,%s-%s,"")`, both, x, bx), abs_, b.unitStyle(u))
+	if u == scenario.UnitMonth {
+		return // a difference of months is a number of months, never a percentage
+	}
 	sh.formula(c+2, r, fmt.Sprintf(`IF(%s,IF(%s<>0,(%s-%s)/ABS(%s),""),"")`, both, bx, x, bx, bx), rel, b.st.pct)
 }
 
