@@ -53,6 +53,7 @@ type Document struct {
 	redo      []step
 	mergeable bool   // the top undo step may absorb the next same-key edit
 	lastKey   string // merge key of the last edit ("" never merges)
+	typing    bool   // the last edit was EditTyping: merging ignores MergeWindow
 	lastEdit  time.Time
 	listeners []func()
 	now       func() time.Time
@@ -174,6 +175,42 @@ func (d *Document) EditField(label, key string, fn func(p *scenario.Plan) error)
 // user turns to something else, such as another scenario).
 func (d *Document) EndMerge() { d.mergeable = false }
 
+// EditTyping is EditField for one edit of a field as the user makes it,
+// from the first keystroke until the UI calls EndMerge (the user confirms,
+// cancels or leaves the field): every change with the same key joins one
+// undo step however long the typing takes, and a change that brings the
+// plan back to where the step began removes the step (the edit undid
+// itself: nothing to undo, and a saved document is clean again).
+func (d *Document) EditTyping(label, key string, fn func(p *scenario.Plan) error) error {
+	next := d.plan.Clone()
+	if err := safeEdit(label, fn, next); err != nil {
+		return err
+	}
+	if err := next.Validate(); err != nil {
+		return err
+	}
+	if reflect.DeepEqual(next, d.plan) {
+		return nil
+	}
+	merging := d.mergeable && d.typing && key != "" && key == d.lastKey && len(d.undo) > 0
+	if merging && reflect.DeepEqual(next, d.undo[len(d.undo)-1].plan) {
+		s, _ := pop(&d.undo)
+		d.plan, d.gen = s.plan, s.gen
+		d.redo = nil
+		d.mergeable = false
+		d.changed()
+		return nil
+	}
+	if !merging {
+		d.undo = append(d.undo, step{plan: d.plan, gen: d.gen, label: label})
+	}
+	d.redo = nil
+	d.plan, d.gen = next, d.newGen()
+	d.mergeable, d.typing, d.lastKey, d.lastEdit = key != "", true, key, d.now()
+	d.changed()
+	return nil
+}
+
 // edit applies fn; key "" never merges.
 func (d *Document) edit(label, key string, fn func(p *scenario.Plan) error) error {
 	next := d.plan.Clone()
@@ -193,7 +230,7 @@ func (d *Document) edit(label, key string, fn func(p *scenario.Plan) error) erro
 	}
 	d.redo = nil
 	d.plan, d.gen = next, d.newGen()
-	d.mergeable, d.lastKey, d.lastEdit = key != "", key, now
+	d.mergeable, d.typing, d.lastKey, d.lastEdit = key != "", false, key, now
 	d.changed()
 	return nil
 }
@@ -213,7 +250,7 @@ func safeEdit(label string, fn func(p *scenario.Plan) error, p *scenario.Plan) (
 // canMerge reports whether an edit with merge key key at now continues the
 // last edit's undo step.
 func (d *Document) canMerge(key string, now time.Time) bool {
-	return d.mergeable && key != "" && len(d.undo) > 0 && key == d.lastKey &&
+	return d.mergeable && !d.typing && key != "" && len(d.undo) > 0 && key == d.lastKey &&
 		now.Sub(d.lastEdit) < MergeWindow && now.Sub(d.lastEdit) >= 0
 }
 

@@ -486,3 +486,47 @@ func TestSaveReplacesFileAtomically(t *testing.T) {
 		t.Errorf("reopened: %v", err)
 	}
 }
+
+// TestEditTypingIsOneStep: an edit typed slowly (seconds between keys) is
+// one undo step until EndMerge; typing back to the starting value removes
+// the step and leaves a saved document clean.
+func TestEditTypingIsOneStep(t *testing.T) {
+	d := NewDocument(scenario.NewPlan("P"), "")
+	clock := time.Unix(0, 0)
+	d.now = func() time.Time { return clock }
+	set := func(v float64) {
+		t.Helper()
+		clock = clock.Add(5 * time.Second) // far beyond MergeWindow
+		if err := d.EditTyping("Edit Seed users", "s/viral.seedUsers", func(p *scenario.Plan) error {
+			p.Scenarios[0].Viral.SeedUsers = v
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	start := d.Plan().Scenarios[0].Viral.SeedUsers
+	set(1)
+	set(12)
+	set(123)
+	if n := len(d.undo); n != 1 {
+		t.Fatalf("%d undo steps after one slow edit, want 1", n)
+	}
+	set(start) // typed back to where the edit began
+	if d.CanUndo() || d.Dirty() {
+		t.Errorf("an edit that undid itself: can undo %v, dirty %v; want neither", d.CanUndo(), d.Dirty())
+	}
+	set(7)
+	d.EndMerge()
+	set(8) // a new edit
+	if n := len(d.undo); n != 2 {
+		t.Fatalf("%d undo steps after two edits, want 2", n)
+	}
+	d.Undo()
+	if got := d.Plan().Scenarios[0].Viral.SeedUsers; got != 7 {
+		t.Errorf("undo of the second edit gives %v, want 7", got)
+	}
+	d.Undo()
+	if got := d.Plan().Scenarios[0].Viral.SeedUsers; got != start {
+		t.Errorf("undo of the first edit gives %v, want %v", got, start)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -25,9 +27,13 @@ type input interface {
 	bad() bool
 }
 
-// field is an entry bound to one value of the selected scenario. Text that
-// does not parse, or that the model refuses, shows its message next to the
-// entry and leaves the model at the last valid value.
+// field is an entry bound to one value of the selected scenario. An edit
+// runs from the first keystroke until Enter, Escape or leaving the field,
+// and is one undo step. While the text is valid it drives the model; while
+// it is invalid (it does not parse, or the model refuses it) the model holds
+// the value the field had when the edit began — never a prefix of the
+// typing — and the message shows below the entry and in the status bar.
+// Escape puts that value back.
 type field[T comparable] struct {
 	u      *UI
 	name   string // "Invite conversion": the undo label and message prefix
@@ -39,8 +45,14 @@ type field[T comparable] struct {
 	// exists reports whether the value is still there (nil: always); a
 	// table cell's row may be gone while its entry still has the focus.
 	exists func(s *scenario.Scenario) bool
+	// percent: the value is a rate typed as a percentage, and messages
+	// speak in percent.
+	percent bool
+	// apply writes v to the model as part of this edit (nil: the scenario
+	// field set by set); plan-level fields replace it.
+	apply func(v T) error
 
-	entry *widget.Entry
+	entry *fieldEntry
 	note  func(msg string) // shows or clears (msg "") the error message
 	// mark shows whether the scenario overrides the field's input (a
 	// variant's own value): the label is marked and reset (Reset to base)
@@ -49,17 +61,24 @@ type field[T comparable] struct {
 	label *widget.Label
 	reset *widget.Button
 
-	last    T
-	invalid bool
+	last    T      // the model's value as the field last saw it
+	invalid bool   // the text is not valid
+	msg     string // why, while invalid
 	quiet   bool
+
+	editing bool // an edit is under way
+	orig    T    // the model's value when the edit began
 }
 
 // newField makes the entry of a field; show receives its error messages.
 func newField[T comparable](u *UI, name, path string, parse func(string) (T, error), format func(T) string,
 	get func(*scenario.Scenario) T, set func(*scenario.Scenario, T)) *field[T] {
 	f := &field[T]{u: u, name: name, path: path, parse: parse, format: format, get: get, set: set}
-	f.entry = widget.NewEntry()
+	f.entry = newFieldEntry()
 	f.entry.OnChanged = f.changed
+	f.entry.OnSubmitted = func(string) { f.endEdit() }
+	f.entry.onEscape = f.cancel
+	f.entry.onFocusLost = f.endEdit
 	f.note = func(string) {}
 	f.mark = func(*scenario.Scenario) {}
 	return f
@@ -70,19 +89,69 @@ func (f *field[T]) bad() bool { return f.invalid }
 // where is the field's path below the scenario (tests find fields by it).
 func (f *field[T]) where() string { return f.path }
 
+// label names the field for the status bar ("SDRs").
+func (f *field[T]) label() string { return f.name }
+
+// message says why the text is invalid ("" while valid).
+func (f *field[T]) message() string { return f.msg }
+
+// focusTarget is what going to the field focuses.
+func (f *field[T]) focusTarget() *fieldEntry { return f.entry }
+
+// mergeKey identifies this field's edits in the selected scenario.
+func (f *field[T]) mergeKey() string {
+	sel := f.u.s.Selected()
+	return f.u.s.Doc().Plan().Scenarios[sel].ID + "/" + f.path
+}
+
 // changed applies typed text to the model.
 func (f *field[T]) changed(text string) {
 	if f.quiet {
 		return
 	}
+	if !f.editing {
+		f.editing, f.orig = true, f.modelValue()
+	}
 	v, err := f.parse(text)
 	if err != nil {
-		f.fail(err.Error())
+		f.refuse(f.speak(err.Error()))
 		return
 	}
+	err = f.write(v)
+	if errors.Is(err, app.ErrRowGone) {
+		return // a detached cell: nothing to edit, nothing to report
+	}
+	if err != nil {
+		f.refuse(f.speak(messageFor(err, f.u.s.Selected(), f.path)))
+		return
+	}
+	f.last = v
+	f.ok()
+}
+
+// refuse shows why the text is invalid and puts the value the edit began
+// with back in the model (marked invalid first, so the reload that follows
+// keeps the text).
+func (f *field[T]) refuse(msg string) {
+	f.fail(msg)
+	f.restoreModel()
+}
+
+// modelValue is the value the model holds for the field now.
+func (f *field[T]) modelValue() T {
+	if s := f.u.s.Scenario(); s != nil && (f.exists == nil || f.exists(s)) {
+		return f.get(s)
+	}
+	return f.last
+}
+
+// write sets v in the model as part of the current edit (one undo step).
+func (f *field[T]) write(v T) error {
+	if f.apply != nil {
+		return f.apply(v)
+	}
 	sel := f.u.s.Selected()
-	key := f.u.s.Doc().Plan().Scenarios[sel].ID + "/" + f.path // typing in one field merges
-	err = f.u.s.Doc().EditField("Edit "+f.name, key, func(p *scenario.Plan) error {
+	return f.u.s.Doc().EditTyping("Edit "+f.name, f.mergeKey(), func(p *scenario.Plan) error {
 		if sel >= len(p.Scenarios) {
 			return errors.New("no scenario selected")
 		}
@@ -93,15 +162,53 @@ func (f *field[T]) changed(text string) {
 		f.set(s, v)
 		return nil
 	})
-	if errors.Is(err, app.ErrRowGone) {
-		return // a detached cell: nothing to edit, nothing to report
-	}
-	if err != nil {
-		f.fail(messageFor(err, sel, f.path))
+}
+
+// restoreModel puts the value the edit began with back in the model.
+func (f *field[T]) restoreModel() {
+	if !f.editing {
 		return
 	}
+	f.last = f.orig
+	if f.modelValue() != f.orig {
+		_ = f.write(f.orig) // the value was valid when the edit began
+	}
+}
+
+// cancel (Escape) restores the value the edit began with, text and model.
+func (f *field[T]) cancel() {
+	if !f.editing && !f.invalid {
+		return
+	}
+	if f.editing {
+		f.restoreModel()
+	}
+	v := f.modelValue()
 	f.last = v
-	f.ok()
+	f.setText(f.format(v))
+	if f.invalid {
+		f.ok()
+	}
+	f.endEdit()
+}
+
+// endEdit closes the edit (Enter, leaving the field): the next keystroke
+// starts a new undo step. Invalid text stays, so nothing typed is lost.
+func (f *field[T]) endEdit() {
+	if !f.editing {
+		return
+	}
+	f.editing = false
+	f.u.s.Doc().EndMerge()
+}
+
+// speak turns a message about a rate into percent: "must be between 0
+// and 1, got 1.5" reads "must be between 0% and 100%, got 150%".
+func (f *field[T]) speak(msg string) string {
+	if !f.percent {
+		return msg
+	}
+	return percentMessage(msg)
 }
 
 // load shows the model's value unless the entry already says it (keeping
@@ -122,6 +229,7 @@ func (f *field[T]) load(s *scenario.Scenario, force bool) {
 			return
 		}
 	}
+	f.editing = false
 	f.last = v
 	f.setText(f.format(v))
 	if f.invalid {
@@ -139,8 +247,8 @@ func (f *field[T]) setText(s string) {
 }
 
 func (f *field[T]) fail(msg string) {
-	changed := !f.invalid
-	f.invalid = true
+	changed := !f.invalid || f.msg != msg
+	f.invalid, f.msg = true, msg
 	f.note(msg)
 	if changed {
 		f.u.updateStatus()
@@ -148,7 +256,7 @@ func (f *field[T]) fail(msg string) {
 }
 
 func (f *field[T]) ok() {
-	f.invalid = false
+	f.invalid, f.msg = false, ""
 	f.note("")
 	f.u.updateStatus()
 }
@@ -238,7 +346,24 @@ func formatText(s string) string         { return s }
 // Constructors used by the screens.
 
 func numField(u *UI, name, path string, percent bool, get func(*scenario.Scenario) float64, set func(*scenario.Scenario, float64)) *field[float64] {
-	return newField(u, name, path, parseNumber(percent), formatNumber(percent), get, set)
+	f := newField(u, name, path, parseNumber(percent), formatNumber(percent), get, set)
+	f.percent = percent
+	return f
+}
+
+// numberInMessage is a plain number in a message.
+var numberInMessage = regexp.MustCompile(`-?\d+(\.\d+)?(e[-+]?\d+)?`)
+
+// percentMessage rewrites the plain numbers of a message about a rate as
+// percentages.
+func percentMessage(msg string) string {
+	return numberInMessage.ReplaceAllStringFunc(msg, func(n string) string {
+		v, err := strconv.ParseFloat(n, 64)
+		if err != nil {
+			return n
+		}
+		return scenario.FormatInput(v, true)
+	})
 }
 
 func wholeField(u *UI, name, path string, get func(*scenario.Scenario) int, set func(*scenario.Scenario, int)) *field[int] {

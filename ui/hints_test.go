@@ -15,9 +15,9 @@ func entryOf(t *testing.T, p pathed) (*widget.Entry, bool) {
 	t.Helper()
 	switch f := p.(type) {
 	case *field[float64]:
-		return f.entry, false
+		return &f.entry.Entry, false
 	case *field[int]:
-		return f.entry, true
+		return &f.entry.Entry, true
 	}
 	t.Fatalf("%s: not a number field", p.where())
 	return nil, false

@@ -55,6 +55,7 @@ func newOverview(u *UI) screen {
 	notes := newField(u, "Notes", "notes", parseText, formatText,
 		func(s *sc) string { return s.Notes }, func(s *sc, v string) { s.Notes = v })
 	notes.entry.MultiLine = true
+	notes.entry.Scroll = container.ScrollBoth // long notes scroll inside their box
 	notes.entry.Wrapping = fyne.TextWrapWord
 	notes.entry.SetMinRowsVisible(8)
 	notes.entry.PlaceHolder = "Assumptions, sources, open questions…"
@@ -253,27 +254,10 @@ func newFiscalField(u *UI) *planField {
 func newPlanFieldOf(u *UI, name, key string, parse func(string) (string, error), get func(*scenario.Plan) string, apply func(*scenario.Plan, string)) *planField {
 	pf := &planField{u: u, key: key, apply: apply}
 	pf.field = newField(u, name, key, parse, formatText, func(*sc) string { return get(u.s.Doc().Plan()) }, func(*sc, string) {})
-	pf.field.entry.OnChanged = pf.changed
+	pf.field.apply = func(v string) error {
+		return u.s.Doc().EditTyping("Edit "+strings.ToLower(name), key, func(p *scenario.Plan) error { apply(p, v); return nil })
+	}
 	return pf
-}
-
-func (pf *planField) changed(text string) {
-	f := pf.field
-	if f.quiet {
-		return
-	}
-	v, err := f.parse(text)
-	if err != nil {
-		f.fail(err.Error())
-		return
-	}
-	err = pf.u.s.Doc().EditField("Edit "+strings.ToLower(f.name), pf.key, func(p *scenario.Plan) error { pf.apply(p, v); return nil })
-	if err != nil {
-		f.fail(messageFor(err, -1, pf.key))
-		return
-	}
-	f.last = v
-	f.ok()
 }
 
 func (pf *planField) load(s *scenario.Scenario, force bool) { pf.field.load(s, force) }

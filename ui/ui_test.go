@@ -164,8 +164,8 @@ func TestInvalidTextShowsMessageAndKeepsModel(t *testing.T) {
 		t.Errorf("status %q, invalid %d", u.status.Text, u.invalidCount())
 	}
 	paste(conv, "150%")
-	if !strings.Contains(shown, "between 0 and 1") {
-		t.Errorf("150%%: message %q, want the model's range", shown)
+	if !strings.Contains(shown, "between 0% and 100%, got 150%") {
+		t.Errorf("150%%: message %q, want the model's range in percent", shown)
 	}
 	if cur(u).Viral.InviteConversion != want {
 		t.Errorf("model changed to %v", cur(u).Viral.InviteConversion)
