@@ -107,7 +107,7 @@ func (s *Session) Results() (*scenario.Plan, []*scenario.Result) { return s.show
 
 // Status is the status bar's message about the document, given the number
 // of inputs showing invalid text, and its severity.
-func (s *Session) Status(invalid int) (string, Severity) {
+func (s *Session) Status(invalid []string) (string, Severity) {
 	return StatusFacts{
 		ComputeErr:  s.computeErr,
 		Invalid:     invalid,

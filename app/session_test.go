@@ -116,7 +116,7 @@ func TestSessionComputedDropsLateResults(t *testing.T) {
 	if p, _ := s.Results(); p != old {
 		t.Error("an error replaced the results shown")
 	}
-	if msg, sev := s.Status(0); msg != "Cannot compute: no stages" || sev != Problem {
+	if msg, sev := s.Status(nil); msg != "Cannot compute: no stages" || sev != Problem {
 		t.Errorf("status %q %v", msg, sev)
 	}
 	s.SetDocument(NewDocument(scenario.NewPlan("Untitled"), ""))

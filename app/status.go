@@ -1,6 +1,9 @@
 package app
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Severity says how a status message is shown.
 type Severity int
@@ -15,8 +18,10 @@ const (
 
 // StatusFacts are what the status bar reports on.
 type StatusFacts struct {
-	ComputeErr  error // the plan cannot be computed
-	Invalid     int   // inputs showing text that is not valid
+	ComputeErr error // the plan cannot be computed
+	// Invalid names the inputs showing text that is not valid, each as
+	// "Sales team › SDRs: not a whole number".
+	Invalid     []string
 	AutosaveErr error // the last draft could not be written
 	Saving      bool  // a save is being written
 	Dirty       bool  // there are unsaved changes
@@ -28,10 +33,10 @@ func (f StatusFacts) Message() (string, Severity) {
 	switch {
 	case f.ComputeErr != nil:
 		return "Cannot compute: " + f.ComputeErr.Error(), Problem
-	case f.Invalid == 1:
-		return "1 input is invalid: the model keeps its last valid value.", Problem
-	case f.Invalid > 1:
-		return fmt.Sprintf("%d inputs are invalid: the model keeps their last valid values.", f.Invalid), Problem
+	case len(f.Invalid) == 1:
+		return f.Invalid[0] + " — the model keeps the value from before this edit (click to go there).", Problem
+	case len(f.Invalid) > 1:
+		return fmt.Sprintf("%d inputs are invalid (click to go to the first): %s", len(f.Invalid), strings.Join(f.Invalid, "; ")), Problem
 	case f.AutosaveErr != nil:
 		return "Autosave is failing: " + f.AutosaveErr.Error(), Problem
 	case f.Saving:

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -35,13 +36,16 @@ type input interface {
 // typing — and the message shows below the entry and in the status bar.
 // Escape puts that value back.
 type field[T comparable] struct {
-	u      *UI
-	name   string // "Invite conversion": the undo label and message prefix
-	path   string // below the scenario: "viral.inviteConversion"
-	parse  func(string) (T, error)
-	format func(T) string
-	get    func(s *scenario.Scenario) T
-	set    func(s *scenario.Scenario, v T)
+	u    *UI
+	name string // "Invite conversion": the undo label and message prefix
+	// display names the field in the status bar when name is not enough
+	// (a table cell: "row 4, Min ARR").
+	display string
+	path    string // below the scenario: "viral.inviteConversion"
+	parse   func(string) (T, error)
+	format  func(T) string
+	get     func(s *scenario.Scenario) T
+	set     func(s *scenario.Scenario, v T)
 	// exists reports whether the value is still there (nil: always); a
 	// table cell's row may be gone while its entry still has the focus.
 	exists func(s *scenario.Scenario) bool
@@ -89,14 +93,19 @@ func (f *field[T]) bad() bool { return f.invalid }
 // where is the field's path below the scenario (tests find fields by it).
 func (f *field[T]) where() string { return f.path }
 
-// label names the field for the status bar ("SDRs").
-func (f *field[T]) label() string { return f.name }
+// statusName names the field for the status bar ("SDRs", "row 4, Min ARR").
+func (f *field[T]) statusName() string {
+	if f.display != "" {
+		return f.display
+	}
+	return f.name
+}
 
 // message says why the text is invalid ("" while valid).
 func (f *field[T]) message() string { return f.msg }
 
 // focusTarget is what going to the field focuses.
-func (f *field[T]) focusTarget() *fieldEntry { return f.entry }
+func (f *field[T]) focusTarget() fyne.Focusable { return f.entry }
 
 // mergeKey identifies this field's edits in the selected scenario.
 func (f *field[T]) mergeKey() string {
@@ -396,16 +405,8 @@ func row[T comparable](f *field[T], label, hint string) formRow {
 		hint = r
 	}
 	f.entry.PlaceHolder = hint
-	msg := widget.NewLabel("")
-	msg.Importance = widget.DangerImportance
-	msg.Wrapping = fyne.TextWrapWord
-	msg.SizeName = theme.SizeNameCaptionText
-	msg.Hide()
-	f.note = func(s string) {
-		msg.SetText(s)
-		msg.Hidden = s == ""
-		msg.Refresh()
-	}
+	msg := newMessageLine()
+	f.note = msg.set
 	h := widget.NewLabel(hint)
 	h.SizeName = theme.SizeNameCaptionText
 	f.label = widget.NewLabel(label)
@@ -420,7 +421,7 @@ func row[T comparable](f *field[T], label, hint string) formRow {
 		markOverride(s, f.path, label, f.label, f.reset)
 		resetRow.Hidden = !f.reset.Visible()
 	}
-	box := container.NewVBox(container.NewBorder(nil, nil, nil, container.New(&minWidth{w: hintWidth}, h), f.entry), resetRow, msg)
+	box := container.NewVBox(container.NewBorder(nil, nil, nil, container.New(&minWidth{w: hintWidth}, h), f.entry), resetRow, msg.box)
 	return formRow{label: container.New(&minWidth{w: labelWidth}, f.label), value: box}
 }
 
@@ -462,4 +463,53 @@ func section(title string) fyne.CanvasObject {
 // its first located message, for dialogs.
 func plainErr(err error, sel int) error {
 	return errors.New(messageFor(err, sel, "\x00"))
+}
+
+// messageLine is the line below an entry that holds its error message. The
+// line is always there, empty while the text is valid, so a message never
+// moves the fields below it; a message too long for it ends in "…" (the
+// status bar has it whole).
+type messageLine struct {
+	text *canvas.Text
+	full string // the whole message (text may be cut)
+	box  *fyne.Container
+}
+
+func newMessageLine() *messageLine {
+	t := canvas.NewText("", theme.Color(theme.ColorNameError))
+	t.TextSize = theme.CaptionTextSize()
+	h := fyne.MeasureText("Ag", t.TextSize, t.TextStyle).Height
+	m := &messageLine{text: t}
+	m.box = container.New(&clipLine{h: h, full: &m.full}, t)
+	return m
+}
+
+func (m *messageLine) set(s string) {
+	m.full, m.text.Text = s, s
+	m.text.Color = theme.Color(theme.ColorNameError)
+	m.box.Refresh() // lays the line out again: the text is cut to its width
+}
+
+// clipLine is one line of height h whose text is cut with "…" to the
+// width it gets.
+type clipLine struct {
+	h    float32
+	full *string
+}
+
+func (c *clipLine) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(0, c.h) }
+
+func (c *clipLine) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		if t, ok := o.(*canvas.Text); ok {
+			t.Text = *c.full
+			for t.Text != "" && size.Width > 0 && fyne.MeasureText(t.Text, t.TextSize, t.TextStyle).Width > size.Width {
+				r := []rune(strings.TrimSuffix(t.Text, "…"))
+				t.Text = string(r[:len(r)-1]) + "…"
+			}
+			t.Refresh()
+		}
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(fyne.NewSize(size.Width, c.h))
+	}
 }

@@ -24,6 +24,7 @@ type module struct {
 	tileBox *fyne.Container
 	body    fyne.CanvasObject
 	left    *fyne.Container
+	scroll  *container.Scroll // the inputs' scroller
 	// skip hides metrics from the key numbers (they show elsewhere).
 	skip func(key string) bool
 }
@@ -47,7 +48,8 @@ func newModule(u *UI, k chart.Kind, modKey string) *module {
 	}
 	right := container.NewBorder(m.tileBox, nil, nil, nil, container.NewGridWithRows(max(1, len(objs)), objs...))
 	m.left = container.NewVBox()
-	split := container.NewHSplit(container.NewVScroll(container.NewPadded(m.left)), container.NewPadded(right))
+	m.scroll = container.NewVScroll(container.NewPadded(m.left))
+	split := container.NewHSplit(m.scroll, container.NewPadded(right))
 	split.Offset = 0.4
 	m.body = split
 	return m
@@ -61,7 +63,18 @@ func (m *module) setInputs(fields []input, objs ...fyne.CanvasObject) {
 }
 
 func (m *module) content() fyne.CanvasObject { return m.body }
-func (m *module) inputs() []input            { return m.fields }
+
+// reveal scrolls the inputs so that o (an entry of the form) is in view.
+func (m *module) reveal(o fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	y := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(m.scroll.Content).Y
+	view := m.scroll.Size().Height
+	if y >= m.scroll.Offset.Y && y+o.Size().Height <= m.scroll.Offset.Y+view {
+		return
+	}
+	m.scroll.ScrollToOffset(fyne.NewPos(0, max(0, y-view/3)))
+}
+func (m *module) inputs() []input { return m.fields }
 
 // exportChart writes the module's charts of the selected scenario.
 func (m *module) exportChart(in chart.Input) (chart.Kind, chart.Input) { return m.k, in }

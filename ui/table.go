@@ -46,9 +46,8 @@ func newTable(u *UI, count func(*scenario.Scenario) int, cols ...column) *table 
 	t.grid = container.New(&columns{widths: widths})
 	t.note = widget.NewLabel("")
 	t.note.Importance = widget.DangerImportance
-	t.note.Wrapping = fyne.TextWrapWord
+	t.note.Truncation = fyne.TextTruncateEllipsis // one line, always there: a message moves nothing
 	t.note.SizeName = theme.SizeNameCaptionText
-	t.note.Hide()
 	return t
 }
 
@@ -118,12 +117,10 @@ func (t *table) showNote() {
 	for _, k := range t.order {
 		if m := t.msgs[k]; m != "" {
 			t.note.SetText(m)
-			t.note.Show()
 			return
 		}
 	}
 	t.note.SetText("")
-	t.note.Hide()
 }
 
 // numCell is a number cell of row r.
@@ -131,6 +128,7 @@ func (t *table) numCell(name string, r int, path string, percent bool, get func(
 	f := numField(t.u, name, path, percent, get, set)
 	f.exists = rowExists(r, t.count)
 	f.note = t.reporter(f, fmt.Sprintf("Row %d, %s", r+1, name))
+	f.display = fmt.Sprintf("row %d, %s", r+1, name)
 	return f.entry, f
 }
 
@@ -139,6 +137,7 @@ func (t *table) wholeCell(name string, r int, path string, get func(*scenario.Sc
 	f := wholeField(t.u, name, path, get, set)
 	f.exists = rowExists(r, t.count)
 	f.note = t.reporter(f, fmt.Sprintf("Row %d, %s", r+1, name))
+	f.display = fmt.Sprintf("row %d, %s", r+1, name)
 	return f.entry, f
 }
 
@@ -147,6 +146,7 @@ func (t *table) nameCell(name string, r int, path string, get func(*scenario.Sce
 	f := nameField(t.u, name, path, get, set)
 	f.exists = rowExists(r, t.count)
 	f.note = t.reporter(f, fmt.Sprintf("Row %d, %s", r+1, name))
+	f.display = fmt.Sprintf("row %d, %s", r+1, name)
 	return f.entry, f
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"scaleplan/app"
@@ -37,7 +38,7 @@ type UI struct {
 	tabs    *container.AppTabs
 	screens []screen
 	loads   pendingLoads // screens not yet showing the selected scenario
-	status  *widget.Label
+	status  *statusBar
 	menu    *menus
 	exports *exports
 	looks   *looks
@@ -88,8 +89,7 @@ func (u *UI) build() {
 	}
 	u.tabs = container.NewAppTabs(items...)
 	u.tabs.OnSelected = func(*container.TabItem) { u.activate() }
-	u.status = widget.NewLabel("")
-	u.status.Truncation = fyne.TextTruncateEllipsis
+	u.status = newStatusBar()
 	u.menu = newMenus(u)
 	left := container.New(&minWidth{w: 210}, u.list.content())
 	u.win.SetContent(container.NewBorder(nil, u.status, nil, nil,
@@ -218,38 +218,118 @@ func (u *UI) currentScreen() screen {
 	return u.screens[i]
 }
 
-// invalidCount counts inputs showing invalid text.
-func (u *UI) invalidCount() int {
-	n := 0
-	for i, sc := range u.screens {
-		if e, ok := sc.(editor); ok && !u.loads.dropsText(i) {
-			n += countBad(e.inputs())
+// located is an input the status bar can name and go to.
+type located interface {
+	statusName() string // "SDRs", "row 4, Min ARR"
+	message() string // why the text is invalid
+	focusTarget() fyne.Focusable
+}
+
+// problem is one invalid input: its tab, what the status bar says of it,
+// and what going to it focuses.
+type problem struct {
+	tab    int
+	text   string // "Sales team › SDRs: not a whole number"
+	target fyne.Focusable
+}
+
+// problems lists the invalid inputs of every tab, in tab order.
+func (u *UI) problems() []problem {
+	var out []problem
+	var walk func(tab int, ins []input)
+	walk = func(tab int, ins []input) {
+		for _, in := range ins {
+			if g, ok := in.(group); ok {
+				walk(tab, g.inputs())
+				continue
+			}
+			if in == nil || !in.bad() {
+				continue
+			}
+			title := u.tabs.Items[tab].Text
+			p := problem{tab: tab, text: title + " › invalid input"}
+			if l, ok := in.(located); ok {
+				p.text = title + " › " + l.statusName() + ": " + l.message()
+				p.target = l.focusTarget()
+			}
+			out = append(out, p)
 		}
 	}
-	return n
+	for i, sc := range u.screens {
+		// a hidden tab whose load will drop its text has nothing invalid
+		if e, ok := sc.(editor); ok && !u.loads.dropsText(i) {
+			walk(i, e.inputs())
+		}
+	}
+	return out
 }
+
+// invalidCount counts inputs showing invalid text.
+func (u *UI) invalidCount() int { return len(u.problems()) }
 
 // group is an input made of inputs (a table).
 type group interface{ inputs() []input }
 
-func countBad(ins []input) int {
-	n := 0
-	for _, in := range ins {
-		if g, ok := in.(group); ok {
-			n += countBad(g.inputs())
-		} else if in.bad() {
-			n++
-		}
-	}
-	return n
-}
-
-// updateStatus writes the status bar: invalid inputs, compute errors, autosave.
+// updateStatus writes the status bar (invalid inputs by name, compute
+// errors, autosave) and marks the tabs that hold an invalid input.
 func (u *UI) updateStatus() {
 	if u.status == nil || u.s.Doc() == nil {
 		return
 	}
-	u.say(u.s.Status(u.invalidCount()))
+	ps := u.problems()
+	names := make([]string, len(ps))
+	marked := map[int]bool{}
+	for i, p := range ps {
+		names[i] = p.text
+		marked[p.tab] = true
+	}
+	u.say(u.s.Status(names))
+	u.markTabs(marked)
+	u.status.onTap = nil
+	if len(ps) > 0 {
+		first := ps[0]
+		u.status.onTap = func() { u.goTo(first) }
+	}
+}
+
+// markTabs puts the error icon on the tabs that hold an invalid input.
+func (u *UI) markTabs(marked map[int]bool) {
+	if u.tabs == nil {
+		return
+	}
+	changed := false
+	for i, it := range u.tabs.Items {
+		var icon fyne.Resource
+		if marked[i] {
+			icon = theme.ErrorIcon()
+		}
+		if it.Icon != icon {
+			it.Icon, changed = icon, true
+		}
+	}
+	if changed {
+		u.tabs.Refresh()
+	}
+}
+
+// goTo shows the tab of an invalid input and puts the cursor in it.
+func (u *UI) goTo(p problem) {
+	if p.tab >= 0 && p.tab < len(u.tabs.Items) {
+		u.tabs.SelectIndex(p.tab)
+	}
+	if p.target != nil {
+		if r, ok := u.screens[p.tab].(revealer); ok {
+			if o, ok := p.target.(fyne.CanvasObject); ok {
+				r.reveal(o)
+			}
+		}
+		u.win.Canvas().Focus(p.target)
+	}
+}
+
+// revealer is a screen that can scroll an object of its form into view.
+type revealer interface {
+	reveal(o fyne.CanvasObject)
 }
 
 // say writes msg to the status bar, in the danger colour for a problem.

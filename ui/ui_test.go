@@ -160,7 +160,7 @@ func TestInvalidTextShowsMessageAndKeepsModel(t *testing.T) {
 	if shown == "" || cur(u).Viral.InviteConversion != want {
 		t.Fatalf("abc: message %q, model %v", shown, cur(u).Viral.InviteConversion)
 	}
-	if u.invalidCount() != 1 || !strings.Contains(u.status.Text, "1 input is invalid") {
+	if u.invalidCount() != 1 || !strings.Contains(u.status.Text, "Viral loop › Invite conversion: ") {
 		t.Errorf("status %q, invalid %d", u.status.Text, u.invalidCount())
 	}
 	paste(conv, "150%")
@@ -339,7 +339,7 @@ func TestChartsRenderForVisibleTab(t *testing.T) {
 		t.Fatalf("no chart image; message %q", c.msg.Text)
 	}
 	n := c.rendered
-	typeInto(num(t, u, "viral.invitesPerUser"), "6")
+	paste(num(t, u, "viral.invitesPerUser"), "6") // one valid change: no tab mark, no relayout
 	if c.rendered <= n {
 		t.Errorf("chart not redrawn after an edit")
 	}
