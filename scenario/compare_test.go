@@ -113,3 +113,33 @@ func TestMonthDeltasAreMonths(t *testing.T) {
 		t.Errorf("money delta %+v, want +25%%", d)
 	}
 }
+
+// TestCompareSetIsKeptWithThePlan: the compared set and baseline survive a
+// save and open, and a plan without one writes no "compare" key.
+func TestCompareSetIsKeptWithThePlan(t *testing.T) {
+	p := samplePlan(t)
+	data, err := Encode(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), `"compare"`) {
+		t.Errorf("a plan without a comparison writes one")
+	}
+	p.Compare = &CompareSet{Baseline: p.Scenarios[2].ID, Scenarios: []string{p.Scenarios[0].ID}}
+	data, err = Encode(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Compare == nil || q.Compare.Baseline != p.Scenarios[2].ID || len(q.Compare.Scenarios) != 1 || q.Compare.Scenarios[0] != p.Scenarios[0].ID {
+		t.Errorf("compare set after a round trip: %+v", q.Compare)
+	}
+	c := q.Clone()
+	c.Compare.Scenarios[0] = "changed"
+	if q.Compare.Scenarios[0] == "changed" {
+		t.Errorf("Clone shares the compared list")
+	}
+}

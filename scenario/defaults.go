@@ -155,5 +155,10 @@ func (p *Plan) Clone() *Plan {
 			c.Experiments[i] = e.Clone()
 		}
 	}
+	if p.Compare != nil {
+		cs := *p.Compare
+		cs.Scenarios = append([]string(nil), p.Compare.Scenarios...)
+		c.Compare = &cs
+	}
 	return &c
 }

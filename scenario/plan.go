@@ -37,6 +37,16 @@ type Plan struct {
 	// Experiments is the plan's growth experiment backlog (docs/MODELS.md,
 	// "Growth experiments"); a plan without experiments writes no key.
 	Experiments []experiment.Experiment `json:"experiments,omitempty"`
+	// Compare is what the Compare tab last showed (nil: its defaults).
+	Compare *CompareSet `json:"compare,omitempty"`
+}
+
+// CompareSet is a comparison kept with the plan: the baseline and the
+// scenarios set beside it, by id. Ids that name no scenario (one deleted
+// since) are ignored.
+type CompareSet struct {
+	Baseline  string   `json:"baseline"`
+	Scenarios []string `json:"scenarios"`
 }
 
 // Scenario is one set of assumptions over a horizon of months, with the four

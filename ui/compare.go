@@ -33,6 +33,7 @@ type compare struct {
 	u      *UI
 	base   *widget.Select
 	checks *fyne.Container
+	common *widget.Label // says at which month figures are taken, when horizons differ
 	table  *splitTable
 	model  cmpTable // what the table shows
 	charts []*chartView
@@ -71,7 +72,9 @@ func newCompareScreen(u *UI) screen {
 	side := newSideScroll(c.table.right)
 	down := container.NewVScroll(container.NewBorder(nil, nil, c.table.left, nil, side))
 	side.outer = down
-	left := container.NewBorder(container.NewVBox(top, tools), nil, nil, nil, down)
+	c.common = widget.NewLabel("")
+	c.common.Wrapping = fyne.TextWrapWord
+	left := container.NewBorder(container.NewVBox(top, c.common, tools), nil, nil, nil, down)
 	split := container.NewHSplit(left, container.NewGridWithColumns(2, objs...))
 	split.Offset = 0.5
 	c.body = container.NewPadded(split)
@@ -108,6 +111,7 @@ func (c *compare) baseChosen(name string) {
 				c.others[i] = c.baseID
 			}
 			c.baseID = s.ID
+			c.remember()
 			c.show(c.in)
 			return
 		}
@@ -125,13 +129,37 @@ func (c *compare) toggled(id string, on bool) {
 	if !on {
 		c.others = without(c.others, id)
 	}
+	c.remember()
 	c.show(c.in)
+}
+
+// remember keeps the baseline and the compared set with the plan (its
+// "compare" field), so they are there when the file is opened again.
+func (c *compare) remember() {
+	d := c.u.s.Doc()
+	if d == nil {
+		return
+	}
+	set := &scenario.CompareSet{Baseline: c.baseID, Scenarios: append([]string(nil), c.others...)}
+	err := d.Edit("Choose scenarios to compare", func(p *scenario.Plan) error {
+		p.Compare = set
+		return nil
+	})
+	if err != nil {
+		c.u.showError("Compare", err)
+	}
 }
 
 // compared returns the baseline's index first, then the chosen others in
 // plan order. A baseline or choice that no longer exists falls back to the
 // first scenario and the next ones after the baseline.
 func (c *compare) compared(p *scenario.Plan) []int {
+	// the plan remembers the last comparison (the document's plan: it may
+	// be newer than the results shown)
+	if d := c.u.s.Doc(); d != nil && d.Plan().Compare != nil {
+		cs := d.Plan().Compare
+		c.baseID, c.others = cs.Baseline, append([]string(nil), cs.Scenarios...)
+	}
 	ix := map[string]int{}
 	for i, s := range p.Scenarios {
 		ix[s.ID] = i
@@ -239,8 +267,20 @@ func (c *compare) showControls(p *scenario.Plan) {
 func (c *compare) fillTable(p *scenario.Plan, rs []*scenario.Result, idx []int) {
 	ms := make([]map[string]scenario.Metric, len(idx))
 	var rows []scenario.Metric
+	ss := make([]*scenario.Scenario, len(idx))
+	crs := make([]*scenario.Result, len(idx))
 	for j, i := range idx {
-		list := append(scenario.Metrics(&p.Scenarios[i], rs[i]), scenario.YearMetrics(rs[i], p.Calendar())...)
+		ss[j], crs[j] = &p.Scenarios[i], rs[i]
+	}
+	// every figure at the common month: the shortest horizon compared
+	cmp := scenario.CompareScenarios(ss, crs)
+	c.common.SetText("")
+	if cmp.Unequal() {
+		c.common.SetText(fmt.Sprintf("Horizons differ: every figure is taken at month %d, the shortest; totals run over months 1–%d.", cmp.Month, cmp.Month))
+	}
+	for j := range idx {
+		_, at := scenario.At(ss[j], crs[j], cmp.Month)
+		list := append(cmp.Metrics[j], scenario.YearMetrics(at, p.Calendar())...)
 		ms[j] = map[string]scenario.Metric{}
 		for _, m := range list {
 			ms[j][m.Key] = m
@@ -251,7 +291,8 @@ func (c *compare) fillTable(p *scenario.Plan, rs []*scenario.Result, idx []int) 
 	}
 	m := cmpTable{}
 	for _, i := range idx {
-		m.names = append(m.names, p.Scenarios[i].Name)
+		// each column names its scenario's own horizon
+		m.names = append(m.names, fmt.Sprintf("%s (%d months)", p.Scenarios[i].Name, p.Scenarios[i].HorizonMonths))
 	}
 	for _, base := range rows {
 		label := base.Label
@@ -357,10 +398,14 @@ func formatDelta(d scenario.Delta, u scenario.Unit, currency string) string {
 		sign = "−"
 	}
 	if u == scenario.UnitMonth {
-		if d.Abs < 0 {
-			return fmt.Sprintf("%.0f months earlier", -d.Abs)
+		n, when := d.Abs, "later"
+		if n < 0 {
+			n, when = -n, "earlier"
 		}
-		return fmt.Sprintf("%.0f months later", d.Abs)
+		if n == 1 {
+			return "1 month " + when
+		}
+		return fmt.Sprintf("%.0f months %s", n, when)
 	}
 	if d.RelOK {
 		return fmt.Sprintf("%s%.0f%% vs baseline", sign, abs(d.Rel)*100)

@@ -1,7 +1,13 @@
 package ui
 
 import (
+	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"scaleplan/scenario"
 )
 
 // The Compare table is rebuilt only while its tab shows, and catches up
@@ -19,5 +25,57 @@ func TestCompareTableWaitsForItsTab(t *testing.T) {
 	u.tabs.SelectIndex(tabIndex(t, "Compare"))
 	if &c.table.right.Objects[0] == &before[0] || c.stale {
 		t.Error("showing the Compare tab did not bring its table up to date")
+	}
+}
+
+// TestCompareRemembersItsChoiceWithThePlan: choosing a baseline and the
+// compared set writes them into the plan, so a saved file opened again
+// shows the same comparison.
+func TestCompareRemembersItsChoiceWithThePlan(t *testing.T) {
+	u, path := newTestUI(t)
+	i := tabIndex(t, "Compare")
+	u.tabs.SelectIndex(i)
+	c := u.screens[i].(*compare)
+	c.base.SetSelected("Conservative")
+	p := u.s.Doc().Plan()
+	if p.Compare == nil || p.Compare.Baseline != p.Scenarios[2].ID {
+		t.Fatalf("the plan's comparison is %+v, want Conservative as the baseline", p.Compare)
+	}
+	if err := u.s.Doc().SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	v, _ := newTestUIFrom(t, path)
+	vc := v.screens[i].(*compare)
+	v.tabs.SelectIndex(i)
+	if vc.base.Selected != "Conservative" {
+		t.Errorf("after opening the saved plan the baseline is %q, want Conservative", vc.base.Selected)
+	}
+}
+
+// TestCompareUnequalHorizons: with Aggressive run to 60 months, the columns
+// name each horizon, the tab says every figure is at month 36, and the ARR
+// row reads "ARR at month 36".
+func TestCompareUnequalHorizons(t *testing.T) {
+	u, _ := newTestUI(t)
+	if err := u.s.Doc().Edit("horizon", func(p *scenario.Plan) error { p.Scenarios[1].HorizonMonths = 60; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	i := tabIndex(t, "Compare")
+	u.tabs.SelectIndex(i)
+	c := u.screens[i].(*compare)
+	var texts []string
+	for _, o := range append(test.LaidOutObjects(c.table.left), test.LaidOutObjects(c.table.right)...) {
+		if l, ok := o.(*widget.Label); ok {
+			texts = append(texts, strings.ReplaceAll(l.Text, "\n", " "))
+		}
+	}
+	all := strings.Join(texts, "|")
+	for _, want := range []string{"Aggressive (60 months)", "Base (36 months)", "ARR at month 36"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the table lacks %q", want)
+		}
+	}
+	if !strings.Contains(c.common.Text, "month 36") {
+		t.Errorf("no word on the common month: %q", c.common.Text)
 	}
 }

@@ -19,12 +19,19 @@ import (
 // newTestUI opens a copy of the sample plan in a synchronous UI.
 func newTestUI(t testing.TB) (*UI, string) {
 	t.Helper()
-	a := test.NewTempApp(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "sample.scaleplan")
 	if err := os.WriteFile(path, assets.SamplePlan, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return newTestUIFrom(t, path)
+}
+
+// newTestUIFrom opens the plan file at path in a synchronous UI.
+func newTestUIFrom(t testing.TB, path string) (*UI, string) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	dir := t.TempDir()
 	w := a.NewWindow("test")
 	u := New(a, w, Options{DraftsDir: filepath.Join(dir, "drafts"), Synchronous: true})
 	// Write a scheduled draft before dir is removed: the autosave timer
@@ -485,9 +492,9 @@ func TestCompareChoosesBaselineAndScenarios(t *testing.T) {
 		t.Error("the baseline's own check box should be hidden, the others shown")
 	}
 	// The table has a header and the baseline's column first.
-	hdr := c.table.right.Objects[0].(*widget.Label).Text
-	if hdr != "Conservative" {
-		t.Errorf("first scenario column %q, want the baseline", hdr)
+	hdr := strings.ReplaceAll(c.table.right.Objects[0].(*widget.Label).Text, "\n", " ")
+	if hdr != "Conservative (36 months)" {
+		t.Errorf("first scenario column %q, want the baseline and its horizon", hdr)
 	}
 	// Choices survive a rename (they are kept by ID).
 	if err := u.s.Doc().Edit("Rename", func(p *scenario.Plan) error { p.Scenarios[2].Name = "Careful"; return nil }); err != nil {

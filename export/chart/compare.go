@@ -1,7 +1,11 @@
 package chart
 
 import (
+	"hash/fnv"
+	"sort"
+
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
 
 	"scaleplan/scenario"
 )
@@ -25,12 +29,41 @@ func (c *ctx) compared() []int {
 	return idx
 }
 
+// compareDashes tell overlaid scenarios apart where their lines coincide:
+// the baseline is solid, the others dashed, each differently.
+var compareDashes = [][]vg.Length{nil, {7, 3}, {2, 2.5}, {10, 3, 2, 3}}
+
+// identityColors gives each compared scenario a palette colour that
+// depends on the scenario itself (its ID), not on its place in the list:
+// inserting or moving a scenario recolours none. Scenarios whose colours
+// would clash take the next free colour, in ID order.
+func (c *ctx) identityColors(idx []int) map[int]int {
+	n := max(1, len(c.th.Palette))
+	byID := append([]int(nil), idx...)
+	sort.Slice(byID, func(a, b int) bool { return c.in.Plan.Scenarios[byID[a]].ID < c.in.Plan.Scenarios[byID[b]].ID })
+	taken := map[int]bool{}
+	out := map[int]int{}
+	for _, i := range byID {
+		h := fnv.New32a()
+		h.Write([]byte(c.in.Plan.Scenarios[i].ID))
+		col := int(h.Sum32() % uint32(n))
+		for k := 0; k < n && taken[col]; k++ {
+			col = (col + 1) % n
+		}
+		taken[col] = true
+		out[i] = col
+	}
+	return out
+}
+
 // compare overlays one series across the compared scenarios; the first is
-// the baseline, drawn thicker. Colours follow the scenario's place in the plan.
+// the baseline, drawn thicker and solid, the others dashed. Colours follow
+// each scenario's identity (identityColors).
 func (c *ctx) compare(title, module string, get series) error {
 	c.setTitle(title)
 	var hmax int
 	drawn := 0
+	cols := c.identityColors(c.compared())
 	for k, i := range c.compared() {
 		s, r := &c.in.Plan.Scenarios[i], c.in.Results[i]
 		xys, ok := get(s, r)
@@ -42,7 +75,8 @@ func (c *ctx) compare(title, module string, get series) error {
 		if k == 0 {
 			w, name = 2.6, s.Name+" (baseline)"
 		}
-		l := c.line(xys, c.th.color(i), w)
+		l := c.line(xys, c.th.color(cols[i]), w)
+		l.Dashes = compareDashes[k%len(compareDashes)]
 		c.add(l)
 		c.key(name, l)
 		drawn++

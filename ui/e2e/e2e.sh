@@ -171,4 +171,33 @@ set -e
 [ "$rc" = 0 ] || { import -window root /tmp/e2e-quit.png; fail "Ctrl+S then Ctrl+Q: exit code $rc (see /tmp/e2e-quit.png)"; }
 grep -q '"seedUsers": 4242' "$plan" || fail "the recovered value is not in the saved file"
 pass "Ctrl+S then Ctrl+Q at once: recovered value 4242 saved, exit code 0"
+
+# 5. Invalid text never reaches the file: typing "30%" into Seed users goes
+# through 3 and 30 (valid) to 30% (not a count); saving then writes the
+# value the field held before the edit, 4242.
+launch 4 "for the invalid-text check"
+wait_drawn || fail "blank before the invalid-text check"
+sleep 1
+xdotool mousemove 352 51 click 1          # Viral loop tab
+sleep 0.8
+xdotool mousemove 520 170 click 1         # Seed users
+xdotool key ctrl+a
+xdotool type --delay 80 '30%'
+sleep 0.5
+import -window root "$work/invalid.png"
+xdotool key Tab                           # leave the field: the edit ends, the text stays
+sleep 0.3
+m0=$(stat -c %.9Y "$plan")
+sleep 1.1
+key ctrl+s
+for i in $(seq 50); do [ "$(stat -c %.9Y "$plan")" != "$m0" ] && break; sleep 0.1; done
+[ "$(stat -c %.9Y "$plan")" != "$m0" ] || { cp "$work/invalid.png" /tmp/e2e-invalid.png; fail "Ctrl+S with invalid text did not write the file (see /tmp/e2e-invalid.png)"; }
+grep -q '"seedUsers": 4242' "$plan" || { cp "$work/invalid.png" /tmp/e2e-invalid.png; fail "the file does not hold the pre-edit 4242: $(grep -o '"seedUsers": [0-9.e+]*' "$plan" | head -1)"; }
+pass "typed 30% into Seed users, saved: the file holds the pre-edit 4242"
+key ctrl+q
+set +e
+wait_exit "$app"
+rc=$?
+set -e
+[ "$rc" = 0 ] || fail "Ctrl+Q after the invalid-text check: exit code $rc"
 pass "all end-to-end checks passed"
