@@ -221,7 +221,7 @@ func (u *UI) currentScreen() screen {
 // located is an input the status bar can name and go to.
 type located interface {
 	statusName() string // "SDRs", "row 4, Min ARR"
-	message() string // why the text is invalid
+	message() string    // why the text is invalid
 	focusTarget() fyne.Focusable
 }
 
