@@ -27,13 +27,19 @@ var ErrLastScenario = errors.New("a plan needs at least one scenario")
 func (d *Document) AddScenario(name string) error {
 	name = strings.TrimSpace(name)
 	if name == "" {
-		name = freeName("Scenario", len(d.plan.Scenarios)+1, d.nameTaken)
+		name = d.FreeScenarioName()
 	}
 	err := d.edit(LabelAddScenario, "", func(p *scenario.Plan) error {
-		p.Scenarios = append(p.Scenarios, scenario.NewScenario(name))
+		p.Scenarios = append(p.Scenarios, p.NewScenario(name))
 		return nil
 	})
 	return wrap("add scenario", err)
+}
+
+// FreeScenarioName is the name New Scenario proposes: "Scenario N", with
+// N the first number no scenario's name uses.
+func (d *Document) FreeScenarioName() string {
+	return freeName("Scenario", len(d.plan.Scenarios)+1, d.nameTaken)
 }
 
 // DuplicateScenario inserts a copy of scenario i right after it (at i+1),

@@ -143,3 +143,36 @@ func TestCompareSetIsKeptWithThePlan(t *testing.T) {
 		t.Errorf("Clone shares the compared list")
 	}
 }
+
+// TestNewScenarioHasThePlansMarkets: a new scenario has the article's five
+// factors and the plan's markets, scored as in the first scenario on the
+// factors of the same name.
+func TestNewScenarioHasThePlansMarkets(t *testing.T) {
+	p := samplePlan(t)
+	s := p.NewScenario("Fresh")
+	src := p.Scenarios[0].Markets
+	if len(s.Markets.Factors) != 5 || len(s.Markets.Markets) != len(src.Markets) || len(src.Markets) == 0 {
+		t.Fatalf("%d factors, %d markets; want 5 and the plan's %d", len(s.Markets.Factors), len(s.Markets.Markets), len(src.Markets))
+	}
+	m, want := s.Markets.Markets[0], src.Markets[0]
+	if m.Name != want.Name || m.ID == want.ID {
+		t.Errorf("first market %q (id %s), want %q with a new id", m.Name, m.ID, want.Name)
+	}
+	f := s.Markets.Factors[0]
+	var srcID string
+	for _, g := range src.Factors {
+		if g.Name == f.Name {
+			srcID = g.ID
+		}
+	}
+	if m.Scores[f.ID] != want.Scores[srcID] {
+		t.Errorf("%s on %s: %v, want the plan's %v", m.Name, f.Name, m.Scores[f.ID], want.Scores[srcID])
+	}
+	if s.Viral.K() != 1 { // the article's example: 5 invites × 20%
+		t.Errorf("K = %v, want the article's 1", s.Viral.K())
+	}
+	r, err := Compute(&s, "USD")
+	if err != nil || r.Markets == nil || len(r.Markets.Ranking) != len(src.Markets) {
+		t.Errorf("the new scenario's markets do not rank: %v", err)
+	}
+}

@@ -77,6 +77,37 @@ func NewScenario(name string) Scenario {
 	return s
 }
 
+// NewScenario returns a scenario for plan p: the article's defaults for
+// every module (NewScenario), with the plan's markets — those of its first
+// scenario that lists any, with new ids — scored on the default factors:
+// a market keeps its score on a factor of the same name, else 3.
+func (p *Plan) NewScenario(name string) Scenario {
+	s := NewScenario(name)
+	for _, src := range p.Scenarios {
+		if len(src.Markets.Markets) == 0 {
+			continue
+		}
+		byName := map[string]string{} // factor name → the source's factor id
+		for _, f := range src.Markets.Factors {
+			byName[f.Name] = f.ID
+		}
+		for _, m := range src.Markets.Markets {
+			nm := NewMarket(m.Name, s.Markets.Factors)
+			nm.Notes = m.Notes
+			for _, f := range s.Markets.Factors {
+				if id, ok := byName[f.Name]; ok {
+					if v, ok := m.Scores[id]; ok {
+						nm.Scores[f.ID] = v
+					}
+				}
+			}
+			s.Markets.Markets = append(s.Markets.Markets, nm)
+		}
+		break
+	}
+	return s
+}
+
 // NewPlan returns an empty plan: one default scenario called "Base",
 // starting next month, with fiscal years from January.
 func NewPlan(name string) *Plan {

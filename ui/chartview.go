@@ -118,8 +118,12 @@ func (c *chartView) apply(img image.Image, err error) {
 		c.img.Image = nil
 		c.img.Refresh()
 		msg := err.Error()
-		if errors.Is(err, chart.ErrModuleOff) {
+		var empty chart.EmptyError
+		switch {
+		case errors.Is(err, chart.ErrModuleOff):
 			msg = "This module is switched off for this scenario."
+		case errors.As(err, &empty):
+			msg = string(empty)
 		}
 		c.msg.SetText(msg)
 		c.msg.Show()

@@ -331,3 +331,78 @@ func TestDontSaveThenCancelOpenKeepsDraft(t *testing.T) {
 		t.Errorf("the dropped plan's draft is still there: %v", err)
 	}
 }
+
+// press types key k as the keyboard would: to the focused widget, else to
+// the window.
+func press(u *UI, k fyne.KeyName) {
+	ev := &fyne.KeyEvent{Name: k}
+	if f := u.win.Canvas().Focused(); f != nil {
+		f.TypedKey(ev)
+		return
+	}
+	if h := u.win.Canvas().OnTypedKey(); h != nil {
+		h(ev)
+	}
+}
+
+// New Scenario asks for a name; Enter creates it with the typed name, the
+// article's defaults and the plan's markets; Escape creates nothing.
+func TestNewScenarioAsksForAName(t *testing.T) {
+	u, _ := newTestUI(t)
+	n := len(u.s.Doc().Plan().Scenarios)
+	u.list.newScenario()
+	if !strings.Contains(dialogText(u), "New scenario") {
+		t.Fatalf("no name dialog: %q", dialogText(u))
+	}
+	press(u, fyne.KeyEscape)
+	if len(u.s.Doc().Plan().Scenarios) != n || len(u.win.Canvas().Overlays().List()) != 0 {
+		t.Fatalf("Escape: %d scenarios, %d dialogs open", len(u.s.Doc().Plan().Scenarios), len(u.win.Canvas().Overlays().List()))
+	}
+	u.list.newScenario()
+	e := u.win.Canvas().Focused().(*fieldEntry)
+	test.Type(e, "Lean") // the proposed name is selected: typing replaces it
+	press(u, fyne.KeyReturn)
+	ss := u.s.Doc().Plan().Scenarios
+	if len(ss) != n+1 || ss[n].Name != "Lean" || u.s.Selected() != n {
+		t.Fatalf("Enter: %d scenarios, last %q, selected %d", len(ss), ss[n].Name, u.s.Selected())
+	}
+	if len(ss[n].Markets.Markets) != len(ss[0].Markets.Markets) || len(ss[n].Markets.Factors) != 5 {
+		t.Errorf("the new scenario has %d markets and %d factors, want the plan's %d and 5",
+			len(ss[n].Markets.Markets), len(ss[n].Markets.Factors), len(ss[0].Markets.Markets))
+	}
+}
+
+// Rename: Enter confirms, Escape cancels. Delete: Escape keeps the scenario.
+func TestDialogsTakeEnterAndEscape(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.list.renameScenario()
+	e := u.win.Canvas().Focused().(*fieldEntry)
+	e.SetText("Renamed")
+	press(u, fyne.KeyEscape)
+	if got := cur(u).Name; got == "Renamed" {
+		t.Errorf("Escape renamed the scenario")
+	}
+	u.list.renameScenario()
+	e = u.win.Canvas().Focused().(*fieldEntry)
+	e.SetText("Renamed")
+	press(u, fyne.KeyReturn)
+	if got := cur(u).Name; got != "Renamed" {
+		t.Errorf("Enter: name %q, want Renamed", got)
+	}
+	n := len(u.s.Doc().Plan().Scenarios)
+	u.list.deleteScenario()
+	press(u, fyne.KeyEscape)
+	if len(u.s.Doc().Plan().Scenarios) != n {
+		t.Errorf("Escape deleted the scenario")
+	}
+	u.list.deleteScenario()
+	press(u, fyne.KeyReturn)
+	if len(u.s.Doc().Plan().Scenarios) != n-1 {
+		t.Errorf("Enter did not delete: %d scenarios", len(u.s.Doc().Plan().Scenarios))
+	}
+	u.showError("Test", errors.New("boom"))
+	press(u, fyne.KeyEscape)
+	if len(u.win.Canvas().Overlays().List()) != 0 {
+		t.Errorf("Escape left the error dialog open")
+	}
+}

@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -227,11 +226,11 @@ func (x *experimentsScreen) deleteExperiment() {
 		return
 	}
 	id := e.ID
-	dialog.ShowConfirm("Delete experiment", "Delete “"+e.Name+"”? You can undo this.", func(ok bool) {
+	showConfirm(x.u.win, "Delete experiment", "Delete “"+e.Name+"”? You can undo this.", func(ok bool) {
 		if ok {
 			x.u.showError("Delete experiment", x.u.s.Doc().DeleteExperiment(id))
 		}
-	}, x.u.win)
+	})
 }
 
 // templateSection holds the article's template fields.

@@ -26,7 +26,7 @@ var exportWorkbook = app.ExportWorkbook
 func (e *exports) excel() {
 	u := e.u
 	if exportWorkbook == nil {
-		dialog.ShowInformation("Export to Excel", "Excel export is not available in this build.", u.win)
+		showInfo(u.win, "Export to Excel", "Excel export is not available in this build.")
 		return
 	}
 	e.askSavePath("Export to Excel", strings.TrimSuffix(u.s.Doc().Name(), app.Extension)+".xlsx", []string{".xlsx"}, func(path string) {
@@ -65,7 +65,7 @@ func (e *exports) charts() {
 	u := e.u
 	in := u.results()
 	if in.Plan == nil {
-		dialog.ShowInformation("Export Chart", "The charts are still being computed.", u.win)
+		showInfo(u.win, "Export Chart", "The charts are still being computed.")
 		return
 	}
 	k := chart.KindViral // a tab without charts of its own exports the viral loop's

@@ -60,6 +60,7 @@ func (u *UI) offerRecovery(dr *app.Draft) {
 	d := dialog.NewCustomConfirm("Recover unsaved work?", "Recover", "Discard", msg, func(ok bool) {
 		u.answerRecovery(dr, ok)
 	}, u.win)
+	dialogKeys(u.win, d, d.Confirm, d.Hide) // Escape: Discard, which keeps a copy aside
 	d.Resize(fyne.NewSize(520, 200))
 	d.Show()
 }
@@ -107,6 +108,7 @@ func (u *UI) confirmUnsaved(next func()) {
 	})
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })
 	d.SetButtons([]fyne.CanvasObject{cancel, dont, save})
+	dialogKeys(u.win, d, save.OnTapped, cancel.OnTapped)
 	d.Show()
 }
 

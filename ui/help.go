@@ -39,6 +39,7 @@ func (m *menus) showAbout() {
 		"Everything stays on this computer: Scaleplan never uses the network.", v))
 	text.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom("About Scaleplan", "Close", text, u.win)
+	dialogKeys(u.win, d, d.Hide, d.Hide)
 	d.Resize(fyne.NewSize(460, 240))
 	d.Show()
 }

@@ -114,14 +114,17 @@ func (l *scenarioList) newVariant() {
 	u.selectScenario(i)
 }
 
-// newScenario adds a scenario with the article's defaults and selects it.
+// newScenario asks for a name, then adds a scenario with the article's
+// defaults and the plan's markets (app.Document.AddScenario) and selects it.
 func (l *scenarioList) newScenario() {
 	u := l.u
-	if err := u.s.Doc().AddScenario(""); err != nil {
-		u.showError("New scenario", err)
-		return
-	}
-	u.selectScenario(len(u.s.Doc().Plan().Scenarios) - 1)
+	askName(u, "New scenario", "Create", u.s.Doc().FreeScenarioName(), func(name string) {
+		if err := u.s.Doc().AddScenario(name); err != nil {
+			u.showError("New scenario", plainErrOrNil(err, -1))
+			return
+		}
+		u.selectScenario(len(u.s.Doc().Plan().Scenarios) - 1)
+	})
 }
 
 // duplicateScenario copies the selected scenario and selects the copy.
@@ -139,17 +142,29 @@ func (l *scenarioList) duplicateScenario() {
 func (l *scenarioList) renameScenario() {
 	u := l.u
 	s := *u.s.Scenario()
-	e := widget.NewEntry()
-	e.SetText(s.Name)
-	d := dialog.NewForm("Rename scenario", "Rename", "Cancel",
-		[]*widget.FormItem{widget.NewFormItem("Name", e)}, func(ok bool) {
-			if i := u.s.Doc().ScenarioIndex(s.ID); ok && i >= 0 {
-				u.showError("Rename scenario", plainErrOrNil(u.s.Doc().RenameScenario(i, e.Text), i))
-			}
-		}, u.win)
+	askName(u, "Rename scenario", "Rename", s.Name, func(name string) {
+		if i := u.s.Doc().ScenarioIndex(s.ID); i >= 0 {
+			u.showError("Rename scenario", plainErrOrNil(u.s.Doc().RenameScenario(i, name), i))
+		}
+	})
+}
+
+// askName asks for a name in a dialog: Enter (or the confirm button) passes
+// it to done, Escape (or Cancel) drops it.
+func askName(u *UI, title, confirm, initial string, done func(name string)) {
+	var d *dialog.FormDialog
+	e := dialogEntry(func() { d.Submit() }, func() { d.Hide() })
+	e.SetText(initial)
+	d = dialog.NewForm(title, confirm, "Cancel", []*widget.FormItem{widget.NewFormItem("Name", e)}, func(ok bool) {
+		if ok {
+			done(e.Text)
+		}
+	}, u.win)
+	dialogKeys(u.win, d, d.Submit, d.Hide)
 	d.Resize(fyne.NewSize(420, 160))
 	d.Show()
 	u.win.Canvas().Focus(e)
+	e.TypedShortcut(&fyne.ShortcutSelectAll{}) // the name selected: typing replaces it
 }
 
 // deleteScenario asks before deleting the selected scenario; a base of
@@ -176,6 +191,7 @@ func (l *scenarioList) deleteScenario() {
 		}
 	}, u.win)
 	d.SetConfirmText(confirm)
+	dialogKeys(u.win, d, d.Confirm, d.Hide)
 	d.Show()
 }
 

@@ -239,6 +239,7 @@ func TestDuplicateAndDeleteScenario(t *testing.T) {
 		t.Errorf("undo delete: %d scenarios", len(u.s.Doc().Plan().Scenarios))
 	}
 	u.list.newScenario()
+	press(u, fyne.KeyReturn) // the name dialog: Enter takes the proposed name
 	if len(u.s.Doc().Plan().Scenarios) != n+2 || u.s.Selected() != n+1 {
 		t.Errorf("new scenario: %d scenarios, selected %d", len(u.s.Doc().Plan().Scenarios), u.s.Selected())
 	}

@@ -4,7 +4,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -251,7 +250,6 @@ func sign(v float64) float64 {
 }
 
 // showErr shows err in an error dialog on w.
-func showErr(w fyne.Window, err error) { dialog.ShowError(err, w) }
 
 // selected returns the shown scenario of in and its result, or nils.
 func selected(in chart.Input) (*scenario.Scenario, *scenario.Result) {

@@ -24,12 +24,13 @@ func (c *ctx) fulfillmentResult() (*scenario.Fulfillment, *scenario.FulfillmentR
 	return &s.Fulfillment, r.Fulfillment, nil
 }
 
-var errNoModels = errorString("no fulfillment models")
+var errNoModels = EmptyError("No fulfillment models yet: add one on the left to compare their costs.")
 
-// errorString is a constant error.
-type errorString string
+// EmptyError says, in words for a person, that a panel has nothing to draw
+// yet and what to do about it. Screens show it as it is.
+type EmptyError string
 
-func (e errorString) Error() string { return string(e) }
+func (e EmptyError) Error() string { return string(e) }
 
 // costPerOrder: cost per order of every model against monthly volume on a
 // log axis (solid while feasible, dashed beyond capacity), the scenario's

@@ -22,7 +22,7 @@ func marketScores(c *ctx) error {
 	}
 	mk, rk := s.Markets, r.Markets.Ranking
 	if len(rk) == 0 {
-		return errorString("no markets to rank")
+		return EmptyError("No markets yet: add one on the left to see them ranked.")
 	}
 	c.title("Market ranking")
 	n := len(rk)
