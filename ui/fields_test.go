@@ -149,3 +149,18 @@ func TestMessagesDoNotMoveFields(t *testing.T) {
 		t.Errorf("the next field moved from %v to %v when the message appeared", before, after)
 	}
 }
+
+// The plan's name is editable on the Overview; an empty name is refused.
+func TestPlanNameIsEditable(t *testing.T) {
+	u, _ := newTestUI(t)
+	name := u.screens[tabIndex(t, "Overview")].(*overview).fields[2].(*planField).field
+	typeKeys(u, name, "Series A plan")
+	if got := u.s.Doc().Plan().Name; got != "Series A plan" {
+		t.Errorf("plan name %q, want Series A plan", got)
+	}
+	name.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // the edit ends
+	typeKeys(u, name, " ")
+	if got := u.s.Doc().Plan().Name; got != "Series A plan" || !name.invalid {
+		t.Errorf("a blank name: plan name %q, invalid %v", got, name.invalid)
+	}
+}

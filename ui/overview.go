@@ -60,13 +60,16 @@ func newOverview(u *UI) screen {
 	notes.entry.SetMinRowsVisible(8)
 	notes.entry.PlaceHolder = "Assumptions, sources, open questions…"
 	cur, start, fiscal := newPlanField(u), newStartField(u), newFiscalField(u)
-	o.fields = []input{horizon, notes, cur, start, fiscal}
+	name := newPlanNameField(u)
+	o.fields = []input{horizon, notes, name, cur, start, fiscal}
 	o.variant = container.NewVBox()
 	side := container.NewVBox(
 		o.variant,
 		section("Scenario"),
-		form(row(horizon, "Horizon (months)", ""), row(cur.field, "Currency (plan)", "ISO code"),
-			row(start.field, "Month 1 is (plan)", "YYYY-MM"), row(fiscal.field, "Fiscal year starts (plan)", "month 1–12")),
+		form(row(horizon, "Horizon (months)", "")),
+		section("Plan (every scenario)"),
+		form(row(name.field, "Plan name", "titles the workbook"), row(cur.field, "Currency", "ISO code"),
+			row(start.field, "Month 1 is", "YYYY-MM"), row(fiscal.field, "Fiscal year starts", "month 1–12")),
 		section("Notes"),
 		notes.entry,
 	)
@@ -225,6 +228,12 @@ func newPlanField(u *UI) *planField {
 		}
 		return s, nil
 	}, func(p *scenario.Plan) string { return p.Currency }, func(p *scenario.Plan, v string) { p.Currency = v })
+}
+
+// newPlanNameField edits the plan's name, which titles the workbook.
+func newPlanNameField(u *UI) *planField {
+	return newPlanFieldOf(u, "Plan name", "name", parseName,
+		func(p *scenario.Plan) string { return p.Name }, func(p *scenario.Plan, v string) { p.Name = v })
 }
 
 // newStartField edits the plan's start month, "2027-01".

@@ -170,3 +170,23 @@ func atoi(t *testing.T, s string) int {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestPlanNameTitlesTheWorkbook: the workbook's title property and the
+// Summary's heading are the plan's name.
+func TestPlanNameTitlesTheWorkbook(t *testing.T) {
+	p := samplePlan(t)
+	p.Name = "Board plan, May"
+	path := writeTemp(t, t.TempDir(), "title.xlsx", p)
+	f := open(t, path)
+	defer f.Close()
+	props, err := f.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if props.Title != "Board plan, May" {
+		t.Errorf("workbook title %q", props.Title)
+	}
+	if v, _ := f.GetCellValue("Summary", "A1"); !strings.HasPrefix(v, "Board plan, May") {
+		t.Errorf("Summary heading %q", v)
+	}
+}

@@ -131,6 +131,12 @@ func build(p *scenario.Plan, results []*scenario.Result, opt Options, rows *rowS
 		return nil, err
 	}
 	b := &builder{f: f, st: st, plan: p, opt: opt, all: countSheets(p) + 1, rows: rows}
+	// the plan's name titles the workbook (File → Properties, the title bar
+	// of some viewers) as it titles the Summary sheet
+	if err := f.SetDocProps(&excelize.DocProperties{Title: p.Name, Creator: "Scaleplan"}); err != nil {
+		f.Close()
+		return nil, err
+	}
 	if err := b.buildAll(results); err != nil {
 		f.Close()
 		return nil, err
