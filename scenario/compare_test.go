@@ -176,3 +176,20 @@ func TestNewScenarioHasThePlansMarkets(t *testing.T) {
 		t.Errorf("the new scenario's markets do not rank: %v", err)
 	}
 }
+
+// TestDeltaGoodByDirection: more ARR is good, more cost is bad, an earlier
+// month is good where earlier is better, and a head count is neither.
+func TestDeltaGoodByDirection(t *testing.T) {
+	for _, tc := range []struct {
+		abs    float64
+		better Better
+		want   int
+	}{
+		{+5, BetterHigher, 1}, {-5, BetterHigher, -1}, {+5, BetterLower, -1}, {-3, BetterLower, 1},
+		{+5, BetterNone, 0}, {0, BetterHigher, 0},
+	} {
+		if got := (Delta{Abs: tc.abs, OK: true}).Good(tc.better); got != tc.want {
+			t.Errorf("Δ %+v with %q better: %d, want %d", tc.abs, tc.better, got, tc.want)
+		}
+	}
+}

@@ -99,3 +99,18 @@ func Compare(base, m Metric) Delta {
 	}
 	return d
 }
+
+// Good says whether a delta is an improvement by the metric's direction:
+// 1 better, -1 worse, 0 neither (no direction, or no change).
+func (d Delta) Good(b Better) int {
+	if !d.OK || d.Abs == 0 {
+		return 0
+	}
+	switch {
+	case b == BetterHigher && d.Abs > 0, b == BetterLower && d.Abs < 0:
+		return 1
+	case b == BetterHigher, b == BetterLower:
+		return -1
+	}
+	return 0
+}

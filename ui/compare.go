@@ -320,6 +320,7 @@ func (c *compare) cell(base scenario.Metric, row map[string]scenario.Metric, j i
 	cl := cmpCell{value: formatMetricOn(m, c.in.Plan)}
 	if d := scenario.Compare(base, m); j > 0 && d.OK && d.Abs != 0 {
 		cl.delta = formatDelta(d, m.Unit, currency)
+		cl.good = d.Good(base.Better) // coloured by the metric's direction
 	}
 	return cl
 }

@@ -35,7 +35,10 @@ type cmpRow struct {
 
 // cmpCell is a scenario's value with, for the others, its delta against
 // the baseline ("" for none).
-type cmpCell struct{ value, delta string }
+type cmpCell struct {
+	value, delta string
+	good         int // the delta is better (1), worse (-1) or neither (0)
+}
 
 // tsv writes the table as tab-separated text: a column per scenario and,
 // after each scenario but the baseline, its delta; headings on their own
@@ -216,6 +219,12 @@ func valueCell(c cmpCell) fyne.CanvasObject {
 	if c.delta != "" {
 		dl := widget.NewLabelWithStyle(c.delta, fyne.TextAlignTrailing, fyne.TextStyle{})
 		dl.SizeName = theme.SizeNameCaptionText
+		switch c.good {
+		case 1:
+			dl.Importance = widget.SuccessImportance
+		case -1:
+			dl.Importance = widget.DangerImportance
+		}
 		box.Add(container.New(&shiftUp{}, dl))
 	}
 	return box

@@ -79,3 +79,33 @@ func TestCompareUnequalHorizons(t *testing.T) {
 		t.Errorf("no word on the common month: %q", c.common.Text)
 	}
 }
+
+// TestCompareDeltasColouredByDirection: against Base, Aggressive's higher
+// ARR is good (green) and its higher sales cost bad (red).
+func TestCompareDeltasColouredByDirection(t *testing.T) {
+	u, _ := newTestUI(t)
+	i := tabIndex(t, "Compare")
+	u.tabs.SelectIndex(i)
+	c := u.screens[i].(*compare)
+	p, rs := u.s.Results()
+	arr := map[string]scenario.Metric{}
+	for j, s := range p.Scenarios {
+		for _, m := range scenario.Metrics(&p.Scenarios[j], rs[j]) {
+			if m.Key == "sales.cost" || m.Key == "sales.arrHorizon" {
+				arr[s.Name+m.Key] = m
+			}
+		}
+	}
+	if !(arr["Aggressivesales.arrHorizon"].Value > arr["Basesales.arrHorizon"].Value && arr["Aggressivesales.cost"].Value > arr["Basesales.cost"].Value) {
+		t.Skip("the sample no longer has Aggressive ahead on ARR and cost")
+	}
+	imp := map[widget.Importance]int{}
+	for _, o := range test.LaidOutObjects(c.table.right) {
+		if l, ok := o.(*widget.Label); ok {
+			imp[l.Importance]++
+		}
+	}
+	if imp[widget.SuccessImportance] == 0 || imp[widget.DangerImportance] == 0 {
+		t.Errorf("deltas by importance %v: want some good (success) and some bad (danger)", imp)
+	}
+}
