@@ -76,7 +76,7 @@ func newCompareScreen(u *UI) screen {
 	c.common.Wrapping = fyne.TextWrapWord
 	left := container.NewBorder(container.NewVBox(top, c.common, tools), nil, nil, nil, down)
 	split := container.NewHSplit(left, container.NewGridWithColumns(2, objs...))
-	split.Offset = 0.5
+	split.Offset = 0.56 // room for the table of a baseline and three others at 1280×720
 	c.body = container.NewPadded(split)
 	return c
 }

@@ -68,7 +68,7 @@ func newOverview(u *UI) screen {
 		section("Scenario"),
 		form(row(horizon, "Horizon (months)", "")),
 		section("Plan (every scenario)"),
-		form(row(name.field, "Plan name", "titles the workbook"), row(cur.field, "Currency", "ISO code"),
+		form(row(name.field, "Plan name (titles the workbook)", " "), row(cur.field, "Currency", "ISO code"),
 			row(start.field, "Month 1 is", "YYYY-MM"), row(fiscal.field, "Fiscal year starts", "month 1–12")),
 		section("Notes"),
 		notes.entry,

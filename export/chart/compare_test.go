@@ -2,6 +2,7 @@ package chart
 
 import (
 	"fmt"
+	"hash/fnv"
 	"strings"
 	"testing"
 
@@ -71,8 +72,23 @@ func TestCompareColoursFollowTheScenario(t *testing.T) {
 	}
 	before := colourOf(p, rs, []int{0, 1, 2})
 	// insert a copy of Base at the front and move Conservative up
+	// The new scenario's id is chosen not to clash with the others' colours
+	// (a clash moves one of the two to the next free colour, in id order).
+	n := uint32(len(Light().Palette))
+	hashOf := func(id string) uint32 { h := fnv.New32a(); h.Write([]byte(id)); return h.Sum32() % n }
+	fresh := p.Scenarios[0].Duplicate("New")
+	for k := 0; ; k++ {
+		fresh.ID = fmt.Sprintf("00000000-0000-4000-8000-%012d", k)
+		clash := false
+		for _, s := range p.Scenarios {
+			clash = clash || hashOf(s.ID) == hashOf(fresh.ID)
+		}
+		if !clash {
+			break
+		}
+	}
 	q := *p
-	q.Scenarios = []scenario.Scenario{p.Scenarios[0].Duplicate("New"), p.Scenarios[2], p.Scenarios[0], p.Scenarios[1]}
+	q.Scenarios = []scenario.Scenario{fresh, p.Scenarios[2], p.Scenarios[0], p.Scenarios[1]}
 	qs, err := scenario.ComputePlan(&q)
 	if err != nil {
 		t.Fatal(err)
