@@ -186,6 +186,7 @@ func (d *Document) EditTyping(label, key string, fn func(p *scenario.Plan) error
 	if err := safeEdit(label, fn, next); err != nil {
 		return err
 	}
+	scenario.Reconcile(d.plan, next) // as in edit: a variant's edits become overrides
 	if err := next.Validate(); err != nil {
 		return err
 	}

@@ -25,6 +25,9 @@ type chartView struct {
 	img   *canvas.Image
 	msg   *widget.Label
 
+	// min is the smallest size the chart keeps (zero: 260×180).
+	min fyne.Size
+
 	in     chart.Input
 	active bool
 	stale  bool
@@ -49,7 +52,12 @@ func (c *chartView) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // MinSize keeps charts readable.
-func (c *chartView) MinSize() fyne.Size { return fyne.NewSize(260, 180) }
+func (c *chartView) MinSize() fyne.Size {
+	if c.min.IsZero() {
+		return fyne.NewSize(260, 180)
+	}
+	return c.min
+}
 
 // Resize redraws the chart for its new size.
 func (c *chartView) Resize(s fyne.Size) {

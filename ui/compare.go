@@ -55,7 +55,9 @@ func newCompareScreen(u *UI) screen {
 	c.checks = container.NewHBox()
 	c.table = newSplitTable()
 	for _, p := range chart.Panels(chart.KindCompare) {
-		c.charts = append(c.charts, newChartView(u, p))
+		cv := newChartView(u, p)
+		cv.min = fyne.NewSize(200, 150) // the table of four scenarios needs the room at 1280×720
+		c.charts = append(c.charts, cv)
 	}
 	objs := make([]fyne.CanvasObject, len(c.charts))
 	for i, cv := range c.charts {
