@@ -60,7 +60,7 @@ func TestHiddenInvalidTextIsDroppedOnSelect(t *testing.T) {
 	conv := num(t, u, "viral.inviteConversion")
 	typeInto(conv, "abc")
 	u.tabs.SelectIndex(tabIndex(t, "Sales team"))
-	if n := u.invalidCount(); n != 1 || !strings.Contains(u.status.Text, "1 input is invalid") {
+	if n := u.invalidCount(); n != 1 || !strings.Contains(u.status.Text, "Viral loop › Invite conversion: ") {
 		t.Fatalf("viral tab hidden with invalid text: count %d, status %q", n, u.status.Text)
 	}
 	u.selectScenario(1)
