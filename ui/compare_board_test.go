@@ -38,7 +38,9 @@ func checkBox(t *testing.T, c *compare, name string) *widget.Check {
 func shownNames(c *compare) []string {
 	var out []string
 	for i := range c.table.rightWidths {
-		out = append(out, c.table.right.Objects[i].(*widget.Label).Text)
+		// the header is the name and the scenario's horizon: "Base (36 months)"
+		h := strings.ReplaceAll(c.table.right.Objects[i].(*widget.Label).Text, "\n", " ")
+		out = append(out, h[:strings.LastIndex(h, " (")])
 	}
 	return out
 }
