@@ -132,7 +132,7 @@ func TestCopyTable(t *testing.T) {
 	test.Tap(b)
 	got := u.app.Clipboard().Content()
 	lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
-	if lines[0] != "Metric\tBase\tAggressive\tAggressive Δ\tConservative\tConservative Δ" {
+	if lines[0] != "Metric\tBase (36 months)\tAggressive (36 months)\tAggressive (36 months) Δ\tConservative (36 months)\tConservative (36 months) Δ" {
 		t.Errorf("header %q", lines[0])
 	}
 	if len(lines) != 1+len(c.model.rows) {
