@@ -3,6 +3,7 @@ package workbook
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 
@@ -278,12 +279,12 @@ func maxKey(m map[int]float64) int {
 
 // cellName is "B7" for column 2, row 7.
 func cellName(c, r int) string {
-	return colName(c) + fmt.Sprint(r)
+	return colName(c) + strconv.Itoa(r)
 }
 
 // abs is the absolute reference "$B$7".
 func abs(c, r int) string {
-	return "$" + colName(c) + "$" + fmt.Sprint(r)
+	return "$" + colName(c) + "$" + strconv.Itoa(r)
 }
 
 // absRange is "$B$7:$B$9".
@@ -297,12 +298,29 @@ func rng(c1, r1, c2, r2 int) string {
 }
 
 func colName(c int) string {
+	if c >= 1 && c < len(colNames) {
+		return colNames[c]
+	}
 	n, err := excelize.ColumnNumberToName(c)
 	if err != nil {
 		panic(err) // columns are computed by this package and always valid
 	}
 	return n
 }
+
+// colNames caches the names of the first columns: a large export names
+// millions of cells, and excelize's conversion dominated its profile.
+var colNames = func() []string {
+	names := make([]string, 1025)
+	for c := 1; c < len(names); c++ {
+		n, err := excelize.ColumnNumberToName(c)
+		if err != nil {
+			panic(err)
+		}
+		names[c] = n
+	}
+	return names
+}()
 
 // qualify prefixes a reference with its quoted sheet name: 'It”s Base'!$A$1.
 func qualify(sheetName, ref string) string {
