@@ -161,12 +161,18 @@ func (b *builder) viralCycles(sh *sheet, v scenario.Viral, cycles []scenario.Vir
 	b.header(sh, cN, "Cycle", "Day", "Month", "K effective", "Invite base", "New viral", "New paid", "New users", "Churned", "Active", "Cumulative signups")
 	cycleMonths := absRange(cMonth, firstRow, cMonth, firstRow+len(cycles)-1)
 	newPrev := cycles[0].Active
+	// Cell names of this row and the previous one, each built once: a
+	// large export writes hundreds of thousands of these rows.
+	var cur, prv [cCumulative + 1]string
 	for i, c := range cycles {
 		r := firstRow + i
-		p := r - 1
+		prv = cur
+		for col := cN; col <= cCumulative; col++ {
+			cur[col] = cellName(col, r)
+		}
 		sh.num(cN, r, float64(c.N), st.center)
-		sh.formula(cDay, r, fmt.Sprintf("%s*CycleDays", cellName(cN, r)), c.Day, st.days)
-		sh.formula(cMonth, r, fmt.Sprintf("IF(%[1]s<=0,0,ROUNDUP(%[1]s/DaysPerMonth-1E-9,0))", cellName(cDay, r)), float64(c.Month), st.center)
+		sh.formula(cDay, r, fmt.Sprintf("%s*CycleDays", cur[cN]), c.Day, st.days)
+		sh.formula(cMonth, r, fmt.Sprintf("IF(%[1]s<=0,0,ROUNDUP(%[1]s/DaysPerMonth-1E-9,0))", cur[cDay]), float64(c.Month), st.center)
 		if i == 0 {
 			sh.formula(cKEff, r, "ViralK", c.KEff, st.dec)
 			sh.num(cViral, r, 0, st.count)
@@ -182,20 +188,20 @@ func (b *builder) viralCycles(sh *sheet, v scenario.Viral, cycles []scenario.Vir
 		if v.InviteMode == scenario.InviteContinuous {
 			base = prev.Active
 		}
-		sh.formula(cKEff, r, fmt.Sprintf("IF(MarketSize>0,ViralK*MAX(0,1-%s/MarketSize),ViralK)", cellName(cCumulative, p)), c.KEff, st.dec)
-		sh.formula(cBase, r, fmt.Sprintf(`IF(InviteMode="continuous",%s,%s)`, cellName(cActive, p), cellName(cNew, p)), base, st.count)
-		kb := cellName(cKEff, r) + "*" + cellName(cBase, r)
-		room := fmt.Sprintf("MAX(0,MarketSize-%s)", cellName(cCumulative, p))
+		sh.formula(cKEff, r, fmt.Sprintf("IF(MarketSize>0,ViralK*MAX(0,1-%s/MarketSize),ViralK)", prv[cCumulative]), c.KEff, st.dec)
+		sh.formula(cBase, r, fmt.Sprintf(`IF(InviteMode="continuous",%s,%s)`, prv[cActive], prv[cNew]), base, st.count)
+		kb := cur[cKEff] + "*" + cur[cBase]
+		room := fmt.Sprintf("MAX(0,MarketSize-%s)", prv[cCumulative])
 		sh.formula(cViral, r, fmt.Sprintf("IF(MarketSize>0,MIN(%s,%s),%s)", kb, room, kb), c.NewViral, st.count)
 		// a month's paid users split evenly over its cycles, plus those of
 		// the months since the previous cycle that held none
 		paid := fmt.Sprintf("PaidUsersPerMonth*(MAX(0,%[1]s-%[2]s-1)+1/COUNTIF(%[3]s,%[1]s))",
-			cellName(cMonth, r), cellName(cMonth, p), cycleMonths)
-		sh.formula(cPaid, r, fmt.Sprintf("IF(MarketSize>0,MIN(%s,%s-%s),%s)", paid, room, cellName(cViral, r), paid), c.NewPaid, st.count)
-		sh.formula(cNew, r, fmt.Sprintf("%s+%s", cellName(cViral, r), cellName(cPaid, r)), c.NewViral+c.NewPaid, st.count)
-		sh.formula(cChurned, r, fmt.Sprintf("%s*ChurnPerCycle", cellName(cActive, p)), c.Churned, st.count)
-		sh.formula(cActive, r, fmt.Sprintf("%s-%s+%s+%s", cellName(cActive, p), cellName(cChurned, r), cellName(cViral, r), cellName(cPaid, r)), c.Active, st.count)
-		sh.formula(cCumulative, r, fmt.Sprintf("%s+%s+%s", cellName(cCumulative, p), cellName(cViral, r), cellName(cPaid, r)), c.CumulativeSignups, st.count)
+			cur[cMonth], prv[cMonth], cycleMonths)
+		sh.formula(cPaid, r, fmt.Sprintf("IF(MarketSize>0,MIN(%s,%s-%s),%s)", paid, room, cur[cViral], paid), c.NewPaid, st.count)
+		sh.formula(cNew, r, fmt.Sprintf("%s+%s", cur[cViral], cur[cPaid]), c.NewViral+c.NewPaid, st.count)
+		sh.formula(cChurned, r, fmt.Sprintf("%s*ChurnPerCycle", prv[cActive]), c.Churned, st.count)
+		sh.formula(cActive, r, fmt.Sprintf("%s-%s+%s+%s", prv[cActive], cur[cChurned], cur[cViral], cur[cPaid]), c.Active, st.count)
+		sh.formula(cCumulative, r, fmt.Sprintf("%s+%s+%s", prv[cCumulative], cur[cViral], cur[cPaid]), c.CumulativeSignups, st.count)
 		newPrev = c.NewViral + c.NewPaid
 	}
 }
