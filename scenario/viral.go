@@ -38,7 +38,7 @@ func (v Viral) ChurnPerCycle() float64 {
 }
 
 // PaidInCycles returns the paid users who join in each of cycles 0..n
-// (DESIGN.md §4.1): every month acquires paidUsersPerMonth users, split
+// (docs/MODELS.md §1): every month acquires paidUsersPerMonth users, split
 // evenly over the cycles n ≥ 1 that fall in it; a month without a cycle
 // hands its users to the first cycle after it. So cycle i gets
 // paidUsersPerMonth × (the months between its month and the previous

@@ -139,7 +139,7 @@ func TestViralChurnCompoundsPerCycle(t *testing.T) {
 	}
 }
 
-// The paid rule of DESIGN.md §4.1: every month buys exactly
+// The paid rule of docs/MODELS.md §1: every month buys exactly
 // paidUsersPerMonth users at paidCAC, split evenly over the month's cycles;
 // a month without a cycle hands its users to the next cycle. Seed 0, K = 0,
 // no churn, 500 users a month at $25, six months (182.625 days). Cycles
