@@ -37,21 +37,34 @@ func (e *exports) excel() {
 // excelTo writes the workbook to path off the UI thread, with a
 // progress dialog; done (if set) runs on the UI thread afterwards.
 func (e *exports) excelTo(path string, done func(error)) {
+	plan := e.u.s.Doc().Snapshot()
+	e.withProgress("Export to Excel", path, func(progress func(float64), finished func(error)) {
+		exportWorkbook(path, plan, progress, finished)
+	}, func(secs float64) string {
+		return fmt.Sprintf("Exported %s in %.1f s.", filepath.Base(path), secs)
+	}, done)
+}
+
+// withProgress runs an export started by work off the UI thread: a
+// progress dialog while it runs, the session told it is running (quitting
+// waits for it), then an error dialog or the status line said(seconds),
+// and done (if set), on the UI thread.
+func (e *exports) withProgress(title, target string, work func(progress func(float64), finished func(error)), said func(secs float64) string, done func(error)) {
 	u := e.u
-	prog := dialog.NewProgress("Export to Excel", "Writing "+filepath.Base(path)+"…", u.win)
+	prog := dialog.NewProgress(title, "Writing "+filepath.Base(target)+"…", u.win)
 	prog.Show()
 	u.s.ExportStarted()
 	start := time.Now()
-	exportWorkbook(path, u.s.Doc().Snapshot(), func(f float64) {
+	work(func(f float64) {
 		onUI(func() { prog.SetValue(f) })
 	}, func(err error) {
 		onUI(func() {
 			defer u.s.ExportDone()
 			prog.Hide()
 			if err != nil {
-				u.showError("Export to Excel", err)
+				u.showError(title, err)
 			} else {
-				u.say(fmt.Sprintf("Exported %s in %.1f s.", filepath.Base(path), time.Since(start).Seconds()), app.Info)
+				u.say(said(time.Since(start).Seconds()), app.Info)
 			}
 			if done != nil {
 				done(err)
@@ -138,27 +151,12 @@ func (e *exports) boardPack() {
 // boardPackTo writes the pack into dir off the UI thread; done (if set)
 // runs on the UI thread afterwards.
 func (e *exports) boardPackTo(dir string, done func(error)) {
-	u := e.u
-	prog := dialog.NewProgress("Export Board Pack", "Writing "+filepath.Base(dir)+"…", u.win)
-	prog.Show()
-	u.s.ExportStarted()
-	start := time.Now()
-	exportBoardPack(dir, u.s.Doc().Snapshot(), u.comparedScenarios(), func(f float64) {
-		onUI(func() { prog.SetValue(f) })
-	}, func(err error) {
-		onUI(func() {
-			defer u.s.ExportDone()
-			prog.Hide()
-			if err != nil {
-				u.showError("Export Board Pack", err)
-			} else {
-				u.say(fmt.Sprintf("Wrote the board pack %s in %.1f s.", filepath.Base(dir), time.Since(start).Seconds()), app.Info)
-			}
-			if done != nil {
-				done(err)
-			}
-		})
-	})
+	plan, chosen := e.u.s.Doc().Snapshot(), e.u.comparedScenarios()
+	e.withProgress("Export Board Pack", dir, func(progress func(float64), finished func(error)) {
+		exportBoardPack(dir, plan, chosen, progress, finished)
+	}, func(secs float64) string {
+		return fmt.Sprintf("Wrote the board pack %s in %.1f s.", filepath.Base(dir), secs)
+	}, done)
 }
 
 // comparedScenarios are the scenarios the Compare tab compares, its
