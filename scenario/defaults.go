@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"encoding/json"
+	"maps"
 
 	"github.com/google/uuid"
 
@@ -136,6 +137,7 @@ func (s Scenario) Clone() Scenario {
 			c.Overrides[k] = append(json.RawMessage(nil), v...)
 		}
 	}
+	c.Ranges = maps.Clone(s.Ranges)
 	for _, m := range modules {
 		m.Clone(&c)
 	}
@@ -185,6 +187,10 @@ func (p *Plan) Clone() *Plan {
 		for i, e := range p.Experiments {
 			c.Experiments[i] = e.Clone()
 		}
+	}
+	if p.Simulation != nil {
+		sim := *p.Simulation
+		c.Simulation = &sim
 	}
 	if p.Compare != nil {
 		cs := *p.Compare

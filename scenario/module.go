@@ -59,6 +59,14 @@ type Module struct {
 	// report, months dated on cal, amounts in currency; none with the
 	// module off.
 	Summary func(s *Scenario, r *Result, cal Calendar, currency string) []string
+	// Outputs are the module's monthly series that the simulation's bands,
+	// the tornado and goal seek read (outputs.go); none for a module
+	// without a time series.
+	Outputs []Output
+	// Events returns the yes/no outcomes of one computed run whose odds the
+	// simulation reports (outputs.go), always the same events in the same
+	// order for a scenario; nil for none. Called only with the module on.
+	Events func(s *Scenario, r *Result) []Event
 }
 
 // modules is the registry, in dependency order: a module's Compute may read

@@ -64,6 +64,10 @@ var financeModule = Module{
 	},
 	Metrics: func(_ *Scenario, r *Result) []Metric { return financeMetrics(r.Finance) },
 	Summary: financeSummary,
+	Outputs: []Output{
+		{Key: OutputCash, Title: "Cash", Unit: UnitMoney, Value: func(r *Result, m int) float64 { return r.Finance.Months[m-1].Cash }},
+	},
+	Events: financeEvents,
 }
 
 // financeSummary is the cash story of FinanceStory.
@@ -72,4 +76,20 @@ func financeSummary(s *Scenario, r *Result, cal Calendar, currency string) []str
 		return nil
 	}
 	return FinanceStory(s.Finance, r.Finance, cal, currency)
+}
+
+// financeEvents: cash runs out by month 12, 24 and the horizon; LTV/CAC of
+// every kind of customer the plan has is at least 3.
+func financeEvents(s *Scenario, r *Result) []Event {
+	f := r.Finance
+	var out []Event
+	for _, m := range eventMonths(s.HorizonMonths) {
+		out = append(out, Event{Key: EventCashOut, Title: "Cash runs out", Month: m, Happened: byMonth(f.CashOutMonth, m)})
+	}
+	u := f.UnitEconomics
+	if u.Consumer != nil || u.B2B != nil {
+		ok := (u.Consumer == nil || u.Consumer.Healthy()) && (u.B2B == nil || u.B2B.Healthy())
+		out = append(out, Event{Key: EventLTVToCAC, Title: "LTV/CAC ≥ 3", Month: s.HorizonMonths, Happened: ok})
+	}
+	return out
 }

@@ -78,6 +78,10 @@ var salesModule = Module{
 	Milestones: salesMilestones,
 	Metrics:    salesMetrics,
 	Summary:    salesSummary,
+	Outputs: []Output{
+		{Key: OutputARR, Title: "ARR", Unit: UnitMoney, Value: func(r *Result, m int) float64 { return r.Sales.Months[m-1].ARR }},
+	},
+	Events: salesEvents,
 }
 
 // salesMilestones dates each stage when ARR reaches its threshold: the
@@ -135,6 +139,21 @@ func salesMetrics(s *Scenario, r *Result) []Metric {
 	l.val(MetricSalesHeads, "Sales heads at horizon", UnitCount, BetterNone, float64(h.AEs+h.SDRs+h.VP+h.Managers), true)
 	l.val(MetricSalesCost, "Sales team cost", UnitMoney, BetterLower, sr.TotalCost, true)
 	return l.ms
+}
+
+// salesEvents: each stage after the first reached by month 12, 24 and the
+// horizon.
+func salesEvents(s *Scenario, r *Result) []Event {
+	var out []Event
+	for i, e := range r.Sales.StageEntries {
+		if i == 0 {
+			continue
+		}
+		for _, m := range eventMonths(s.HorizonMonths) {
+			out = append(out, Event{Key: EventStageReached + "[" + e.Stage + "]", Title: e.Stage + " reached", Month: m, Happened: byMonth(e.Month, m)})
+		}
+	}
+	return out
 }
 
 // salesSummary: ARR and team at the horizon, stage entries, cost and

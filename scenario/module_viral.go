@@ -46,6 +46,11 @@ var viralModule = Module{
 	Milestones: viralMilestones,
 	Metrics:    viralMetrics,
 	Summary:    viralSummary,
+	Outputs: []Output{
+		{Key: OutputActive, Title: "Active users", Unit: UnitCount, Value: func(r *Result, m int) float64 { return r.Viral.Months[m-1].Active }},
+		{Key: OutputSignups, Title: "Cumulative signups", Unit: UnitCount, Value: func(r *Result, m int) float64 { return r.Viral.Months[m-1].CumulativeSignups }},
+	},
+	Events: viralEvents,
 }
 
 // viralMilestones dates the K class (month 0) and the goal.
@@ -81,6 +86,19 @@ func viralMetrics(s *Scenario, r *Result) []Metric {
 	l.val(MetricViralCumulative, "Cumulative signups", UnitCount, BetterHigher, pick(v != nil, func() float64 { return v.Months[len(v.Months)-1].CumulativeSignups }), v != nil)
 	l.val(MetricViralPaidSpend, "Paid acquisition spend", UnitMoney, BetterLower, pick(v != nil, func() float64 { return v.TotalPaidSpend }), v != nil)
 	return l.ms
+}
+
+// viralEvents: the goal reached by month 12, 24 and the horizon (none
+// without a goal).
+func viralEvents(s *Scenario, r *Result) []Event {
+	if s.Viral.GoalUsers <= 0 {
+		return nil
+	}
+	var out []Event
+	for _, m := range eventMonths(s.HorizonMonths) {
+		out = append(out, Event{Key: EventGoalReached, Title: "Active users reach the goal", Month: m, Happened: byMonth(r.Viral.GoalMonth, m)})
+	}
+	return out
 }
 
 // viralSummary: K and its class, users at the horizon, the goal, spend.

@@ -39,6 +39,9 @@ type Plan struct {
 	Experiments []experiment.Experiment `json:"experiments,omitempty"`
 	// Compare is what the Compare tab last showed (nil: its defaults).
 	Compare *CompareSet `json:"compare,omitempty"`
+	// Simulation is the Monte Carlo setting (nil: the defaults,
+	// SimulationOrDefault).
+	Simulation *Simulation `json:"simulation,omitempty"`
 }
 
 // CompareSet is a comparison kept with the plan: the baseline and the
@@ -67,6 +70,9 @@ type Scenario struct {
 	// values (variant.go).
 	BasedOn   string                     `json:"basedOn,omitempty"`
 	Overrides map[string]json.RawMessage `json:"overrides,omitempty"`
+	// Ranges holds how uncertain some real-valued inputs are, by input
+	// path (ranges.go; docs/MODELS.md §7).
+	Ranges map[string]Range `json:"ranges,omitempty"`
 }
 
 // variantFile is what a plan file holds for a variant: its own fields and
