@@ -65,7 +65,7 @@ type Module struct {
 	Outputs []Output
 	// Events returns the yes/no outcomes of one computed run whose odds the
 	// simulation reports (outputs.go), always the same events in the same
-	// order for a scenario; nil for none. Called only with the module on.
+	// order for a scenario (noEvents for none). Called only with the module on.
 	Events func(s *Scenario, r *Result) []Event
 }
 

@@ -58,6 +58,7 @@ var fulfillmentModule = Module{
 	Milestones: fulfillmentMilestones,
 	Metrics:    fulfillmentMetrics,
 	Summary:    fulfillmentSummary,
+	Events:     noEvents,
 	Outputs: []Output{
 		{Key: OutputOrders, Title: "Orders a month", Unit: UnitCount, Value: func(r *Result, m int) float64 { return r.Fulfillment.Months[m-1].Orders }},
 		{Key: OutputPlannedCost, Title: "Fulfillment cost (planned)", Unit: UnitMoney, Value: func(r *Result, m int) float64 { return r.Fulfillment.Months[m-1].PlannedCost }},

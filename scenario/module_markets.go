@@ -39,6 +39,7 @@ var marketsModule = Module{
 	Milestones: marketsMilestones,
 	Metrics:    marketsMetrics,
 	Summary:    marketsSummary,
+	Events:     noEvents,
 }
 
 // marketsMilestones names the top market at month 0.

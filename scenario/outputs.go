@@ -127,12 +127,15 @@ func outputKeys() string {
 func ScenarioEvents(s *Scenario, r *Result) []Event {
 	var out []Event
 	for _, m := range modules {
-		if m.Enabled(s) && m.Events != nil {
+		if m.Enabled(s) {
 			out = append(out, m.Events(s, r)...)
 		}
 	}
 	return out
 }
+
+// noEvents is the Events of a module without yes/no outcomes of its own.
+func noEvents(*Scenario, *Result) []Event { return nil }
 
 // eventMonths returns the months events are checked at: 12, 24 and the
 // horizon, those within the horizon, each once.
