@@ -87,22 +87,22 @@ func (c *columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 // tile is one key number or word: a large value over a caption. Every
-// value has the same (subheading, bold) size; a value too wide for its
-// tile breaks onto a second line, and captions sit at the tile's bottom so
-// they line up across a row.
+// value has the same (subheading, bold) size; a value or caption too wide
+// for its tile breaks into lines (never an ellipsis), and captions sit at
+// the tile's bottom so they line up across a row.
 type tile struct {
 	value, caption *widget.Label
 	box            *fyne.Container
 	text           string  // the value as given, on one line
-	width          float32 // the width the value was last broken for
+	label          string  // the caption as given, on one line
+	width          float32 // the width value and caption were last broken for
 }
 
 func newTile(u *UI, caption string) *tile {
-	t := &tile{value: widget.NewLabel("—"), caption: widget.NewLabel(caption), text: "—"}
+	t := &tile{value: widget.NewLabel("—"), caption: widget.NewLabel(caption), text: "—", label: caption}
 	t.value.TextStyle = fyne.TextStyle{Bold: true}
 	t.value.SizeName = theme.SizeNameSubHeadingText
 	t.caption.SizeName = theme.SizeNameCaptionText
-	t.caption.Truncation = fyne.TextTruncateEllipsis
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.InputRadiusSize()
 	u.looks.onChange(func() {
@@ -117,9 +117,21 @@ func newTile(u *UI, caption string) *tile {
 // caption at the bottom.
 type tileLayout struct{ t *tile }
 
+// MinSize is as wide as the caption's longest word (the caption breaks
+// between words) and as tall as value and caption at the current width.
 func (l *tileLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	v, c := objs[0].MinSize(), objs[1].MinSize()
-	return fyne.NewSize(max(c.Width, 80), v.Height+c.Height-theme.Padding())
+	w := widestWord(l.t.label, theme.Size(theme.SizeNameCaptionText), l.t.caption.TextStyle) + 2*theme.InnerPadding()
+	return fyne.NewSize(max(w, 80), v.Height+c.Height-theme.Padding())
+}
+
+// widestWord is the width of the widest word of text.
+func widestWord(text string, size float32, style fyne.TextStyle) float32 {
+	var w float32
+	for _, tk := range tokens(text) {
+		w = max(w, fyne.MeasureText(tk.text, size, style).Width)
+	}
+	return w
 }
 
 func (l *tileLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
@@ -135,14 +147,25 @@ func (l *tileLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	objs[1].Resize(fyne.NewSize(size.Width, c.Height))
 }
 
-// wrap breaks the value into lines that fit the tile's width.
+// wrap breaks the value and the caption into lines that fit the tile's
+// width.
 func (t *tile) wrap() {
-	text := t.text
+	text, label := t.text, t.label
 	if t.width > 0 {
-		text = fitLines(t.text, t.width-2*theme.InnerPadding(), theme.Size(theme.SizeNameSubHeadingText), t.value.TextStyle)
+		inner := t.width - 2*theme.InnerPadding()
+		text = fitLines(t.text, inner, theme.Size(theme.SizeNameSubHeadingText), t.value.TextStyle)
+		label = fitLines(t.label, inner, theme.Size(theme.SizeNameCaptionText), t.caption.TextStyle)
 	}
+	changed := false
 	if text != t.value.Text {
 		t.value.SetText(text)
+		changed = true
+	}
+	if label != t.caption.Text {
+		t.caption.SetText(label)
+		changed = true
+	}
+	if changed {
 		t.box.Refresh()
 	}
 }
@@ -172,10 +195,10 @@ func caption(m scenario.Metric) string {
 
 func (t *tile) set(value, caption string) {
 	t.text = value
-	t.wrap()
-	if caption != "" && caption != t.caption.Text {
-		t.caption.SetText(caption)
+	if caption != "" {
+		t.label = caption
 	}
+	t.wrap()
 }
 
 // formatMetricOn is formatMetric with months dated on the plan's calendar
