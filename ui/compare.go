@@ -24,6 +24,10 @@ const (
 	valueColWidth  = 124
 )
 
+// compareChartHeight is the height of each overlay chart: room for the
+// plot under a legend of six scenarios.
+const compareChartHeight = 270
+
 // compare is the Compare tab: a chosen baseline and one to five other
 // chosen scenarios, as a metric table with deltas (the metric column stays
 // put while the scenario columns scroll), the assumptions that differ, and
@@ -56,7 +60,7 @@ func newCompareScreen(u *UI) screen {
 	c.table = newSplitTable()
 	for _, p := range chart.Panels(chart.KindCompare) {
 		cv := newChartView(u, p)
-		cv.min = fyne.NewSize(200, 150) // the table of four scenarios needs the room at 1280×720
+		cv.min = fyne.NewSize(200, compareChartHeight)
 		c.charts = append(c.charts, cv)
 	}
 	objs := make([]fyne.CanvasObject, len(c.charts))
@@ -77,7 +81,9 @@ func newCompareScreen(u *UI) screen {
 	c.common = widget.NewLabel("")
 	c.common.Wrapping = fyne.TextWrapWord
 	left := container.NewBorder(container.NewVBox(top, c.common, tools), nil, nil, nil, down)
-	split := container.NewHSplit(left, container.NewGridWithColumns(2, objs...))
+	// One chart a row, as wide as the pane, scrolling: two side by side
+	// left each a sliver of a plot under its legend at 1280×720.
+	split := container.NewHSplit(left, container.NewVScroll(container.NewVBox(objs...)))
 	split.Offset = 0.56 // room for the table of a baseline and three others at 1280×720
 	c.body = container.NewPadded(split)
 	return c

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -107,5 +108,21 @@ func TestCompareDeltasColouredByDirection(t *testing.T) {
 	}
 	if imp[widget.SuccessImportance] == 0 || imp[widget.DangerImportance] == 0 {
 		t.Errorf("deltas by importance %v: want some good (success) and some bad (danger)", imp)
+	}
+}
+
+// TestCompareChartsReadableAt1280: at 1280×720 each overlay chart gets the
+// charts pane's full width (one a row, scrolling) and its full height,
+// not a quarter of the pane under a legend.
+func TestCompareChartsReadableAt1280(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1280, 720))
+	i := tabIndex(t, "Compare")
+	u.tabs.SelectIndex(i)
+	c := u.screens[i].(*compare)
+	for _, cv := range c.charts {
+		if s := cv.Size(); s.Width < 400 || s.Height < compareChartHeight {
+			t.Errorf("%s is %.0f×%.0f at 1280×720, want at least 400×%d", cv.panel, s.Width, s.Height, compareChartHeight)
+		}
 	}
 }

@@ -132,7 +132,7 @@ func compareOrders(c *ctx) error {
 }
 
 func compareCost(c *ctx) error {
-	c.moneyAxis("recommended plan cost / month")
+	c.moneyAxis("cost / month") // of the recommended plan, setups included
 	return c.compare("Fulfillment cost by scenario", "fulfillment module", func(s *scenario.Scenario, r *scenario.Result) (plotter.XYs, bool) {
 		if !s.Fulfillment.Enabled || r.Fulfillment == nil {
 			return nil, false

@@ -194,6 +194,24 @@ func (c *ctx) finish() {
 		f()
 	}
 	c.placeLegend()
+	c.fitYLabel()
+}
+
+// fitYLabel shortens the Y axis label (with "…") to the data area's
+// height: gonum shrinks the data area until the whole label fits beside
+// it, which left a sliver of a plot on small charts.
+func (c *ctx) fitYLabel() {
+	p := c.p
+	if p.Y.Label.Text == "" {
+		return
+	}
+	h := c.sz.Y - 2*margin(c.sz) - p.Title.Padding - p.X.Tick.Length - p.X.Tick.Label.Height("0")
+	if p.Title.Text != "" {
+		h -= p.Title.TextStyle.Height(p.Title.Text)
+	}
+	if f := fitText(p.Y.Label.TextStyle, p.Y.Label.Text, h); f != p.Y.Label.Text {
+		p.Y.Label.Text = f // "" when not even a word fits
+	}
 }
 
 // niceY widens the Y range to round ticks with headroom and labels them.
