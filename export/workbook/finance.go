@@ -55,6 +55,7 @@ const (
 	fiRevenue
 	fiCOGS
 	fiGross
+	fiDate2 // the date again, so the costs print with their months (print.go)
 	fiSalesTeam
 	fiPaid
 	fiReferral
@@ -68,8 +69,8 @@ const (
 	fiBurn
 	fiCashOut   // 1 when cash is below 0
 	fiRaise     // 1 when burning with runway below the alert
-	fiPositive  // 1 when net cash flow stays ≥ 0 from here to the horizon
-	fiLastCol   = fiPositive
+	fiOutflow   // the last month so far with a negative net cash flow (0: none)
+	fiLastCol   = fiOutflow
 	spareRows   = 3 // empty rows under the rounds and expansions, for more in the workbook
 	financeRow1 = firstRow + 1
 )
@@ -95,9 +96,13 @@ func (b *builder) financeSheet(name string, p *scenario.Plan, s *scenario.Scenar
 	sh.width(5, 8, 12)
 	sh.width(fiMonth, fiMonth, 7)
 	sh.width(fiDate, fiFY, 10)
-	sh.width(fiSubscription, fiBurn, 13)
-	sh.width(fiCashOut, fiPositive, 9)
-	sh.fitWide = 2
+	sh.width(fiSubscription, fiGross, 13)
+	sh.width(fiDate2, fiDate2, 10)
+	sh.width(fiSalesTeam, fiBurn, 12)
+	sh.width(fiCashOut, fiOutflow, 9)
+	// three blocks a page wide each: inputs and results, revenue, costs and
+	// cash (each of the last two starts with its months' dates)
+	sh.print = &printSetup{blocks: []int{fiMonth, fiDate2}, lastCol: fiLastCol}
 	cats := absRange(fiDate, financeRow1, fiDate, rowH)
 	sh.chart(fmt.Sprintf("A%d", next+1), lineChart("Cash", chartWidth(sh, 8), h, cats, []excelize.ChartSeries{
 		series(name, abs(fiCash, headRow), cats, absRange(fiCash, financeRow1, fiCash, rowH)),
@@ -203,11 +208,13 @@ func (b *builder) financeInputs(sh *sheet, f scenario.Finance, h int) int {
 func (b *builder) financeTable(sh *sheet, cal scenario.Calendar, s *scenario.Scenario, fr *scenario.FinanceResult, ss *scenarioSheets) {
 	st := b.st
 	b.header(sh, fiMonth, "Month", "Date", "Fiscal year", "Subscription revenue", "Consumer revenue", "Order revenue", "Revenue",
-		"Cost of revenue", "Gross profit", "Sales team", "Paid acquisition", "Referral rewards", "Fulfillment", "Market entry",
+		"Cost of revenue", "Gross profit", "Date", "Sales team", "Paid acquisition", "Referral rewards", "Fulfillment", "Market entry",
 		"Other costs", "Operating costs", "Net cash flow", "Funding", "Cash", "Burn (trailing quarter)",
-		"Cash below 0", "Raise now", "Positive from here")
-	sh.text(fiSubscription, headRow-1, "Revenue and costs by month:", st.note)
+		"Cash below 0", "Raise now", "Last outflow month")
+	sh.text(fiSubscription, headRow-1, "Revenue by month:", st.note)
+	sh.text(fiSalesTeam, headRow-1, "Costs and cash by month:", st.note)
 	sh.num(fiMonth, firstRow, 0, st.center)
+	sh.text(fiDate2, firstRow, cal.Label(0), st.center)
 	sh.text(fiDate, firstRow, cal.Label(0), st.center)
 	sh.formula(fiCash, firstRow, "StartingCash", s.Finance.StartingCash, st.money)
 	for i := range fr.Months {
@@ -218,7 +225,7 @@ func (b *builder) financeTable(sh *sheet, cal scenario.Calendar, s *scenario.Sce
 // financeRow writes month index i of fr on row rw.
 func (b *builder) financeRow(sh *sheet, cal scenario.Calendar, rw int, fin scenario.Finance, fr *scenario.FinanceResult, i int, ss *scenarioSheets) {
 	st := b.st
-	m, h := fr.Months[i], len(fr.Months)
+	m := fr.Months[i]
 	c := func(col int) string { return cellName(col, rw) }
 	// from is a formula over a module sheet's cell of this month, "" when
 	// the module is off.
@@ -238,6 +245,7 @@ func (b *builder) financeRow(sh *sheet, cal scenario.Calendar, rw int, fin scena
 	}
 	sh.num(fiMonth, rw, float64(m.Month), st.center)
 	sh.text(fiDate, rw, cal.Label(m.Month), st.center)
+	sh.text(fiDate2, rw, cal.Label(m.Month), st.center)
 	sh.text(fiFY, rw, fmt.Sprintf("FY%d", cal.FiscalYearOf(m.Month)), st.center)
 	line(fiSubscription, from(refSalesARR, "%s/12"), m.Revenue.Subscription, st.money)
 	line(fiConsumer, from(refViralActive, "%s*PayingShare*ARPU"), m.Revenue.Consumer, st.money)
@@ -272,11 +280,22 @@ func (b *builder) financeRow(sh *sheet, cal scenario.Calendar, rw int, fin scena
 	sh.formula(fiCashOut, rw, fmt.Sprintf("IF(%s<0,1,0)", c(fiCash)), flag(m.Cash < 0), st.yesno)
 	raise := m.Burn > 0 && m.Cash < fin.RunwayAlertMonths*m.Burn
 	sh.formula(fiRaise, rw, fmt.Sprintf("IF(AND(%s>0,%s<RunwayAlert*%s),1,0)", c(fiBurn), c(fiCash), c(fiBurn)), flag(raise), st.yesno)
-	positive := fmt.Sprintf("IF(%s>=0,1,0)", c(fiNet))
-	if m.Month < h {
-		positive = fmt.Sprintf("IF(AND(%s>=0,%s=1),1,0)", c(fiNet), cellName(fiPositive, rw+1))
+	before := "0"
+	if i > 0 {
+		before = cellName(fiOutflow, rw-1)
 	}
-	sh.formula(fiPositive, rw, positive, flag(fr.BreakEvenMonth != nil && m.Month >= *fr.BreakEvenMonth), st.yesno)
+	sh.formula(fiOutflow, rw, fmt.Sprintf("IF(%s<0,%s,%s)", c(fiNet), c(fiMonth), before), float64(lastOutflow(fr.Months[:i+1])), st.integer)
+}
+
+// lastOutflow is the last month of ms with a negative net cash flow, 0 if
+// none.
+func lastOutflow(ms []scenario.FinanceMonth) int {
+	for i := len(ms) - 1; i >= 0; i-- {
+		if ms[i].NetCashFlow < 0 {
+			return ms[i].Month
+		}
+	}
+	return 0
 }
 
 // monthOrText is a month number, or text where there is none.
@@ -295,59 +314,165 @@ func numOrText(p *float64, none string) any {
 	return *p
 }
 
+// financeFormulas are the Finance sheet's results at month h, as formulas
+// for the sheet itself (q and n leave references and names as they are) or
+// for another sheet (q qualifies a reference with the Finance sheet's name,
+// n gives a named input's qualified cell).
+type financeFormulas struct {
+	h  int
+	q  func(ref string) string
+	n  func(name string) string
+	ss *scenarioSheets
+}
+
+// onSheet is financeFormulas at the horizon h, for the Finance sheet.
+func onSheet(h int, ss *scenarioSheets) financeFormulas {
+	same := func(s string) string { return s }
+	return financeFormulas{h: h, q: same, n: same, ss: ss}
+}
+
+// fromOther is financeFormulas at month h, for another sheet.
+func fromOther(sh *sheet, h int, ss *scenarioSheets) financeFormulas {
+	return financeFormulas{h: h, q: func(ref string) string { return qualify(sh.name, ref) }, n: sh.named, ss: ss}
+}
+
+// col is column c's months 1..h; cell its month h.
+func (f financeFormulas) col(c int) string {
+	return f.q(absRange(c, financeRow1, c, financeRow1+f.h-1))
+}
+func (f financeFormulas) cell(c int) string { return f.q(abs(c, financeRow1+f.h-1)) }
+
+// first1 is the first month whose flag in column c is 1.
+func (f financeFormulas) first1(c int) string {
+	return fmt.Sprintf(`IF(SUM(%[1]s)=0,"not reached",MATCH(1,%[1]s,0))`, f.col(c))
+}
+
+func (f financeFormulas) minCash() string {
+	return fmt.Sprintf("MIN(%s,MIN(%s))", f.n("StartingCash"), f.col(fiCash))
+}
+
+func (f financeFormulas) cashNeeded(minCash string) string {
+	return fmt.Sprintf("MAX(0,%s-%s)", f.n("MinCashBuffer"), minCash)
+}
+
+// positiveFrom is the first month from which net cash flow stays ≥ 0 up to
+// month h: the month after the last negative one.
+func (f financeFormulas) positiveFrom() string {
+	return fmt.Sprintf(`IF(%s<0,"not reached",%s+1)`, f.cell(fiNet), f.cell(fiOutflow))
+}
+
+func (f financeFormulas) runway() string {
+	burn, cash := f.cell(fiBurn), f.cell(fiCash)
+	return fmt.Sprintf(`IF(%s>0,MAX(0,%s)/%s,"not burning")`, burn, cash, burn)
+}
+
+// burnMultiple is the last quarter's burn over its net new ARR.
+func (f financeFormulas) burnMultiple() string {
+	arr, ok := f.ss.monthly[refSalesARR]
+	if !ok {
+		return `"n/a"`
+	}
+	from := max(0, f.h-3)
+	burnQ := fmt.Sprintf("(-SUM(%s))", f.q(absRange(fiNet, financeRow1+from, fiNet, financeRow1+f.h-1)))
+	netNew := fmt.Sprintf("(%s-%s)", arr.cell(f.h), arr.cell(from))
+	return fmt.Sprintf(`IF(AND(%s>0,%s>0),%s/%s,"n/a")`, burnQ, netNew, burnQ, netNew)
+}
+
+// nested is then if cond holds, else "n/a".
+func nested(cond, then string) string { return fmt.Sprintf(`IF(%s,%s,"n/a")`, cond, then) }
+
+// consumer is the viral loop's CAC, LTV and monthly margin per user.
+func (f financeFormulas) consumer() (cac, ltv, margin string) {
+	ss := f.ss
+	paid, viral, churn := ss.monthly[refViralNewPaid], ss.monthly[refViralNewViral], ss.cells[refViralChurn]
+	signups := fmt.Sprintf("(SUM(%s)+SUM(%s))", paid.span(1, f.h), viral.span(1, f.h))
+	spend := fmt.Sprintf("(SUM(%s)+SUM(%s))", f.col(fiPaid), f.col(fiReferral))
+	margin = fmt.Sprintf("(%s*%s*%s)", f.n("ARPU"), f.n("PayingShare"), f.n("ConsumerMargin"))
+	return nested(signups+"<>0", spend+"/"+signups), nested(churn+"<>0", margin+"/"+churn), margin
+}
+
+// b2b is the sales team's CAC, LTV and monthly margin per customer.
+func (f financeFormulas) b2b() (cac, ltv, margin string) {
+	ss := f.ss
+	newARR, cost, acv := ss.monthly[refSalesNewARR], ss.monthly[refSalesCost], ss.cells[refSalesACV]
+	customers := fmt.Sprintf("(SUM(%s)/%s)", newARR.span(1, f.h), acv)
+	sm, churn := f.n("SubscriptionMargin"), f.n("CustomerChurn")
+	margin = fmt.Sprintf("(%s*%s/12)", acv, sm)
+	return nested(customers+"<>0", fmt.Sprintf("SUM(%s)/%s", cost.span(1, f.h), customers)),
+		nested(churn+"<>0", fmt.Sprintf("%s*%s/%s", acv, sm, churn)), margin
+}
+
+// ltvToCAC and payback read CAC and LTV (cells or formulas).
+func ltvToCAC(cac, ltv string) string {
+	return nested(fmt.Sprintf("AND(ISNUMBER(%s),ISNUMBER(%s))", cac, ltv), nested(cac+"<>0", ltv+"/"+cac))
+}
+
+func payback(cac, margin string) string {
+	return nested(fmt.Sprintf("ISNUMBER(%s)", cac), nested(margin+"<>0", cac+"/"+margin))
+}
+
+// financeAt registers the Finance results at an earlier month, for the
+// Summary's common month.
+func financeAt(sh *sheet, ss *scenarioSheets, fr *scenario.FinanceResult) {
+	at := func(key string, f func(financeFormulas) string) {
+		ss.at[key] = func(m int) string { return f(fromOther(sh, m, ss)) }
+	}
+	at(scenario.MetricFinanceCashHorizon, func(f financeFormulas) string { return f.cell(fiCash) })
+	at(scenario.MetricFinanceMinCash, financeFormulas.minCash)
+	at(scenario.MetricFinanceCashOutMonth, func(f financeFormulas) string { return f.first1(fiCashOut) })
+	at(scenario.MetricFinanceCashNeeded, func(f financeFormulas) string { return f.cashNeeded(f.minCash()) })
+	at(scenario.MetricFinanceBreakEvenMonth, financeFormulas.positiveFrom)
+	at(scenario.MetricFinanceRunway, financeFormulas.runway)
+	at(scenario.MetricFinanceBurnMultiple, financeFormulas.burnMultiple)
+	if fr.UnitEconomics.Consumer != nil {
+		at(scenario.MetricFinanceLTVToCACConsumer, func(f financeFormulas) string { cac, ltv, _ := f.consumer(); return ltvToCAC(cac, ltv) })
+		at(scenario.MetricFinancePaybackConsumer, func(f financeFormulas) string { cac, _, m := f.consumer(); return payback(cac, m) })
+	}
+	if fr.UnitEconomics.B2B != nil {
+		at(scenario.MetricFinanceLTVToCACB2B, func(f financeFormulas) string { cac, ltv, _ := f.b2b(); return ltvToCAC(cac, ltv) })
+		at(scenario.MetricFinancePaybackB2B, func(f financeFormulas) string { cac, _, m := f.b2b(); return payback(cac, m) })
+	}
+}
+
 // financeResults writes the summary and the unit economics from row r0 and
 // returns the last row used.
 func (b *builder) financeResults(sh *sheet, s *scenario.Scenario, r *scenario.Result, r0 int, ss *scenarioSheets) int {
 	st := b.st
 	fr := r.Finance
-	h := s.HorizonMonths
-	rowH := financeRow1 + h - 1
-	col := func(c int) string { return absRange(c, financeRow1, c, rowH) }
-	first1 := func(c int) string {
-		return fmt.Sprintf(`IF(SUM(%[1]s)=0,"not reached",MATCH(1,%[1]s,0))`, col(c))
-	}
-	cash := col(fiCash)
+	f := onSheet(s.HorizonMonths, ss)
 	b.section(sh, r0, "Results")
 	row := r0 + 1
-	put := func(key, label, f string, cached any, style int) {
-		ref := b.derived(sh, row, label, "", f, cached, style)
+	put := func(key, label, formula string, cached any, style int) {
+		ref := b.derived(sh, row, label, "", formula, cached, style)
 		if key != "" {
 			ss.refs[key] = qualify(sh.name, ref)
 		}
 		row++
 	}
-	put("finance.cashOutMonth", "Month cash runs out", first1(fiCashOut), monthOrText(fr.CashOutMonth, "not reached"), st.integer)
-	put("finance.minCash", "Minimum cash", fmt.Sprintf("MIN(StartingCash,MIN(%s))", cash), fr.MinCash, st.money)
+	cash := f.col(fiCash)
+	put(scenario.MetricFinanceCashOutMonth, "Month cash runs out", f.first1(fiCashOut), monthOrText(fr.CashOutMonth, "not reached"), st.integer)
+	put(scenario.MetricFinanceMinCash, "Minimum cash", f.minCash(), fr.MinCash, st.money)
 	put("", "Month of minimum cash (0 = the start)", fmt.Sprintf("IF(StartingCash<=MIN(%[1]s),0,MATCH(MIN(%[1]s),%[1]s,0))", cash), float64(fr.MinCashMonth), st.integer)
-	put("finance.cashNeeded", "Cash needed on top of the rounds", fmt.Sprintf("MAX(0,MinCashBuffer-%s)", abs(valueCol, row-2)), fr.CashNeeded, st.money)
-	put("finance.breakEvenMonth", "Cash-flow positive from month", first1(fiPositive), monthOrText(fr.BreakEvenMonth, "not reached"), st.integer)
-	burnH, cashH := abs(fiBurn, rowH), abs(fiCash, rowH)
-	put("finance.runway", "Runway at the horizon (months)", fmt.Sprintf(`IF(%s>0,MAX(0,%s)/%s,"not burning")`, burnH, cashH, burnH),
-		numOrText(fr.RunwayMonths, "not burning"), st.dec)
-	put("", "Raise by month (runway below the alert)", first1(fiRaise), monthOrText(fr.RaiseByMonth, "not reached"), st.integer)
-	burnMultiple := `"n/a"`
-	if arr, ok := ss.monthly[refSalesARR]; ok {
-		from := max(0, h-3)
-		burnQ := fmt.Sprintf("(-SUM(%s))", absRange(fiNet, financeRow1+from, fiNet, rowH))
-		netNew := fmt.Sprintf("(%s-%s)", arr.cell(h), arr.cell(from))
-		burnMultiple = fmt.Sprintf(`IF(AND(%s>0,%s>0),%s/%s,"n/a")`, burnQ, netNew, burnQ, netNew)
-	}
-	put("finance.burnMultiple", "Burn multiple (last quarter's burn / net new ARR)", burnMultiple, numOrText(fr.BurnMultiple, "n/a"), st.dec)
-	row = b.unitEconomicsRows(sh, row+1, h, fr, ss)
+	put(scenario.MetricFinanceCashNeeded, "Cash needed on top of the rounds", f.cashNeeded(abs(valueCol, row-2)), fr.CashNeeded, st.money)
+	put(scenario.MetricFinanceBreakEvenMonth, "Cash-flow positive from month", f.positiveFrom(), monthOrText(fr.BreakEvenMonth, "not reached"), st.integer)
+	put(scenario.MetricFinanceRunway, "Runway at the horizon (months)", f.runway(), numOrText(fr.RunwayMonths, "not burning"), st.dec)
+	put("", "Raise by month (runway below the alert)", f.first1(fiRaise), monthOrText(fr.RaiseByMonth, "not reached"), st.integer)
+	put(scenario.MetricFinanceBurnMultiple, "Burn multiple (last quarter's burn / net new ARR)", f.burnMultiple(), numOrText(fr.BurnMultiple, "n/a"), st.dec)
+	row = b.unitEconomicsRows(sh, row+1, f, fr, ss)
+	financeAt(sh, ss, fr)
 	return row
 }
 
 // unitEconomicsRows writes both kinds of unit economics from row r0 and
 // returns the row after them.
-func (b *builder) unitEconomicsRows(sh *sheet, r0, h int, fr *scenario.FinanceResult, ss *scenarioSheets) int {
+func (b *builder) unitEconomicsRows(sh *sheet, r0 int, f financeFormulas, fr *scenario.FinanceResult, ss *scenarioSheets) int {
 	st := b.st
 	b.section(sh, r0, "Unit economics (LTV ≥ 3 × CAC passes the article's test)")
 	sh.text(3, r0, "CAC", st.header)
 	sh.text(4, r0, "LTV", st.header)
 	sh.text(5, r0, "LTV / CAC", st.header)
 	sh.text(6, r0, "Payback (months)", st.header)
-	nested := func(cond, then string) string { return fmt.Sprintf(`IF(%s,%s,"n/a")`, cond, then) }
-	write := func(rw int, label string, u *scenario.UnitEconomics, cac, ltv, margin, kind string) {
+	write := func(rw int, label string, u *scenario.UnitEconomics, kind string, formulas func() (string, string, string)) {
 		sh.text(labelCol, rw, label, st.label)
 		if u == nil {
 			for c := 3; c <= 6; c++ {
@@ -355,41 +480,17 @@ func (b *builder) unitEconomicsRows(sh *sheet, r0, h int, fr *scenario.FinanceRe
 			}
 			return
 		}
+		cac, ltv, margin := formulas()
 		cc, lc := cellName(3, rw), cellName(4, rw)
 		sh.formula(3, rw, cac, numOrText(u.CAC, "n/a"), st.money2)
 		sh.formula(4, rw, ltv, numOrText(u.LTV, "n/a"), st.money2)
-		ratio := sh.formulaRef(5, rw, nested(fmt.Sprintf("AND(ISNUMBER(%s),ISNUMBER(%s))", cc, lc),
-			nested(cc+"<>0", lc+"/"+cc)), numOrText(u.LTVToCAC, "n/a"), st.dec)
+		ratio := sh.formulaRef(5, rw, ltvToCAC(cc, lc), numOrText(u.LTVToCAC, "n/a"), st.dec)
 		ss.refs["finance.ltvToCac"+kind] = qualify(sh.name, ratio)
-		pay := sh.formulaRef(6, rw, nested(fmt.Sprintf("ISNUMBER(%s)", cc), nested(margin+"<>0", cc+"/"+margin)), numOrText(u.PaybackMonths, "n/a"), st.dec)
+		pay := sh.formulaRef(6, rw, payback(cc, margin), numOrText(u.PaybackMonths, "n/a"), st.dec)
 		ss.refs["finance.payback"+kind] = qualify(sh.name, pay)
 	}
-	consumer := func() (string, string, string) {
-		paid, viral, churn := ss.monthly[refViralNewPaid], ss.monthly[refViralNewViral], ss.cells[refViralChurn]
-		signups := fmt.Sprintf("(SUM(%s)+SUM(%s))", paid.span(1, h), viral.span(1, h))
-		spend := fmt.Sprintf("(SUM(%s)+SUM(%s))", absRange(fiPaid, financeRow1, fiPaid, financeRow1+h-1), absRange(fiReferral, financeRow1, fiReferral, financeRow1+h-1))
-		margin := "(ARPU*PayingShare*ConsumerMargin)"
-		return nested(signups+"<>0", spend+"/"+signups), nested(churn+"<>0", margin+"/"+churn), margin
-	}
-	b2b := func() (string, string, string) {
-		newARR, cost, acv := ss.monthly[refSalesNewARR], ss.monthly[refSalesCost], ss.cells[refSalesACV]
-		customers := fmt.Sprintf("(SUM(%s)/%s)", newARR.span(1, h), acv)
-		margin := fmt.Sprintf("(%s*SubscriptionMargin/12)", acv)
-		return nested(customers+"<>0", fmt.Sprintf("SUM(%s)/%s", cost.span(1, h), customers)),
-			nested("CustomerChurn<>0", fmt.Sprintf("%s*SubscriptionMargin/CustomerChurn", acv)), margin
-	}
-	if u := fr.UnitEconomics.Consumer; u != nil {
-		cac, ltv, margin := consumer()
-		write(r0+1, "Consumer (viral loop)", u, cac, ltv, margin, "Consumer")
-	} else {
-		write(r0+1, "Consumer (viral loop)", nil, "", "", "", "")
-	}
-	if u := fr.UnitEconomics.B2B; u != nil {
-		cac, ltv, margin := b2b()
-		write(r0+2, "B2B (sales team)", u, cac, ltv, margin, "B2B")
-	} else {
-		write(r0+2, "B2B (sales team)", nil, "", "", "", "")
-	}
+	write(r0+1, "Consumer (viral loop)", fr.UnitEconomics.Consumer, "Consumer", f.consumer)
+	write(r0+2, "B2B (sales team)", fr.UnitEconomics.B2B, "B2B", f.b2b)
 	return r0 + 3
 }
 

@@ -49,6 +49,19 @@ func edgeViralPlan(t testing.TB) *scenario.Plan {
 	return p
 }
 
+// unequalPlan is the sample with unequal horizons: Base runs 60 months,
+// Aggressive 36 and Conservative 48, so the Summary compares them at month
+// 36 and takes Base's and Conservative's figures before their horizons
+// (Base also enters a stage after month 36).
+func unequalPlan(t testing.TB) *scenario.Plan {
+	p := samplePlan(t)
+	p.Name = "Unequal horizons"
+	for i, h := range []int{60, 36, 48} {
+		p.Scenarios[i].HorizonMonths = h
+	}
+	return p
+}
+
 // salesPlan crosses every stage, once with ramp 0 and once with ramp 6.
 func salesPlan(t testing.TB) *scenario.Plan {
 	p := samplePlan(t)

@@ -53,6 +53,8 @@ func (b *builder) fulfillmentSheet(name string, s *scenario.Scenario, r *scenari
 	m1, mh := firstRow, firstRow+h-1
 	ss.refs[scenario.MetricFulfillmentOrders] = qualify(name, abs(fOrders, mh))
 	ss.refs[scenario.MetricFulfillmentModel] = qualify(name, abs(cols.plan, mh))
+	ss.at[scenario.MetricFulfillmentOrders] = func(m int) string { return qualify(name, abs(fOrders, m1+m-1)) }
+	ss.at[scenario.MetricFulfillmentModel] = func(m int) string { return qualify(name, abs(cols.plan, m1+m-1)) }
 	for key, col := range map[string]int{refFulfillmentOrders: fOrders, refFulfillmentCost: cols.planCost, refFulfillmentSetup: cols.planSetup} {
 		ss.monthly[key] = monthlyRef{sheet: name, col: col, month1: m1}
 	}
@@ -295,6 +297,12 @@ func (b *builder) fulfillmentResults(sh *sheet, r *scenario.FulfillmentResult, c
 	sav := b.derived(sh, r0+3, "Savings of the recommended plan", "", rule+"-"+plan, r.Savings, st.money)
 	ss.refs[scenario.MetricFulfillmentCost] = qualify(sh.name, plan)
 	ss.refs[scenario.MetricFulfillmentSavings] = qualify(sh.name, sav)
+	sumTo := func(c, m int) string { return fmt.Sprintf("SUM(%s)", qualify(sh.name, absRange(c, m1, c, m1+m-1))) }
+	planAt := func(m int) string { return sumTo(cols.planCost, m) + "+" + sumTo(cols.planSetup, m) }
+	ss.at[scenario.MetricFulfillmentCost] = planAt
+	ss.at[scenario.MetricFulfillmentSavings] = func(m int) string {
+		return fmt.Sprintf("%s+%s-(%s)", sumTo(cols.ruleCost, m), sumTo(cols.ruleSetup, m), planAt(m))
+	}
 	var sw []string
 	for _, x := range r.Switches {
 		sw = append(sw, fmt.Sprintf("month %d: %s", x.Month, x.Model))

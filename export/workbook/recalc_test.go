@@ -39,6 +39,7 @@ func testRecalc(t *testing.T, e engine) {
 		{"edge-viral.xlsx", edgeViralPlan(t)},
 		{"edge-sales.xlsx", salesPlan(t)},
 		{"names.xlsx", namesPlan(t)},
+		{"unequal.xlsx", unequalPlan(t)},
 	}
 	checkEdgePlans(t, plans[1].plan, plans[2].plan)
 	var files []string

@@ -60,6 +60,8 @@ func (b *builder) salesSheet(name string, s *scenario.Scenario, r *scenario.Sale
 		}
 	}
 	ss.refs[scenario.MetricSalesStage] = qualify(name, abs(sStage, mh))
+	ss.at[scenario.MetricSalesARRHorizon] = func(m int) string { return qualify(name, abs(sARR, firstRow+m)) }
+	ss.at[scenario.MetricSalesStage] = func(m int) string { return qualify(name, abs(sStage, firstRow+m)) }
 	for key, col := range map[string]int{refSalesARR: sARR, refSalesNewARR: sNewARR, refSalesCost: sCost} {
 		ss.monthly[key] = monthlyRef{sheet: name, col: col, month1: m1}
 	}
@@ -245,14 +247,27 @@ func (b *builder) salesResults(sh *sheet, sl scenario.Sales, r *scenario.SalesRe
 		if e.Month != nil {
 			v = float64(*e.Month)
 		}
-		before := fmt.Sprintf(`COUNTIF(%s,"<"&%d)`, idx, i+1)
-		ref := b.derived(sh, row, "Month entering "+e.Stage, "", fmt.Sprintf(`IF(%s>=%d,"not reached",%s+1)`, before, h, before), v, st.integer)
-		ss.refs[scenario.SalesStageEntryKey(e.Stage)] = qualify(name, ref)
+		// the stage is entered the month after the last month before it
+		entry := func(idx string, h int) string {
+			before := fmt.Sprintf(`COUNTIF(%s,"<"&%d)`, idx, i+1)
+			return fmt.Sprintf(`IF(%s>=%d,"not reached",%s+1)`, before, h, before)
+		}
+		ref := b.derived(sh, row, "Month entering "+e.Stage, "", entry(idx, h), v, st.integer)
+		key := scenario.SalesStageEntryKey(e.Stage)
+		ss.refs[key] = qualify(name, ref)
+		ss.at[key] = func(m int) string { return entry(qualify(name, absRange(sStageIdx, m1, sStageIdx, firstRow+m)), m) }
 	}
 	last := r.Months[len(r.Months)-1]
 	ss.refs[scenario.MetricSalesHeads] = qualify(name, b.derived(sh, row+1, "Sales heads at horizon", "",
 		fmt.Sprintf("%s+%s+%s+%s", abs(sAEs, mh), abs(sSDRs, mh), abs(sVP, mh), abs(sMgrs, mh)), last.AEs+last.SDRs+last.VP+last.Managers, st.count))
 	ss.refs[scenario.MetricSalesCost] = qualify(name, b.derived(sh, row+2, "Sales team cost over the horizon", "", fmt.Sprintf("SUM(%s)", absRange(sCost, m1, sCost, mh)), r.TotalCost, st.money))
+	ss.at[scenario.MetricSalesHeads] = func(m int) string {
+		return fmt.Sprintf("%s+%s+%s+%s", qualify(name, abs(sAEs, firstRow+m)), qualify(name, abs(sSDRs, firstRow+m)),
+			qualify(name, abs(sVP, firstRow+m)), qualify(name, abs(sMgrs, firstRow+m)))
+	}
+	ss.at[scenario.MetricSalesCost] = func(m int) string {
+		return fmt.Sprintf("SUM(%s)", qualify(name, absRange(sCost, m1, sCost, firstRow+m)))
+	}
 	from := firstRow + max(h-3, 0)
 	costQ := fmt.Sprintf("SUM(%s)", absRange(sCost, from+1, sCost, mh))
 	var eff any = "n/a"

@@ -134,6 +134,17 @@ func (s *sheet) define(name, ref string) {
 	s.names = append(s.names, excelize.DefinedName{Name: name, RefersTo: qualify(s.name, ref), Scope: s.name})
 }
 
+// named is the qualified cell of the sheet's defined name, for formulas
+// on other sheets (a sheet-scoped name is not visible from them).
+func (s *sheet) named(name string) string {
+	for _, dn := range s.names {
+		if dn.Name == name {
+			return dn.RefersTo
+		}
+	}
+	panic("workbook: no name " + name + " on sheet " + s.name) // a bug of this package
+}
+
 // width sets the width of columns from..to.
 func (s *sheet) width(from, to int, w float64) {
 	for c := from; c <= to; c++ {

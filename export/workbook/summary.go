@@ -7,9 +7,12 @@ import (
 )
 
 // summary writes the comparison sheet: every metric of scenario.Metrics for
-// the compared scenarios (Options.Compare, else all), linked to the module
-// sheets where the figure lives, with absolute and relative deltas against
-// the first of them, the baseline, as formulas.
+// the compared scenarios (Options.Compare, else all), taken at their common
+// month (scenario.CompareScenarios: the shortest horizon, as the app's
+// Compare), linked to the module sheets where the figure lives (or a
+// formula over their monthly columns when a scenario runs longer), with
+// absolute and relative deltas against the first of them, the baseline, as
+// formulas.
 func (b *builder) summary(results []*scenario.Result, sheets []scenarioSheets) error {
 	sh := newSheet(summaryName)
 	st := b.st
@@ -21,16 +24,19 @@ func (b *builder) summary(results []*scenario.Result, sheets []scenarioSheets) e
 		base = p.Scenarios[order[0]].Name
 	}
 	sh.text(1, 2, fmt.Sprintf("Amounts in %s. Figures link to the module sheets; Δ compares each scenario with “%s”.", p.Currency, base), st.subtitle)
+	ss, rs := make([]*scenario.Scenario, len(order)), make([]*scenario.Result, len(order))
+	for k, i := range order {
+		ss[k], rs[k] = &p.Scenarios[i], results[i]
+	}
+	cmp := scenario.CompareScenarios(ss, rs)
+	sh.text(1, 3, commonMonthNote(cmp), st.subtitle)
 	sh.freezeRow, sh.freezeCol = headRow, 1
 	sh.text(1, headRow, "Metric", st.headerLeft)
-	metrics := make([][]scenario.Metric, len(order))
-	for k, i := range order {
-		metrics[k] = scenario.Metrics(&p.Scenarios[i], results[i])
-	}
-	keys, labels, units := metricRows(metrics)
+	keys, labels, units := metricRows(cmp.Metrics)
 	col := func(k int) int { return 2 + max(3*k-2, 0) } // value column of the k-th compared scenario
 	for k, i := range order {
 		sh.text(col(k), headRow, p.Scenarios[i].Name, st.header)
+		sh.text(col(k), 3, fmt.Sprintf("%d-month horizon", cmp.Horizons[k]), st.center)
 		if k > 0 {
 			sh.text(col(k)+1, headRow, "Δ", st.header)
 			sh.text(col(k)+2, headRow, "Δ %", st.header)
@@ -40,10 +46,10 @@ func (b *builder) summary(results []*scenario.Result, sheets []scenarioSheets) e
 		rw := firstRow + r
 		sh.text(1, rw, labels[r], st.label)
 		for k, i := range order {
-			m, ok := findMetric(metrics[k], key)
-			b.metricCell(sh, col(k), rw, m, ok, sheets[i].refs[key], units[r])
+			m, ok := findMetric(cmp.Metrics[k], key)
+			b.metricCell(sh, col(k), rw, m, ok, sheets[i].refAt(key, cmp.Horizons[k], cmp.Month), units[r])
 			if k > 0 {
-				bm, bok := findMetric(metrics[0], key)
+				bm, bok := findMetric(cmp.Metrics[0], key)
 				b.deltaCells(sh, col(k), col(0), rw, bm, m, bok && ok, units[r])
 			}
 		}
@@ -61,6 +67,24 @@ func (b *builder) summary(results []*scenario.Result, sheets []scenarioSheets) e
 		sh.widths[col(i)+2] = 8
 	}
 	return b.addFirst(sh)
+}
+
+// commonMonthNote says at which month the Summary compares the scenarios.
+func commonMonthNote(c scenario.Comparison) string {
+	if !c.Unequal() {
+		return fmt.Sprintf("Every scenario runs %d months; figures “at horizon” and totals are at month %d.", c.Month, c.Month)
+	}
+	return fmt.Sprintf("Compared at month %d, the shortest horizon: figures “at horizon” are at month %d and totals run over months 1–%d, also for scenarios that run longer (their own sheets go on to their horizon).", c.Month, c.Month, c.Month)
+}
+
+// refAt is the reference or formula of a metric's value at month m of a
+// scenario whose horizon is h (m ≤ h): the module sheet's cell at the
+// horizon, or a formula over its monthly columns before it.
+func (ss scenarioSheets) refAt(key string, h, m int) string {
+	if f, ok := ss.at[key]; ok && m < h {
+		return f(m)
+	}
+	return ss.refs[key]
 }
 
 // addFirst writes the Summary into the placeholder first sheet.

@@ -85,12 +85,19 @@ func (b *builder) viralSheet(name string, s *scenario.Scenario, r *scenario.Vira
 	ss.refs[scenario.MetricViralCumulative] = qualify(name, abs(vCumulative, mh))
 	ss.refs[scenario.MetricViralPaidSpend] = qualify(name, "$B$28")
 	ss.viralActive = func(m int) string { return qualify(name, abs(vActive, m1+m-1)) }
+	ss.at[scenario.MetricViralActiveHorizon] = ss.viralActive
+	ss.at[scenario.MetricViralCumulative] = func(m int) string { return qualify(name, abs(vCumulative, m1+m-1)) }
+	ss.at[scenario.MetricViralPaidSpend] = func(m int) string {
+		return "SUM(" + qualify(name, absRange(vSpend, m1, vSpend, m1+m-1)) + ")"
+	}
 	for key, col := range map[string]int{refViralNewViral: vNewViral, refViralNewPaid: vNewPaid, refViralActive: vActive, refViralSpend: vSpend} {
 		ss.monthly[key] = monthlyRef{sheet: name, col: col, month1: m1}
 	}
 	ss.cells[refViralChurn] = qualify(name, "$B$10")
 
-	sh.print = &printSetup{blocks: []int{cN}, lastCol: cCumulative}
+	// the cycle table is the loop's working (one row a cycle: hundreds for
+	// short cycles); the printout is the inputs and the monthly roll-up
+	sh.print = &printSetup{lastCol: vGoal}
 	sh.width(1, 1, 36)
 	sh.width(2, 2, 15)
 	sh.width(3, 4, 2)

@@ -121,6 +121,11 @@ type scenarioSheets struct {
 	monthly     map[string]monthlyRef
 	cells       map[string]string
 	viralActive func(month int) string // qualified cell of active users in month m; nil without viral sheet
+	// at gives, for each metric whose value depends on the month it is
+	// taken at, a formula (with qualified references) for the metric at
+	// month m before the scenario's horizon: the Summary compares
+	// scenarios at their common month (scenario.CommonMonth).
+	at map[string]func(m int) string
 }
 
 func build(p *scenario.Plan, results []*scenario.Result, opt Options, rows *rowStore) (*builder, error) {
@@ -188,7 +193,8 @@ func (b *builder) buildAll(results []*scenario.Result) error {
 }
 
 func (b *builder) scenarioSheets(prefix string, s *scenario.Scenario, r *scenario.Result) (scenarioSheets, error) {
-	ss := scenarioSheets{refs: map[string]string{}, monthly: map[string]monthlyRef{}, cells: map[string]string{}}
+	ss := scenarioSheets{refs: map[string]string{}, monthly: map[string]monthlyRef{}, cells: map[string]string{},
+		at: map[string]func(int) string{}}
 	for _, m := range moduleSheets {
 		if !m.enabled(s) {
 			continue
