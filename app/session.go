@@ -20,6 +20,7 @@ type Session struct {
 	shown      *scenario.Plan // the plan of results
 	results    []*scenario.Result
 	computeErr error
+	sim        sims // simulation results and the running job (simulate.go)
 
 	exports  int      // exports being written
 	waiting  []func() // run once no save or export is being written
@@ -53,6 +54,7 @@ func (s *Session) Scenario() *scenario.Scenario { return &s.doc.Plan().Scenarios
 func (s *Session) SetDocument(d *Document) {
 	s.doc, s.sel = d, 0
 	s.shown, s.results = nil, nil
+	s.dropSimulations()
 }
 
 // Select selects scenario i; it reports false, changing nothing, if the
