@@ -130,11 +130,20 @@ var builders = func() map[Panel]builder {
 // order of Plan.Scenarios), the index of the scenario shown and, for the
 // compare panels, the indexes of the scenarios overlaid (the first is the
 // baseline, drawn thicker; empty means all, with Scenario first).
+//
+// Sims, when set, holds each scenario's last Monte Carlo simulation
+// (parallel to Results, nil where there is none): the time-series panels
+// then draw its P10–P90 band and P50 line under the deterministic line.
+// SimStale says the simulations predate the results (the plan was edited
+// since): the bands are drawn fainter, without the P50 line, and the
+// legend says so.
 type Input struct {
 	Plan     *scenario.Plan
 	Results  []*scenario.Result
 	Scenario int
 	Compare  []int
+	Sims     []*scenario.SimResult
+	SimStale bool
 }
 
 // ErrModuleOff is wrapped by the error returned for a panel whose module is
@@ -185,6 +194,8 @@ func (in Input) check() error {
 		return fmt.Errorf("scenario %d out of range (the plan has %d)", in.Scenario, len(in.Plan.Scenarios))
 	case in.Results[in.Scenario] == nil:
 		return fmt.Errorf("scenario %d has no result", in.Scenario)
+	case len(in.Sims) != 0 && len(in.Sims) != len(in.Results):
+		return fmt.Errorf("%d simulations for %d scenarios", len(in.Sims), len(in.Results))
 	}
 	for _, i := range in.Compare {
 		if i < 0 || i >= len(in.Plan.Scenarios) || in.Results[i] == nil {

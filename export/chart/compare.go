@@ -59,11 +59,15 @@ func (c *ctx) identityColors(idx []int) map[int]int {
 // compare overlays one series across the compared scenarios; the first is
 // the baseline, drawn thicker and solid, the others dashed. Colours follow
 // each scenario's identity (identityColors).
-func (c *ctx) compare(title, module string, get series) error {
+//
+// With simulations (Input.Sims), each scenario's P10–P90 band of output
+// key (months at m + dx) is drawn under every line.
+func (c *ctx) compare(title, module, key string, dx float64, get series) error {
 	c.setTitle(title)
 	var hmax int
 	drawn := 0
 	cols := c.identityColors(c.compared())
+	var ls []*plotter.Line
 	for k, i := range c.compared() {
 		s, r := &c.in.Plan.Scenarios[i], c.in.Results[i]
 		xys, ok := get(s, r)
@@ -77,9 +81,13 @@ func (c *ctx) compare(title, module string, get series) error {
 		}
 		l := c.line(xys, c.th.color(cols[i]), w)
 		l.Dashes = compareDashes[k%len(compareDashes)]
-		c.add(l)
+		c.compareSpread(i, key, r.Horizon, dx, c.th.color(cols[i]))
+		ls = append(ls, l)
 		c.key(name, l)
 		drawn++
+	}
+	for _, l := range ls {
+		c.add(l)
 	}
 	if drawn == 0 {
 		return moduleOff(module)
@@ -91,7 +99,7 @@ func (c *ctx) compare(title, module string, get series) error {
 
 func compareActive(c *ctx) error {
 	c.p.Y.Label.Text = "active users"
-	return c.compare("Active users by scenario", "viral loop module", func(s *scenario.Scenario, r *scenario.Result) (plotter.XYs, bool) {
+	return c.compare("Active users by scenario", "viral loop module", scenario.OutputActive, 0, func(s *scenario.Scenario, r *scenario.Result) (plotter.XYs, bool) {
 		if !s.Viral.Enabled || r.Viral == nil {
 			return nil, false
 		}
@@ -105,7 +113,7 @@ func compareActive(c *ctx) error {
 
 func compareARR(c *ctx) error {
 	c.moneyAxis("ARR")
-	return c.compare("ARR by scenario", "sales module", func(s *scenario.Scenario, r *scenario.Result) (plotter.XYs, bool) {
+	return c.compare("ARR by scenario", "sales module", scenario.OutputARR, 0, func(s *scenario.Scenario, r *scenario.Result) (plotter.XYs, bool) {
 		if !s.Sales.Enabled || r.Sales == nil {
 			return nil, false
 		}
@@ -119,7 +127,7 @@ func compareARR(c *ctx) error {
 
 func compareOrders(c *ctx) error {
 	c.p.Y.Label.Text = "orders / month"
-	return c.compare("Orders a month by scenario", "fulfillment module", func(s *scenario.Scenario, r *scenario.Result) (plotter.XYs, bool) {
+	return c.compare("Orders a month by scenario", "fulfillment module", scenario.OutputOrders, -0.5, func(s *scenario.Scenario, r *scenario.Result) (plotter.XYs, bool) {
 		if !s.Fulfillment.Enabled || r.Fulfillment == nil {
 			return nil, false
 		}
@@ -133,7 +141,7 @@ func compareOrders(c *ctx) error {
 
 func compareCost(c *ctx) error {
 	c.moneyAxis("cost / month") // of the recommended plan, setups included
-	return c.compare("Fulfillment cost by scenario", "fulfillment module", func(s *scenario.Scenario, r *scenario.Result) (plotter.XYs, bool) {
+	return c.compare("Fulfillment cost by scenario", "fulfillment module", scenario.OutputPlannedCost, -0.5, func(s *scenario.Scenario, r *scenario.Result) (plotter.XYs, bool) {
 		if !s.Fulfillment.Enabled || r.Fulfillment == nil {
 			return nil, false
 		}

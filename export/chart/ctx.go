@@ -45,6 +45,8 @@ type ctx struct {
 	behind []plot.Plotter // drawn before the grid (bands)
 	after  []func()       // run once the axes' ranges are final
 	legend []legendEntry
+	// keyed is the first band drawn, which the legend explains.
+	keyed *spread
 
 	yFormat func(float64) string
 	yInt    bool    // whole-number ticks only
@@ -193,6 +195,7 @@ func (c *ctx) finish() {
 	for _, f := range c.after {
 		f()
 	}
+	c.keySpread()
 	c.placeLegend()
 	c.fitYLabel()
 }

@@ -40,7 +40,9 @@ func financeCash(c *ctx) error {
 	c.moneyAxis("cash")
 	money := moneyFormat(c.currency())
 	cl := c.line(cashLine(f, fr), c.th.color(0), 2.2)
-	cl.FillColor = c.th.tint(c.th.color(0), 0.14)
+	if !c.spread(scenario.OutputCash, len(fr.Months), 0, c.th.color(0)) {
+		cl.FillColor = c.th.tint(c.th.color(0), 0.14)
+	}
 	c.add(cl) // under the reference lines and their labels
 	c.add(&hline{Y: 0, Style: draw.LineStyle{Color: c.th.Foreground, Width: 1}})
 	if f.MinCashBuffer > 0 {
@@ -141,7 +143,7 @@ func financeFlows(c *ctx) error {
 func compareCash(c *ctx) error {
 	c.moneyAxis("cash")
 	c.add(&hline{Y: 0, Style: draw.LineStyle{Color: c.th.Foreground, Width: 1}})
-	return c.compare("Cash by scenario", "finance module", func(s *scenario.Scenario, r *scenario.Result) (plotter.XYs, bool) {
+	return c.compare("Cash by scenario", "finance module", scenario.OutputCash, 0, func(s *scenario.Scenario, r *scenario.Result) (plotter.XYs, bool) {
 		if !s.Finance.Enabled || r.Finance == nil {
 			return nil, false
 		}

@@ -268,6 +268,7 @@ func fulfillmentMonthly(c *ctx) error {
 	rl.Dashes = []vg.Length{5, 3}
 	pl := c.line(rec, c.th.color(0), 2.2)
 	c.switchLines(f, fr)
+	c.spread(scenario.OutputPlannedCost, len(fr.Months), -0.5, c.th.color(0))
 	c.add(pl, rl)
 	c.key("recommended plan, "+money(fr.TotalCost)+" in total", pl)
 	if samePlan(fr) {

@@ -40,6 +40,7 @@ func salesARR(c *ctx) error {
 	nb := &bars{X0: 0.5, DX: 1, Width: barWidth(h), Color: c.th.tint(c.th.color(1), 0.85)}
 	c.secondaryBars(nb, newARR, "new ARR / month ("+c.currency()+")", moneyFormat(c.currency()), 0.3)
 	al := c.line(arr, c.th.color(0), 2.2)
+	c.spread(scenario.OutputARR, h, 0, c.th.color(0))
 	c.add(al)
 	c.key("ARR (left axis)", al)
 	c.key("new ARR in the month (right axis)", nb)

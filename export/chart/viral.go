@@ -38,7 +38,11 @@ func viralGrowth(c *ctx) error {
 	}
 	cl := c.line(cum, c.th.color(1), 1.6)
 	al := c.line(active, c.th.color(0), 2)
-	al.FillColor = c.th.tint(c.th.color(0), 0.16)
+	h := len(vr.Months)
+	banded := c.spread(scenario.OutputSignups, h, 0, c.th.color(1))
+	if !c.spread(scenario.OutputActive, h, 0, c.th.color(0)) && !banded {
+		al.FillColor = c.th.tint(c.th.color(0), 0.16)
+	}
 	c.add(al, cl)
 	c.key("active users", al)
 	c.key("cumulative signups", cl)
