@@ -39,11 +39,11 @@ func (sm sampler) draw(src *rand.Rand) float64 {
 	var v float64
 	switch sm.rng.Distribution() {
 	case DistLognormal:
-		mu := (math.Log(lo) + math.Log(hi)) / 2
-		sigma := (math.Log(hi) - math.Log(lo)) / (2 * z95)
+		mu, sigma := centreScale(math.Log(lo), math.Log(hi))
 		v = distuv.LogNormal{Mu: mu, Sigma: sigma, Src: src}.Rand()
 	case DistNormal:
-		v = distuv.Normal{Mu: (lo + hi) / 2, Sigma: (hi - lo) / (2 * z95), Src: src}.Rand()
+		mu, sigma := centreScale(lo, hi)
+		v = distuv.Normal{Mu: mu, Sigma: sigma, Src: src}.Rand()
 	case DistUniform:
 		v = distuv.Uniform{Min: lo, Max: hi, Src: src}.Rand()
 	case DistTriangular:

@@ -6,9 +6,7 @@ import (
 	"math"
 
 	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
 
 	"scaleplan/scenario"
 	"scaleplan/scenario/experiment"
@@ -25,26 +23,8 @@ const curvePoints = 40
 // — visitors per arm against the relative effect to detect, from half the
 // planned effect to twice it, with the planned point marked — to an image
 // of wPx × hPx pixels at dpi (as Image).
-func ExperimentImage(d experiment.Design, th Theme, wPx, hPx int, dpi float64) (img image.Image, err error) {
-	p := ExperimentPanel
-	if wPx <= 0 || hPx <= 0 || wPx > maxPixels || hPx > maxPixels {
-		return nil, fmt.Errorf("chart: %s: image size %d×%d out of range", p, wPx, hPx)
-	}
-	if !(dpi >= 1 && dpi <= 2400) {
-		return nil, fmt.Errorf("chart: %s: dpi %g out of range", p, dpi)
-	}
-	th = th.normalized()
-	idpi := int(math.Round(dpi))
-	sz := vg.Point{X: vg.Length(wPx) * vg.Inch / vg.Length(idpi), Y: vg.Length(hPx) * vg.Inch / vg.Length(idpi)}
-	defer recoverTo(&err, string(p))
-	c := newCtx(Input{}, th, sz)
-	if err := sampleSizeCurve(c, d); err != nil {
-		return nil, fmt.Errorf("chart: %s: %w", p, err)
-	}
-	c.finish()
-	cv := vgimg.NewWith(vgimg.UseWH(sz.X, sz.Y), vgimg.UseDPI(idpi), vgimg.UseBackgroundColor(th.Background))
-	c.p.Draw(inset(draw.New(cv), margin(sz)))
-	return cv.Image(), nil
+func ExperimentImage(d experiment.Design, th Theme, wPx, hPx int, dpi float64) (image.Image, error) {
+	return renderAlone(ExperimentPanel, th, wPx, hPx, dpi, func(c *ctx) error { return sampleSizeCurve(c, d) })
 }
 
 // sampleSizeCurve draws n per arm against the effect, and the design's point.

@@ -54,10 +54,14 @@ func Image(p Panel, in Input, th Theme, wPx, hPx int, dpi float64) (img image.Im
 		return nil, err
 	}
 	defer recoverTo(&err, string(p))
-	c := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(idpi), vgimg.UseBackgroundColor(th.Background))
-	dc := draw.New(textSafe{c})
-	plt.Draw(inset(dc, margin(vg.Point{X: w, Y: h})))
-	return c.Image(), nil
+	return drawImage(plt, th, vg.Point{X: w, Y: h}, idpi), nil
+}
+
+// drawImage draws plt on an image of sz points at idpi dots per inch.
+func drawImage(plt *plot.Plot, th Theme, sz vg.Point, idpi int) image.Image {
+	c := vgimg.NewWith(vgimg.UseWH(sz.X, sz.Y), vgimg.UseDPI(idpi), vgimg.UseBackgroundColor(th.Background))
+	plt.Draw(inset(draw.New(textSafe{c}), margin(sz)))
+	return c.Image()
 }
 
 // inset crops m from every side of c.
