@@ -104,11 +104,12 @@ func (c *ctx) bandsOf(i int, key string, h int) []scenario.Band {
 	return bs[:n]
 }
 
-// bandAlpha is the band's opacity over the background, higher on a dark
-// background (where a tint shows less); a stale band (Input.SimStale) is
-// fainter, and its P50 line is left out.
-func (c *ctx) bandAlpha() float64 { return bandAlpha(c.th, c.in.SimStale) }
+// simStale reports whether scenario i's simulation predates the plan.
+func (c *ctx) simStale(i int) bool { return i >= 0 && i < len(c.in.SimStale) && c.in.SimStale[i] }
 
+// bandAlpha is a band's opacity over the background, higher on a dark
+// background (where a tint shows less); a stale band is fainter (and
+// drawn without its P50 line).
 func bandAlpha(th Theme, stale bool) float64 {
 	a := 0.28
 	if th.Dark {
@@ -128,8 +129,9 @@ func (c *ctx) spread(key string, h int, dx float64, clr color.Color) bool {
 	if bs == nil {
 		return false
 	}
-	sp := &spread{Bands: bs, DX: dx, Fill: c.th.tint(clr, c.bandAlpha())}
-	if !c.in.SimStale {
+	stale := c.simStale(c.in.Scenario)
+	sp := &spread{Bands: bs, DX: dx, Fill: c.th.tint(clr, bandAlpha(c.th, stale))}
+	if !stale {
 		sp.Median = draw.LineStyle{Color: clr, Width: c.lw() * 0.9, Dashes: []vg.Length{c.fs * 0.25, c.fs * 0.3}}
 	}
 	c.add(sp)
@@ -154,7 +156,7 @@ func (c *ctx) keySpread() {
 	if runs > 0 {
 		label = fmt.Sprintf("P10–P90 of %s runs", scenario.FormatCount(float64(runs)))
 	}
-	if c.in.SimStale {
+	if c.simStale(c.in.Scenario) {
 		c.key(label+" (before the latest edits: simulate again)", swatch{Color: sp.Fill})
 		return
 	}
@@ -173,7 +175,7 @@ func (c *ctx) compareSpread(i int, key string, h int, dx float64, clr color.Colo
 		return
 	}
 	r, g, b, _ := color.NRGBAModel.Convert(clr).(color.NRGBA).RGBA()
-	fill := color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: uint8(255 * c.bandAlpha() * 0.8)}
+	fill := color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: uint8(255 * bandAlpha(c.th, c.simStale(i)) * 0.8)}
 	sp := &spread{Bands: bs, DX: dx, Fill: fill}
 	c.add(sp)
 	if c.keyed == nil {

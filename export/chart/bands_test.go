@@ -131,7 +131,8 @@ func TestNoBandsWithoutSimulation(t *testing.T) {
 func TestStaleBands(t *testing.T) {
 	in := simulated(t, 50)
 	fresh := spreads(built(t, FinanceCash, in))[0]
-	in.SimStale = true
+	in.SimStale = make([]bool, len(in.Sims))
+	in.SimStale[0] = true
 	c := built(t, FinanceCash, in)
 	c.finish()
 	stale := spreads(c)[0]

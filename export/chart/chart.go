@@ -134,16 +134,16 @@ var builders = func() map[Panel]builder {
 // Sims, when set, holds each scenario's last Monte Carlo simulation
 // (parallel to Results, nil where there is none): the time-series panels
 // then draw its P10–P90 band and P50 line under the deterministic line.
-// SimStale says the simulations predate the results (the plan was edited
-// since): the bands are drawn fainter, without the P50 line, and the
-// legend says so.
+// SimStale, parallel to Sims (nil: none), marks the simulations that
+// predate the plan shown (it was edited since): their bands are drawn
+// fainter, without the P50 line, and the legend says so.
 type Input struct {
 	Plan     *scenario.Plan
 	Results  []*scenario.Result
 	Scenario int
 	Compare  []int
 	Sims     []*scenario.SimResult
-	SimStale bool
+	SimStale []bool
 }
 
 // ErrModuleOff is wrapped by the error returned for a panel whose module is
@@ -196,6 +196,8 @@ func (in Input) check() error {
 		return fmt.Errorf("scenario %d has no result", in.Scenario)
 	case len(in.Sims) != 0 && len(in.Sims) != len(in.Results):
 		return fmt.Errorf("%d simulations for %d scenarios", len(in.Sims), len(in.Results))
+	case len(in.SimStale) != 0 && len(in.SimStale) != len(in.Sims):
+		return fmt.Errorf("%d stale marks for %d simulations", len(in.SimStale), len(in.Sims))
 	}
 	for _, i := range in.Compare {
 		if i < 0 || i >= len(in.Plan.Scenarios) || in.Results[i] == nil {

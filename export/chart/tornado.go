@@ -1,10 +1,12 @@
 package chart
 
 import (
+	cmpx "cmp"
 	"fmt"
 	"image"
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -18,42 +20,21 @@ import (
 // TornadoPanel names the tornado chart in errors.
 const TornadoPanel Panel = "risk.tornado"
 
-// Tornado is what the tornado chart draws (docs/MODELS.md §7): one output
-// of a scenario at a month, its value with every input at its value
-// (Base), and a bar per ranged input.
-type Tornado struct {
-	// Title names the output ("Cash"), Unit says how its values read.
-	Title string
-	Unit  scenario.Unit
-	// Currency is the plan's currency code, for money (USD when empty).
-	Currency string
-	Month    int
-	Base     float64
-	// Bars are drawn top to bottom by swing, largest first, whatever
-	// their order here.
-	Bars []TornadoBar
-}
-
-// TornadoBar is one ranged input: its path, its low and high, and the
-// output with the input at each (the others at their values).
-type TornadoBar struct {
-	Input string
-	// Label names the input for people; empty: made from Input.
-	Label                     string
-	Low, High                 float64
-	OutputAtLow, OutputAtHigh float64
-}
-
-// swing is how far the bar reaches.
-func (b TornadoBar) swing() float64 { return math.Abs(b.OutputAtHigh - b.OutputAtLow) }
-
-// TornadoImage renders the tornado t — horizontal bars sorted by swing,
-// each from the base value to the output with the input at its low (one
-// colour) and at its high (another), both labelled with the input's value
-// and the output's, and the base value as a vertical line — to an image of
-// wPx × hPx pixels at dpi (as Image).
-func TornadoImage(t Tornado, th Theme, wPx, hPx int, dpi float64) (image.Image, error) {
-	return renderAlone(TornadoPanel, th, wPx, hPx, dpi, func(c *ctx) error { return tornado(c, t) })
+// TornadoImage renders the tornado t (scenario.TornadoOf) — horizontal
+// bars sorted by swing, each from the base value to the output with the
+// input at its low (one colour) and at its high (another), both ends
+// labelled "input value → output value", the base value as a vertical
+// line — to an image of wPx × hPx pixels at dpi (as Image). Money is in
+// currency (USD when empty); label names an input path for people (nil:
+// InputLabel).
+func TornadoImage(t *scenario.Tornado, currency string, label func(path string) string, th Theme, wPx, hPx int, dpi float64) (image.Image, error) {
+	if t == nil {
+		return nil, fmt.Errorf("chart: %s: no tornado", TornadoPanel)
+	}
+	if label == nil {
+		label = InputLabel
+	}
+	return renderAlone(TornadoPanel, th, wPx, hPx, dpi, func(c *ctx) error { return tornado(c, t, currency, label) })
 }
 
 // renderAlone renders a chart that is no panel of the registry: build
@@ -78,7 +59,7 @@ func renderAlone(p Panel, th Theme, wPx, hPx int, dpi float64, build func(c *ctx
 }
 
 // tornado builds the tornado chart.
-func tornado(c *ctx, t Tornado) error {
+func tornado(c *ctx, t *scenario.Tornado, currency string, label func(string) string) error {
 	if !finite(t.Base) {
 		return fmt.Errorf("base value %g is not a number", t.Base)
 	}
@@ -91,7 +72,7 @@ func tornado(c *ctx, t Tornado) error {
 		title += " at month " + scenario.FormatCount(float64(t.Month))
 	}
 	c.setTitle("What moves " + title)
-	val := valueFormat(t.Unit, t.Currency)
+	val := valueFormat(t.Unit, currency)
 	n := len(sorted)
 	names := make([]string, n)
 	lo, hi := t.Base, t.Base
@@ -99,15 +80,12 @@ func tornado(c *ctx, t Tornado) error {
 	lowC, highC := c.th.color(3), c.th.color(0)
 	for kk, b := range sorted {
 		i := n - 1 - kk // largest swing on top
-		names[i] = b.Label
-		if names[i] == "" {
-			names[i] = InputLabel(b.Input)
-		}
+		names[i] = label(b.Input)
 		atLow, atHigh := clean(b.OutputAtLow), clean(b.OutputAtHigh)
 		lo, hi = math.Min(lo, math.Min(atLow, atHigh)), math.Max(hi, math.Max(atLow, atHigh))
 		c.tornadoRow(float64(i), t.Base, atLow, atHigh, lowC, highC)
 		in := inputFormat(b.Input)
-		if b.swing() == 0 {
+		if swing(b) == 0 {
 			c.endNote(float64(i), t.Base, t.Base, "no effect from "+in(b.Low)+" to "+in(b.High), k)
 			continue
 		}
@@ -183,20 +161,19 @@ func (c *ctx) tornadoAxes(names []string, lo, hi, base float64, val func(float64
 
 // sortedBars returns the bars with a finite outcome, largest swing first;
 // equal swings keep their order.
-func sortedBars(in []TornadoBar) []TornadoBar {
-	var out []TornadoBar
+func sortedBars(in []scenario.TornadoBar) []scenario.TornadoBar {
+	var out []scenario.TornadoBar
 	for _, b := range in {
 		if finite(b.OutputAtLow, b.OutputAtHigh) {
 			out = append(out, b)
 		}
 	}
-	for i := 1; i < len(out); i++ { // insertion sort: stable, few bars
-		for j := i; j > 0 && out[j].swing() > out[j-1].swing(); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
+	slices.SortStableFunc(out, func(a, b scenario.TornadoBar) int { return cmpx.Compare(swing(b), swing(a)) })
 	return out
 }
+
+// swing is how far a bar reaches.
+func swing(b scenario.TornadoBar) float64 { return math.Abs(b.OutputAtHigh - b.OutputAtLow) }
 
 // valueFormat formats an output's values by their unit.
 func valueFormat(u scenario.Unit, currency string) func(float64) string {

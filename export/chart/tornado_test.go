@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"context"
 	"errors"
 	"math"
 	"os"
@@ -18,9 +19,9 @@ import (
 // cashTornado is a tornado of cash at month 36 with a base of $4M: an
 // input that cuts cash by $2M at its low and adds $1M at its high, one
 // that moves it ±$0.5M, and one with no effect.
-var cashTornado = Tornado{
-	Title: "Cash", Unit: scenario.UnitMoney, Month: 36, Base: 4e6,
-	Bars: []TornadoBar{
+var cashTornado = scenario.Tornado{
+	Output: scenario.OutputCash, Title: "Cash", Unit: scenario.UnitMoney, Month: 36, Base: 4e6,
+	Bars: []scenario.TornadoBar{
 		{Input: "viral.inviteConversion", Low: 0.15, High: 0.26, OutputAtLow: 3.5e6, OutputAtHigh: 4.5e6},
 		{Input: "finance.referrerReward", Low: 0, High: 20, OutputAtLow: 4e6, OutputAtHigh: 4e6},
 		{Input: "fulfillment.models[3PL].perOrder", Low: 4, High: 7, OutputAtLow: 2e6, OutputAtHigh: 5e6},
@@ -38,7 +39,7 @@ func TestTornadoSortsBySwing(t *testing.T) {
 		t.Errorf("order %v, want %s", order, want)
 	}
 	c := newCtx(Input{}, Light(), defaultSize)
-	if err := tornado(c, cashTornado); err != nil {
+	if err := tornado(c, &cashTornado, "", InputLabel); err != nil {
 		t.Fatal(err)
 	}
 	c.finish()
@@ -67,14 +68,14 @@ func TestTornadoSortsBySwing(t *testing.T) {
 }
 
 func TestTornadoEmptyAndBad(t *testing.T) {
-	_, err := TornadoImage(Tornado{Title: "Cash", Base: 1}, Light(), 400, 300, 96)
+	_, err := TornadoImage(&scenario.Tornado{Title: "Cash", Base: 1}, "", nil, Light(), 400, 300, 96)
 	var empty EmptyError
 	if !errors.As(err, &empty) {
 		t.Errorf("no bars: %v", err)
 	}
 	bad := cashTornado
 	bad.Base = math.NaN()
-	if _, err := TornadoImage(bad, Light(), 400, 300, 96); err == nil || !strings.HasPrefix(err.Error(), "chart: risk.tornado: ") {
+	if _, err := TornadoImage(&bad, "EUR", nil, Light(), 400, 300, 96); err == nil || !strings.HasPrefix(err.Error(), "chart: risk.tornado: ") {
 		t.Errorf("NaN base: %v", err)
 	}
 }
@@ -88,7 +89,7 @@ func TestTornadoPixels(t *testing.T) {
 		th = th.normalized()
 		sz := vg.Point{X: 900 * 72 / 96, Y: 500 * 72 / 96}
 		c := newCtx(Input{}, th, sz)
-		if err := tornado(c, cashTornado); err != nil {
+		if err := tornado(c, &cashTornado, "", InputLabel); err != nil {
 			t.Fatal(err)
 		}
 		c.finish()
@@ -175,5 +176,44 @@ func TestDensityWindow(t *testing.T) {
 	lo, hi = densityWindow(scenario.Range{Low: 2, High: 6, Dist: scenario.DistUniform}, "viral.invitesPerUser")
 	if lo != 2-0.48 || hi != 6+0.48 {
 		t.Errorf("window %g..%g", lo, hi)
+	}
+}
+
+// TestTornadoOfSample draws scenario.TornadoOf's tornado of the sample's
+// cash with sampleRanges, in both themes: the inputs top to bottom in the
+// tornado's order (largest swing first).
+func TestTornadoOfSample(t *testing.T) {
+	in := simulated(t, 1)
+	s := &in.Plan.Scenarios[0]
+	tn, err := scenario.TornadoOf(context.Background(), s, scenario.OutputCash, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tn.Bars) != len(sampleRanges) {
+		t.Fatalf("%d bars", len(tn.Bars))
+	}
+	c := newCtx(Input{}, Light(), defaultSize)
+	if err := tornado(c, tn, in.Plan.Currency, InputLabel); err != nil {
+		t.Fatal(err)
+	}
+	c.finish()
+	ticks := c.p.Y.Tick.Marker.Ticks(0, float64(len(tn.Bars)-1))
+	for k, b := range tn.Bars {
+		if got := ticks[len(ticks)-1-k].Label; got != InputLabel(b.Input) {
+			t.Errorf("row %d from the top: %q, want %q", k, got, InputLabel(b.Input))
+		}
+	}
+	dir := os.Getenv("CHART_DIR")
+	for _, th := range []Theme{Light(), Dark()} {
+		img, err := TornadoImage(tn, in.Plan.Currency, nil, th, 900, 500, 96)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !notBlank(img) {
+			t.Error("blank")
+		}
+		if dir != "" {
+			savePNG(t, filepath.Join(dir, "tornado-sample"+map[bool]string{false: "-light", true: "-dark"}[th.Dark]+".png"), img)
+		}
 	}
 }
