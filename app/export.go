@@ -12,7 +12,8 @@ import (
 )
 
 // ExportWorkbook writes p as an Excel workbook (export/workbook.WriteFile) on
-// a new goroutine, so the UI never waits for it. progress (may be nil)
+// a new goroutine, so the UI never waits for it; a scenario with ranges gets
+// its Simulation sheet (about a second a scenario, in the progress). progress (may be nil)
 // receives the fraction done, 0..1; done (may be nil) receives the result
 // once. Both run on that goroutine: the UI wraps widget updates in fyne.Do.
 // p must be a snapshot nobody changes meanwhile (Document.Snapshot).
@@ -32,7 +33,7 @@ func exportWorkbook(path string, p *scenario.Plan, progress func(float64)) (err 
 			err = fmt.Errorf("export: internal error: %v", v)
 		}
 	}()
-	opt := workbook.Options{Progress: func(n, total int) {
+	opt := workbook.Options{Simulate: true, Progress: func(n, total int) {
 		if progress != nil && total > 0 {
 			progress(min(1, float64(n)/float64(total)))
 		}

@@ -6,6 +6,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"scaleplan/scenario"
 )
 
 func TestExportWorkbook(t *testing.T) {
@@ -74,5 +78,54 @@ func TestExportBoardPack(t *testing.T) {
 	}
 	if got := FreeFolder(root, "Plan board pack"); got != filepath.Join(root, "Plan board pack 2") {
 		t.Errorf("next folder %s", got)
+	}
+}
+
+// TestExportWorkbookSimulates: a scenario with ranges gets its Simulation
+// sheet (the plan's runs and seed), with the progress rising to 1; the
+// others get none.
+func TestExportWorkbookSimulates(t *testing.T) {
+	p := samplePlan(t)
+	for i := range p.Scenarios {
+		p.Scenarios[i].Ranges = nil
+	}
+	p.Scenarios[1].Ranges = map[string]scenario.Range{"viral.inviteConversion": {Low: 0.15, High: 0.3}}
+	p.Simulation = &scenario.Simulation{Runs: 200, Seed: 3}
+	path := filepath.Join(t.TempDir(), "plan.xlsx")
+	fractions := make(chan float64, 1000)
+	result := make(chan error, 1)
+	ExportWorkbook(path, p, func(f float64) { fractions <- f }, func(err error) { result <- err })
+	select {
+	case err := <-result:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(60 * time.Second):
+		t.Fatal("export did not finish within 60 s")
+	}
+	close(fractions)
+	last := -1.0
+	for f := range fractions {
+		if f < last {
+			t.Errorf("progress %v after %v", f, last)
+		}
+		last = f
+	}
+	if last != 1 {
+		t.Errorf("final progress %v, want 1", last)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var sims []string
+	for _, name := range f.GetSheetList() {
+		if strings.HasSuffix(name, " - Simulation") {
+			sims = append(sims, name)
+		}
+	}
+	if strings.Join(sims, ",") != "Aggressive - Simulation" {
+		t.Errorf("simulation sheets %v, want Aggressive's alone", sims)
 	}
 }

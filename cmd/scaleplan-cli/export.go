@@ -38,7 +38,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "export", exitBad, err)
 	}
-	if err := workbook.WriteFile(*out, p, workbook.Options{}); err != nil {
+	if err := workbook.WriteFile(*out, p, workbook.Options{Simulate: true}); err != nil {
 		return fail(stderr, "export", exitBad, err)
 	}
 	fmt.Fprintf(stdout, "wrote %s (%d scenarios)\n", *out, len(p.Scenarios))

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"scaleplan/assets"
 	"scaleplan/scenario"
 )
@@ -386,5 +388,32 @@ func TestSimulateBadPlanIsLocated(t *testing.T) {
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("the samples file exists: %v", err)
+	}
+}
+
+// TestExportHasSimulationSheets: export gives each scenario with ranges a
+// Simulation sheet (the plan's default 10,000 runs), and no other.
+func TestExportHasSimulationSheets(t *testing.T) {
+	plan := rangedPlan(t, nil)
+	out := filepath.Join(t.TempDir(), "sim.xlsx")
+	if code, _, errs := runCLI("export", plan, "-o", out); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var sims []string
+	for _, name := range f.GetSheetList() {
+		if strings.HasSuffix(name, " - Simulation") {
+			sims = append(sims, name)
+		}
+	}
+	if strings.Join(sims, ",") != "Base - Simulation,Conservative - Simulation" {
+		t.Errorf("simulation sheets %v", sims)
+	}
+	if v, _ := f.GetCellValue("Base - Simulation", "B5", excelize.Options{RawCellValue: true}); v != "10000" {
+		t.Errorf("runs %q, want the default 10000", v)
 	}
 }

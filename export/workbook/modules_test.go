@@ -39,7 +39,7 @@ func TestModuleSheetsRegistry(t *testing.T) {
 	p.Scenarios = append(p.Scenarios, scenario.NewScenario("Lean"))
 	p.Scenarios[1].Sales.Enabled = false
 	p.Scenarios[1].Markets.Enabled = false
-	if got := countSheets(p); got != 1+5+3 {
+	if got := countSheets(p, Options{}); got != 1+5+3 {
 		t.Errorf("countSheets = %d, want the summary and 8 module sheets", got)
 	}
 }

@@ -107,7 +107,21 @@ func (rs *rowStore) add(s *sheet) error {
 		return rs.err
 	}
 	var end span
-	for i, row := range s.rows {
+	var scratch []any
+	for i := range max(len(s.rows), s.extraRows) {
+		var row []any
+		if i < len(s.rows) {
+			row = s.rows[i]
+		}
+		if s.extra != nil && i < s.extraRows {
+			if len(row) == 0 {
+				row = scratch[:0]
+			}
+			row = s.extra(i+1, row)
+			if i >= len(s.rows) {
+				scratch = row
+			}
+		}
 		if len(row) == 0 {
 			continue
 		}

@@ -33,6 +33,11 @@ type sheet struct {
 	conds       []condFormat
 	charts      []placedChart
 	err         error // text too long for its cell (see text)
+	// extra, if set, adds cells to rows 1..extraRows as they are written,
+	// after the row's own (which end before the extra ones start), without
+	// keeping them: a large table (the simulation's samples) streams.
+	extra     func(r int, cells []any) []any
+	extraRows int
 }
 
 // condFormat is a conditional format on a range.

@@ -10,6 +10,7 @@ package workbook
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -25,9 +26,17 @@ import (
 
 // Options tunes an export.
 type Options struct {
-	// Progress, if not nil, is called from the writing goroutine after each
-	// sheet with the number of steps done and the total.
+	// Progress, if not nil, is called after each sheet with the number of
+	// steps done and the total: from the writing goroutine, or during a
+	// simulation from its goroutines, one call at a time.
 	Progress func(done, total int)
+	// Simulate runs the Monte Carlo simulation of every scenario with
+	// ranges (the plan's simulation setting) and gives it a Simulation
+	// sheet (simulation.go); about a second a scenario at 10,000 runs.
+	Simulate bool
+	// Context, if not nil, stops a simulation, and so the export, when it
+	// is cancelled.
+	Context context.Context
 	// Compare, if not empty, limits the Summary to these scenarios (indexes
 	// into the plan's), in this order; the first is the baseline the deltas
 	// are against. Every scenario still gets its module sheets.
@@ -135,7 +144,7 @@ func build(p *scenario.Plan, results []*scenario.Result, opt Options, rows *rowS
 		f.Close()
 		return nil, err
 	}
-	b := &builder{f: f, st: st, plan: p, opt: opt, all: countSheets(p) + 1, rows: rows}
+	b := &builder{f: f, st: st, plan: p, opt: opt, all: countSheets(p, opt) + 1, rows: rows}
 	// the plan's name titles the workbook (File → Properties, the title bar
 	// of some viewers) as it titles the Summary sheet
 	if err := f.SetDocProps(&excelize.DocProperties{Title: p.Name, Creator: "Scaleplan"}); err != nil {
@@ -149,7 +158,9 @@ func build(p *scenario.Plan, results []*scenario.Result, opt Options, rows *rowS
 	return b, nil
 }
 
-func countSheets(p *scenario.Plan) int {
+// countSheets counts the progress steps of the sheets: one a sheet, and
+// simSteps more for each simulation.
+func countSheets(p *scenario.Plan, opt Options) int {
 	n := 1
 	if len(p.Experiments) > 0 {
 		n++
@@ -159,6 +170,9 @@ func countSheets(p *scenario.Plan) int {
 			if m.enabled(&p.Scenarios[i]) {
 				n++
 			}
+		}
+		if opt.Simulate && len(p.Scenarios[i].Ranges) > 0 {
+			n += 1 + simSteps
 		}
 	}
 	return n
@@ -200,6 +214,11 @@ func (b *builder) scenarioSheets(prefix string, s *scenario.Scenario, r *scenari
 			continue
 		}
 		if err := b.add(m.write(b, prefix+m.suffix, s, r, &ss)); err != nil {
+			return ss, err
+		}
+	}
+	if b.simulates(s) {
+		if err := b.add(b.simulationSheet(prefix+suffixSimulation, s)); err != nil {
 			return ss, err
 		}
 	}

@@ -1,0 +1,293 @@
+package workbook
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"scaleplan/scenario"
+)
+
+// rangedPlan is the sample plan with ranges on Base (one input of each
+// distribution) and on Conservative (one, uniform), none on Aggressive,
+// simulated runs times with seed 4.
+func rangedPlan(t testing.TB, runs int) *scenario.Plan {
+	t.Helper()
+	p := samplePlan(t)
+	for i := range p.Scenarios {
+		p.Scenarios[i].Ranges = nil
+	}
+	p.Scenarios[0].Ranges = map[string]scenario.Range{
+		"viral.inviteConversion":           {Low: 0.12, High: 0.28},
+		"viral.monthlyChurn":               {Low: 0.02, High: 0.05, Dist: scenario.DistTriangular},
+		"sales.aeQuotaPerMonth":            {Low: 35000, High: 60000, Dist: scenario.DistNormal},
+		"fulfillment.models[3PL].perOrder": {Low: 4, High: 6.5, Dist: scenario.DistUniform},
+	}
+	p.Scenarios[2].Ranges = map[string]scenario.Range{"viral.inviteConversion": {Low: 0.1, High: 0.2, Dist: scenario.DistUniform}}
+	p.Simulation = &scenario.Simulation{Runs: runs, Seed: 4}
+	return p
+}
+
+// exportSim writes p's workbook with opt (Simulate on) and opens it.
+func exportSim(t testing.TB, p *scenario.Plan, opt Options) *excelize.File {
+	t.Helper()
+	opt.Simulate = true
+	var buf bytes.Buffer
+	if err := Write(&buf, p, opt); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// findRow returns the first row whose column A is label (1-based), or 0.
+func findRow(t testing.TB, f *excelize.File, sheet, label string) int {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == label {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// headerCol returns the column (1-based) of a heading on the header row.
+func headerCol(t testing.TB, f *excelize.File, sheet, heading string) int {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return slices.Index(rows[headRow-1], heading) + 1
+}
+
+// column reads the raw numbers of column c from row from on, until a blank.
+func column(t testing.TB, f *excelize.File, sheet string, c, from int) []float64 {
+	t.Helper()
+	cols, err := f.GetCols(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []float64
+	for _, v := range cols[c-1][from-1:] {
+		if v == "" {
+			break
+		}
+		x, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			t.Fatalf("column %d: %q", c, v)
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// typ7 is the p-percentile as Excel's PERCENTILE.INC takes it: rank
+// h = p·(n−1) of the sorted values, interpolated between its neighbours.
+func typ7(values []float64, p float64) float64 {
+	v := slices.Sorted(slices.Values(values))
+	h := p * float64(len(v)-1)
+	lo := int(h)
+	if lo+1 >= len(v) {
+		return v[lo]
+	}
+	return v[lo] + (h-float64(lo))*(v[lo+1]-v[lo])
+}
+
+func cellNum(t testing.TB, f *excelize.File, sheet, cell string) float64 {
+	t.Helper()
+	v, err := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		t.Fatalf("%s!%s = %q, not a number", sheet, cell, v)
+	}
+	return x
+}
+
+// TestSimulationSheet: a Simulation sheet for each scenario with ranges
+// (none for Aggressive), with the run count, the seed, one sample row per
+// run, the horizon percentiles as PERCENTILE.INC over the sample column
+// whose cached values are the engine's and the percentiles of the sample
+// column taken here, the odds and the cash needed as the engine finds
+// them.
+func TestSimulationSheet(t *testing.T) {
+	if len(suffixSimulation) > longestSuffix() {
+		t.Fatalf("%q is longer than the module sheets' suffixes, which leave room for scenario names", suffixSimulation)
+	}
+	p := rangedPlan(t, 300)
+	f := exportSim(t, p, Options{})
+	list := strings.Join(f.GetSheetList(), "|")
+	if !strings.Contains(list, "Base - Finance|Base - Simulation|Aggressive - Viral") ||
+		!strings.Contains(list, "Conservative - Finance|Conservative - Simulation") || strings.Contains(list, "Aggressive - Simulation") {
+		t.Fatalf("sheets %s", list)
+	}
+	const sh = "Base - Simulation"
+	want, err := scenario.Simulate(context.Background(), &p.Scenarios[0], p.Currency, scenario.SimOptions{Runs: 300, Seed: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := findRow(t, f, sh, "Runs"); r == 0 || cellNum(t, f, sh, cellName(2, r)) != 300 {
+		t.Errorf("no run count of 300 (row %d)", r)
+	}
+	if r := findRow(t, f, sh, "Seed (run i draws from a generator seeded from seed and i)"); r == 0 {
+		t.Error("no seed")
+	} else if v, _ := f.GetCellValue(sh, cellName(2, r)); v != "4" {
+		t.Errorf("seed %q", v)
+	}
+	run := headerCol(t, f, sh, "Run")
+	if runs := column(t, f, sh, run, firstRow); len(runs) != 300 || runs[0] != 1 || runs[299] != 300 {
+		t.Fatalf("%d sample rows", len(runs))
+	}
+	if got := headerCol(t, f, sh, "fulfillment.models[3PL].perOrder"); got != run+1 {
+		t.Errorf("the first input's column %d, want %d", got, run+1)
+	}
+	active := column(t, f, sh, headerCol(t, f, sh, "Active users at month 36"), firstRow)
+	r := findRow(t, f, sh, "Active users")
+	band := want.Series[scenario.OutputActive][35]
+	for j, c := range []struct{ p, engine float64 }{{0.1, band.P10}, {0.5, band.P50}, {0.9, band.P90}} {
+		cell := cellName(2+j, r)
+		fo, _ := f.GetCellFormula(sh, cell)
+		if !strings.HasPrefix(fo, "_xlfn.PERCENTILE.INC($") || !strings.HasSuffix(fo, "$5:$"+colName(headerCol(t, f, sh, "Active users at month 36"))+"$304,"+strconv.FormatFloat(c.p, 'f', -1, 64)+")") {
+			t.Errorf("%s: formula %q", cell, fo)
+		}
+		got := cellNum(t, f, sh, cell)
+		if !near(c.engine, got) || !near(typ7(active, c.p), got) {
+			t.Errorf("P%g of active users: cached %g, engine %g, the column's %g", c.p*100, got, c.engine, typ7(active, c.p))
+		}
+	}
+	if r := findRow(t, f, sh, "To survive 9 futures in 10, raise (P90)"); r == 0 || !near(cellNum(t, f, sh, cellName(2, r)), want.CashNeeded.P90) {
+		t.Errorf("cash needed P90 (row %d), want %g", r, want.CashNeeded.P90)
+	}
+	// the odds in the engine's order, one row each, after their header
+	odds := findRow(t, f, sh, "Odds: share of runs in which")
+	for i, pr := range want.Probabilities {
+		if v, _ := f.GetCellValue(sh, cellName(1, odds+1+i)); v != pr.Title || !near(cellNum(t, f, sh, cellName(3, odds+1+i)), pr.P) {
+			t.Errorf("odds row %d: %q, want %q %g", i, v, pr.Title, pr.P)
+		}
+	}
+	// the bands by month: month 1's P50 of cash
+	cash := headerCol(t, f, sh, "Cash P50")
+	if got := cellNum(t, f, sh, cellName(cash, firstRow)); !near(got, want.Series[scenario.OutputCash][0].P50) {
+		t.Errorf("month 1 cash P50 %g, want %g", got, want.Series[scenario.OutputCash][0].P50)
+	}
+}
+
+// TestNoSimulationSheet: a plan without ranges gets no Simulation sheet,
+// and neither does a ranged plan exported without Simulate.
+func TestNoSimulationSheet(t *testing.T) {
+	p := rangedPlan(t, 50)
+	for i := range p.Scenarios {
+		p.Scenarios[i].Ranges = nil
+	}
+	for _, f := range []*excelize.File{exportSim(t, p, Options{}), openBytes(t, rangedPlan(t, 50))} {
+		for _, name := range f.GetSheetList() {
+			if strings.HasSuffix(name, suffixSimulation) {
+				t.Errorf("sheet %q", name)
+			}
+		}
+	}
+}
+
+// TestSimulationSampleCap: with more runs than the cap, the sheet holds
+// the first cap runs, says so, and gives the horizon percentiles as the
+// engine's values over every run (a formula over the kept rows would be
+// another number).
+func TestSimulationSampleCap(t *testing.T) {
+	defer func(n int) { maxSampleRows = n }(maxSampleRows)
+	maxSampleRows = 40
+	p := rangedPlan(t, 130)
+	f := exportSim(t, p, Options{})
+	const sh = "Base - Simulation"
+	run := headerCol(t, f, sh, "Run")
+	if runs := column(t, f, sh, run, firstRow); len(runs) != 40 || runs[39] != 40 {
+		t.Fatalf("%d sample rows, want 40", len(runs))
+	}
+	note, _ := f.GetCellValue(sh, cellName(run, headRow-1))
+	if note != "The first 40 runs of 130 (at most 40 rows)" {
+		t.Errorf("note above the samples %q", note)
+	}
+	if r := findRow(t, f, sh, "The sheet holds the first 40 of the 130 runs (at most 40 rows); every other figure is over all runs."); r == 0 {
+		t.Error("no cap note in the summary")
+	}
+	want, _ := scenario.Simulate(context.Background(), &p.Scenarios[0], p.Currency, scenario.SimOptions{Runs: 130, Seed: 4})
+	r := findRow(t, f, sh, "Active users")
+	if fo, _ := f.GetCellFormula(sh, cellName(3, r)); fo != "" || !near(cellNum(t, f, sh, cellName(3, r)), want.Series[scenario.OutputActive][35].P50) {
+		t.Errorf("capped P50 %q %g, want the engine's %g", fo, cellNum(t, f, sh, cellName(3, r)), want.Series[scenario.OutputActive][35].P50)
+	}
+}
+
+// TestSimulationProgressAndCancel: progress rises to its total with the
+// simulations counted; a cancelled context stops the export with
+// context.Canceled.
+func TestSimulationProgressAndCancel(t *testing.T) {
+	p := rangedPlan(t, 200)
+	var steps []int
+	total := 0
+	exportSim(t, p, Options{Progress: func(done, all int) { steps = append(steps, done); total = all }})
+	if want := countSheets(p, Options{}) + 1 + 2*(1+simSteps); total != want || steps[len(steps)-1] != total {
+		t.Errorf("progress ends at %d of %d, want %d", steps[len(steps)-1], total, want)
+	}
+	for i := 1; i < len(steps); i++ {
+		if steps[i] != steps[i-1]+1 {
+			t.Fatalf("progress went %d → %d", steps[i-1], steps[i])
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err := Write(&bytes.Buffer{}, p, Options{Simulate: true, Context: ctx})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled export: %v", err)
+	}
+}
+
+// TestSimulationRecalc: LibreOffice and Gnumeric recalculate every formula
+// of a workbook with Simulation sheets, the percentiles over the samples
+// included, and get the engine's numbers.
+func TestSimulationRecalc(t *testing.T) {
+	p := rangedPlan(t, 400)
+	dir := t.TempDir()
+	path := dir + "/sim.xlsx"
+	if err := WriteFile(path, p, Options{Simulate: true}); err != nil {
+		t.Fatal(err)
+	}
+	cells := formulaCells(t, path)
+	n := 0
+	for _, c := range cells {
+		if strings.Contains(c.formula, "PERCENTILE.INC") {
+			n++
+		}
+	}
+	if n != 2*6*3 {
+		t.Fatalf("%d percentile formulas, want 36 (6 outputs × 3 in 2 sheets)", n)
+	}
+	want := make([]string, len(cells))
+	for i, c := range cells {
+		want[i] = c.value
+	}
+	for _, e := range engines {
+		t.Run(e.name, func(t *testing.T) {
+			out := e.recalc(t, t.TempDir(), path)
+			got := values(t, out[0], cells)
+			if n, bad := compareCells(cells, want, got); len(bad) > 0 {
+				t.Errorf("%d of %d formula cells differ:\n%s", len(bad), n, strings.Join(bad, "\n"))
+			}
+		})
+	}
+}
