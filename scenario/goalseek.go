@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -52,6 +53,9 @@ type GoalResult struct {
 	Max     float64 `json:"max"`
 	// Evaluations counts the computes the search took.
 	Evaluations int `json:"evaluations"`
+	// Uncomputable, when set, names the values the models could not
+	// compute: a crossing among them would not have been seen.
+	Uncomputable *Uncomputable `json:"-"`
 }
 
 // ErrNotReachable is what goal seek returns, wrapped in a
@@ -67,13 +71,20 @@ type NotReachableError struct {
 	// Best is the highest value of the output seen in the month, at the
 	// input value BestAt.
 	Best, BestAt float64
+	// Uncomputable, when set, names the values the models could not
+	// compute: the search saw nothing there.
+	Uncomputable *Uncomputable
 	percent      bool
 }
 
 func (e *NotReachableError) Error() string {
-	return fmt.Sprintf("no value of %s between %s and %s brings %s to %s by month %d: the most it reaches is %s, with %s = %s",
+	msg := fmt.Sprintf("no value of %s between %s and %s brings %s to %s by month %d: the most it reaches is %s, with %s = %s",
 		e.Goal.Input, FormatInput(e.Min, e.percent), FormatInput(e.Max, e.percent), e.Goal.Output, numText(e.Goal.Target),
-		e.Goal.Month, numText(e.Best), e.Goal.Input, FormatInput(e.BestAt, e.percent))
+		e.Goal.Month, numText(e.Best), e.Goal.Input, FormatInput(roundSig(e.BestAt, 6), e.percent))
+	if e.Uncomputable != nil {
+		msg += "; " + e.Uncomputable.String()
+	}
+	return msg
 }
 
 // Unwrap makes errors.Is(err, ErrNotReachable) hold.
@@ -131,7 +142,7 @@ func seekGoal(ctx context.Context, s *Scenario, g Goal) (*GoalResult, error) {
 		}
 		return o.Value(r, g.Month), nil
 	}
-	xs, ys, err := scan(in, read)
+	xs, ys, bad, err := scan(in, read)
 	if err != nil {
 		return nil, err
 	}
@@ -139,7 +150,7 @@ func seekGoal(ctx context.Context, s *Scenario, g Goal) (*GoalResult, error) {
 	for i := range xs {
 		pts[i] = point{xs[i], ys[i]}
 	}
-	res := &GoalResult{Input: g.Input, Output: g.Output, Target: g.Target, Month: g.Month, Current: in.value}
+	res := &GoalResult{Input: g.Input, Output: g.Output, Target: g.Target, Month: g.Month, Current: in.value, Uncomputable: bad}
 	res.Min, res.Max = ends(in.limit)
 	reaches := func(y float64) bool { return y >= g.Target }
 	best := -1
@@ -191,7 +202,7 @@ func everywhereOrNot(res *GoalResult, g Goal, in variedInput, pts []point, reach
 			top = pt
 		}
 	}
-	return nil, &NotReachableError{Goal: g, Min: res.Min, Max: res.Max, Best: top.y, BestAt: top.x, percent: in.limit.Percent}
+	return nil, &NotReachableError{Goal: g, Min: res.Min, Max: res.Max, Best: top.y, BestAt: top.x, Uncomputable: res.Uncomputable, percent: in.limit.Percent}
 }
 
 // nearer reports whether bracket a lies nearer x than bracket b.
@@ -205,29 +216,55 @@ func nearer(a, b []point, x float64) bool {
 	return dist(a) < dist(b)
 }
 
+// Uncomputable says which values of an input a search tried that the
+// models cannot compute (a loop passing the largest number of users, a
+// volume over every model's capacity): the search saw nothing there.
+type Uncomputable struct {
+	// Count is how many values failed, From and To the lowest and highest.
+	Count    int
+	From, To float64
+	// Err is the first failure's error.
+	Err     error
+	percent bool
+}
+
+func (u *Uncomputable) String() string {
+	if u.Count == 1 {
+		return fmt.Sprintf("the models cannot compute %s (%v)", FormatInput(roundSig(u.From, 6), u.percent), u.Err)
+	}
+	return fmt.Sprintf("the models cannot compute %d values tried between %s and %s (%v)", u.Count,
+		FormatInput(roundSig(u.From, 6), u.percent), FormatInput(roundSig(u.To, 6), u.percent), u.Err)
+}
+
 // scan evaluates read at every scan point of in, in order, and returns the
-// values that computed and what each gave. A value the models cannot
-// compute (a volume over every model's capacity) is left out; when none
-// computes, the plan's own value's error is returned.
-func scan[T any](in variedInput, read func(float64) (T, error)) ([]float64, []T, error) {
+// values that computed and what each gave. Values the models cannot
+// compute are left out and described by the *Uncomputable (nil when
+// every value computed); when none computes, the plan's own value's error
+// is returned.
+func scan[T any](in variedInput, read func(float64) (T, error)) ([]float64, []T, *Uncomputable, error) {
 	var xs []float64
 	var ys []T
-	var firstErr error
+	var bad *Uncomputable
+	var ownErr error
 	for _, x := range scanPoints(in.limit, in.value) {
 		y, err := read(x)
 		switch {
 		case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
-			return nil, nil, err
+			return nil, nil, nil, err
 		case err != nil:
-			if firstErr == nil || x == in.value {
-				firstErr = err
+			if bad == nil {
+				bad = &Uncomputable{From: x, Err: err, percent: in.limit.Percent}
+			}
+			bad.Count, bad.To = bad.Count+1, x
+			if x == in.value {
+				ownErr = err
 			}
 			continue
 		}
 		xs, ys = append(xs, x), append(ys, y)
 	}
 	if len(xs) == 0 {
-		return nil, nil, firstErr
+		return nil, nil, nil, cmp.Or(ownErr, bad.Err)
 	}
-	return xs, ys, nil
+	return xs, ys, bad, nil
 }

@@ -108,6 +108,24 @@ func TestSeekGoalNotReachable(t *testing.T) {
 	}
 }
 
+// TestSeekGoalNotReachableNamesWhatCannotCompute: over 18 months a high K
+// passes the model's cap on signups (MaxUsers), so those conversions do not
+// compute; the message says so rather than presenting the best computed
+// value as the whole story.
+func TestSeekGoalNotReachableNamesWhatCannotCompute(t *testing.T) {
+	_, err := SeekGoal(context.Background(), viralOnly(18), Goal{Input: "viral.inviteConversion", Output: OutputSignups, Target: 1e12, Month: 12})
+	var nr *NotReachableError
+	if !errors.As(err, &nr) || nr.Uncomputable == nil || nr.Uncomputable.To != 1 {
+		t.Fatalf("err = %v, want a NotReachableError whose uncomputable values end at 1", err)
+	}
+	if !strings.Contains(err.Error(), "; the models cannot compute") || !strings.Contains(err.Error(), "and 100% (") || !strings.Contains(err.Error(), "viral: signups pass 1e+12 by month 18") {
+		t.Errorf("message %q does not name the uncomputable values", err)
+	}
+	if nr.BestAt >= nr.Uncomputable.From || nr.Best >= 1e12 {
+		t.Errorf("best %v at %v, uncomputable from %v", nr.Best, nr.BestAt, nr.Uncomputable.From)
+	}
+}
+
 // TestSeekGoalEverywhere: the 1,000 seed users alone are 100 signups or
 // more, whatever the conversion: every value reaches the target, and goal
 // seek says so with the plan's own value.

@@ -86,6 +86,9 @@ type Thresholds struct {
 	Percent bool `json:"-"`
 	// Crossings are the thresholds found, in rising order of Value.
 	Crossings []Threshold `json:"thresholds"`
+	// Uncomputable, when set, names the values the models could not
+	// compute: a change among them would not have been seen.
+	Uncomputable *Uncomputable `json:"-"`
 }
 
 // FindThresholds finds the values of input (a real-valued input path) at
@@ -136,10 +139,11 @@ func findThresholds(ctx context.Context, s *Scenario, decisionKey, input string,
 	if t.State, err = state(in.value); err != nil {
 		return nil, err
 	}
-	xs, states, err := scan(in, state)
+	xs, states, bad, err := scan(in, state)
 	if err != nil {
 		return nil, err
 	}
+	t.Uncomputable = bad
 	for i := 1; i < len(xs); i++ {
 		if states[i] == states[i-1] {
 			continue
