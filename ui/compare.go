@@ -282,10 +282,14 @@ func (c *compare) fillTable(p *scenario.Plan, rs []*scenario.Result, idx []int) 
 	}
 	// every figure at the common month: the shortest horizon compared
 	cmp := scenario.CompareScenarios(ss, crs)
-	c.common.SetText("")
+	var notes []string
 	if cmp.Unequal() {
-		c.common.SetText(fmt.Sprintf("Horizons differ: every figure is taken at month %d, the shortest; totals run over months 1–%d.", cmp.Month, cmp.Month))
+		notes = append(notes, fmt.Sprintf("Horizons differ: every figure is taken at month %d, the shortest; totals run over months 1–%d.", cmp.Month, cmp.Month))
 	}
+	if n := simNote(c.in, idx); n != "" {
+		notes = append(notes, n)
+	}
+	c.common.SetText(strings.Join(notes, "\n"))
 	for j := range idx {
 		_, at := scenario.At(ss[j], crs[j], cmp.Month)
 		list := append(cmp.Metrics[j], scenario.YearMetrics(at, p.Calendar())...)
@@ -308,11 +312,14 @@ func (c *compare) fillTable(p *scenario.Plan, rs []*scenario.Result, idx []int) 
 			label = stage + " from"
 		}
 		r := cmpRow{label: label}
-		for j := range idx {
-			r.cells = append(r.cells, c.cell(base, ms[j], j, p.Currency))
+		for j, i := range idx {
+			cl := c.cell(base, ms[j], j, p.Currency)
+			cl.p50 = c.p50Text(base.Key, ms[j], i, cmp.Month)
+			r.cells = append(r.cells, cl)
 		}
 		m.rows = append(m.rows, r)
 	}
+	m.rows = append(m.rows, oddsRows(c.in, idx)...)
 	m.rows = append(m.rows, assumptionRows(p, idx)...)
 	c.model = m
 	c.table.render(m)

@@ -38,6 +38,9 @@ type cmpRow struct {
 type cmpCell struct {
 	value, delta string
 	good         int // the delta is better (1), worse (-1) or neither (0)
+	// p50 is the value's median over the runs of a current simulation
+	// ("P50 12.3k"; "" for none).
+	p50 string
 }
 
 // tsv writes the table as tab-separated text: a column per scenario and,
@@ -55,9 +58,13 @@ func (t cmpTable) tsv() string {
 		}
 		b.WriteByte('\n')
 	}
+	p50 := t.hasP50()
 	head := []string{"Metric"}
 	for k, n := range t.names {
 		head = append(head, n)
+		if p50 {
+			head = append(head, n+" P50")
+		}
 		if k > 0 {
 			head = append(head, n+" Δ")
 		}
@@ -71,6 +78,9 @@ func (t cmpTable) tsv() string {
 		cells := []string{r.label}
 		for k, c := range r.cells {
 			cells = append(cells, c.value)
+			if p50 {
+				cells = append(cells, strings.TrimPrefix(c.p50, "P50 "))
+			}
 			if k > 0 {
 				cells = append(cells, c.delta)
 			}
@@ -78,6 +88,19 @@ func (t cmpTable) tsv() string {
 		line(cells)
 	}
 	return b.String()
+}
+
+// hasP50 reports whether some cell shows a P50 (Copy Table then gives
+// every scenario a P50 column).
+func (t cmpTable) hasP50() bool {
+	for _, r := range t.rows {
+		for _, c := range r.cells {
+			if c.p50 != "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // assumptionRows are the inputs that differ between the compared
@@ -226,6 +249,11 @@ func valueCell(c cmpCell) fyne.CanvasObject {
 			dl.Importance = widget.DangerImportance
 		}
 		box.Add(container.New(&shiftUp{}, dl))
+	}
+	if c.p50 != "" {
+		pl := widget.NewLabelWithStyle(c.p50, fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
+		pl.SizeName = theme.SizeNameCaptionText
+		box.Add(container.New(&shiftUp{}, pl))
 	}
 	return box
 }

@@ -69,6 +69,8 @@ func New(a fyne.App, w fyne.Window, opt Options) *UI {
 	drafts := app.NewDrafts(dir)
 	drafts.OnError(func(error) { onUI(u.updateStatus) })
 	u.s = app.NewSession(drafts, app.NewRecent(a.Preferences()))
+	// a finished simulation's bands and odds show at once
+	u.s.OnSimulation(u.showResults)
 	useLazyFileWriter() // save dialogs must not create or empty files (savefile.go)
 	u.rc = app.NewRecomputer(func(p *scenario.Plan, rs []*scenario.Result, err error) {
 		onUI(func() { u.computed(p, rs, err) })
@@ -177,7 +179,33 @@ func (u *UI) computed(p *scenario.Plan, rs []*scenario.Result, err error) {
 // none yet).
 func (u *UI) results() chart.Input {
 	p, rs := u.s.Results()
-	return chart.Input{Plan: p, Results: rs, Scenario: u.s.Selected()}
+	in := chart.Input{Plan: p, Results: rs, Scenario: u.s.Selected()}
+	in.Sims, in.SimStale = u.simulations(p)
+	return in
+}
+
+// simulations returns each scenario's latest simulation (nil where there
+// is none) and whether it predates the scenario's inputs: the charts draw
+// its bands (faint when stale) and Compare its P50s and odds. Both are nil
+// when no scenario has one. No edit simulates again: the bands stay those
+// of the last Simulate until the next.
+func (u *UI) simulations(p *scenario.Plan) ([]*scenario.SimResult, []bool) {
+	if p == nil {
+		return nil, nil
+	}
+	var sims []*scenario.SimResult
+	var stale []bool
+	for i, s := range p.Scenarios {
+		r, old := u.s.Simulation(s.ID)
+		if r == nil {
+			continue
+		}
+		if sims == nil {
+			sims, stale = make([]*scenario.SimResult, len(p.Scenarios)), make([]bool, len(p.Scenarios))
+		}
+		sims[i], stale[i] = r, old
+	}
+	return sims, stale
 }
 
 // showResults shows the latest results on every screen that shows results.
