@@ -10,7 +10,7 @@ import (
 // simulateAll gives every scenario of u's plan a range on invite
 // conversion and on other costs, and simulates the plan with runs runs
 // (as Simulate does, but on the test's goroutine).
-func simulateAll(t *testing.T, u *UI, runs int) {
+func simulateAll(t testing.TB, u *UI, runs int) {
 	t.Helper()
 	d := u.s.Doc()
 	for i := range d.Plan().Scenarios {
