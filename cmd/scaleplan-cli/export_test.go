@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"scaleplan/assets"
+	"scaleplan/scenario"
 )
 
 func TestExport(t *testing.T) {
@@ -52,8 +53,18 @@ func TestExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); len(got) != 17 || got[0] != "Summary" || got[16] != "Experiments" {
-		t.Errorf("sheets = %v, want Summary + 15 module sheets (5 per scenario) + Experiments", got)
+	sample, err := scenario.Decode(assets.SamplePlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 17 // Summary + 15 module sheets (5 per scenario) + Experiments
+	for _, s := range sample.Scenarios {
+		if len(s.Ranges) > 0 {
+			want++ // its Simulation sheet
+		}
+	}
+	if got := f.GetSheetList(); len(got) != want || got[0] != "Summary" || got[want-1] != "Experiments" {
+		t.Errorf("sheets = %v, want Summary + 15 module sheets (5 per scenario) + a Simulation sheet per scenario with ranges + Experiments", got)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "bad.xlsx")); !os.IsNotExist(err) {
 		t.Errorf("an invalid plan left a workbook behind: %v", err)

@@ -83,15 +83,15 @@ func (b *builder) writeSimulation(sh *sheet, s *scenario.Scenario, res *scenario
 	l.sampleCol = simMonthCol + 1 + 3*len(l.outputs) + 2
 	capped := l.sampleRows < res.Runs
 	b.heading(sh, s.Name+" — Simulation",
-		fmt.Sprintf("Monte Carlo: %s runs, seed %d. Each run draws every ranged input from its range and computes the plan; "+
-			"the percentiles at the horizon are formulas over the samples, the rest is Scaleplan's result.", scenario.FormatCount(float64(res.Runs)), res.Seed))
+		fmt.Sprintf("Monte Carlo, %s runs: run i draws every ranged input from its own generator seeded from (seed, i) and computes the plan. "+
+			"The percentiles at the horizon are formulas over the samples (right); the rest is Scaleplan's result.", scenario.FormatCount(float64(res.Runs))))
 	sh.heights[headRow] = 45
 	sh.width(1, 1, 40)
-	sh.width(2, simLeftLast, 14)
+	sh.width(2, simLeftLast, 15)
 	r := firstRow
 	sh.text(1, r, "Runs", st.label)
 	sh.num(2, r, float64(res.Runs), st.count)
-	sh.text(1, r+1, "Seed (run i draws from a generator seeded from seed and i)", st.label)
+	sh.text(1, r+1, "Seed", st.label)
 	sh.text(2, r+1, strconv.FormatUint(res.Seed, 10), st.textRight) // a 64-bit seed loses digits as a number
 	sh.text(1, r+2, "Sample rows on this sheet", st.label)
 	sh.num(2, r+2, float64(l.sampleRows), st.count)
@@ -106,7 +106,7 @@ func (b *builder) writeSimulation(sh *sheet, s *scenario.Scenario, res *scenario
 	r = b.simOdds(sh, res, cal, r+1)
 	r = b.simCash(sh, res, r+1)
 	r = b.simShares(sh, "Market ranked first", "Market", res.MarketWins, r+1)
-	b.simShares(sh, "Fulfillment model planned at "+cal.Label(s.HorizonMonths), "Model", res.PlannedModelAtHorizon, r+1)
+	b.simShares(sh, "Planned fulfillment at "+cal.Label(s.HorizonMonths), "Model", res.PlannedModelAtHorizon, r+1)
 	b.simBands(sh, res, l)
 	b.simSamples(sh, s, res, l)
 	sh.freezeRow = headRow
@@ -129,7 +129,7 @@ func (b *builder) simInputs(sh *sheet, s *scenario.Scenario, res *scenario.SimRe
 		sh.num(2, r, v, style)
 		sh.num(3, r, rg.Low, style)
 		sh.num(4, r, rg.High, style)
-		sh.text(5, r, rg.Distribution(), st.text)
+		sh.text(5, r, rg.Distribution(), st.center)
 	}
 	return r + 1
 }
@@ -180,7 +180,7 @@ func (b *builder) simOdds(sh *sheet, res *scenario.SimResult, cal scenario.Calen
 	if len(res.Probabilities) == 0 {
 		return r - 1
 	}
-	b.simHeader(sh, r, "Odds: share of runs in which", "By", "Probability")
+	b.simHeader(sh, r, "Odds (share of runs)", "By", "Probability")
 	for _, p := range res.Probabilities {
 		r++
 		sh.text(1, r, p.Title, b.st.label)
@@ -196,12 +196,13 @@ func (b *builder) simCash(sh *sheet, res *scenario.SimResult, r int) int {
 	if c == nil {
 		return r - 1
 	}
-	b.simHeader(sh, r, "Cash needed (the funding that keeps cash at or above zero)", "")
+	b.simHeader(sh, r, "Cash needed", "")
 	sh.text(1, r+1, "To survive 9 futures in 10, raise (P90)", b.st.label)
 	sh.num(2, r+1, c.P90, b.st.money)
 	sh.text(1, r+2, "Half the futures need (P50)", b.st.label)
 	sh.num(2, r+2, c.P50, b.st.money)
-	return r + 3
+	sh.text(1, r+3, "The funding that would keep cash at or above zero throughout.", b.st.note)
+	return r + 4
 }
 
 // simShares writes names with their share of runs, largest first.
@@ -209,7 +210,7 @@ func (b *builder) simShares(sh *sheet, title, head string, shares map[string]flo
 	if len(shares) == 0 {
 		return r - 1
 	}
-	b.simHeader(sh, r, title, "Share of runs")
+	b.simHeader(sh, r, title, "Share")
 	names := slices.Sorted(maps.Keys(shares))
 	slices.SortStableFunc(names, func(x, y string) int {
 		switch {
