@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -280,4 +282,40 @@ func TestBandsLook(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestRenderCPU prints the CPU time of one 900×500 render of each banded
+// panel with and without the sample's simulations: on a shared machine
+// CPU time says what wall time would on an idle one (a render runs on one
+// goroutine). Run with CHART_CPU=1.
+func TestRenderCPU(t *testing.T) {
+	if os.Getenv("CHART_CPU") == "" {
+		t.Skip("set CHART_CPU=1 to measure")
+	}
+	sim := simulated(t, 1000)
+	plain := sim
+	plain.Sims = nil
+	const n = 40
+	for _, pn := range bandPanels {
+		var ms [2]float64
+		for k, in := range []Input{plain, sim} {
+			start := cpuTime()
+			for range n {
+				if _, err := Image(pn, in, Light(), 900, 500, 96); err != nil {
+					t.Fatal(err)
+				}
+			}
+			ms[k] = (cpuTime() - start).Seconds() * 1000 / n
+		}
+		t.Logf("%-26s %5.2f ms plain, %5.2f ms with bands", pn, ms[0], ms[1])
+	}
+}
+
+// cpuTime is the process's user and system CPU time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
