@@ -144,6 +144,21 @@ func TestHostileInputs(t *testing.T) {
 			"scaleplan-cli export: -o is given more than once\nusage: scaleplan-cli export PLAN -o OUT.xlsx\n"},
 		{"--json twice", map[string][]byte{"p.scaleplan": assets.SamplePlan}, []string{"compute", "--json", "--json", "p.scaleplan"}, 2,
 			"scaleplan-cli compute: --json is given more than once\nusage: scaleplan-cli compute --json PLAN\n"},
+		// the simulation's bounds
+		{"--runs 0", map[string][]byte{"p.scaleplan": rangedBytes(t, nil)}, []string{"simulate", "p.scaleplan", "--runs", "0"}, 1,
+			"scaleplan-cli simulate: --runs: must be a whole number from 1 to 1,000,000, got \"0\"\n"},
+		{"--runs 10 million", map[string][]byte{"p.scaleplan": rangedBytes(t, nil)}, []string{"simulate", "p.scaleplan", "--runs", "10000000"}, 1,
+			"scaleplan-cli simulate: --runs: must be a whole number from 1 to 1,000,000, got \"10000000\"\n"},
+		{"--seed 1.5", map[string][]byte{"p.scaleplan": rangedBytes(t, nil)}, []string{"simulate", "p.scaleplan", "--seed", "1.5"}, 1,
+			"scaleplan-cli simulate: --seed: must be a whole number from 0 to 18446744073709551615, got \"1.5\"\n"},
+		{"no ranges", map[string][]byte{"p.scaleplan": rangedBytes(t, func(p *scenario.Plan) {
+			for i := range p.Scenarios {
+				p.Scenarios[i].Ranges = nil
+			}
+		})}, []string{"simulate", "p.scaleplan"}, 1,
+			"scaleplan-cli simulate: no scenario has ranges: nothing to simulate (give an input a range first)\n"},
+		{"--samples is a folder", map[string][]byte{"p.scaleplan": rangedBytes(t, nil), "runs.csv/x": nil}, []string{"simulate", "p.scaleplan", "--samples", "runs.csv"}, 1,
+			"scaleplan-cli simulate: --samples: cannot write runs.csv: it is a folder\n"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -148,3 +148,48 @@ func listDir(t *testing.T, dir string) []string {
 	}
 	return names
 }
+
+// TestInterruptedSimulateLeavesNothing: SIGINT while simulate writes its
+// samples removes the unfinished CSV.
+func TestInterruptedSimulateLeavesNothing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the command and simulates 50,000 runs")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "scaleplan-cli")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	work := filepath.Join(dir, "work")
+	os.Mkdir(work, 0o755)
+	os.WriteFile(filepath.Join(work, "p.scaleplan"), rangedBytes(t, nil), 0o644)
+	cmd := exec.Command(bin, "simulate", "p.scaleplan", "--runs", "50000", "--json", "--samples", "runs.csv")
+	cmd.Dir = work
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(2 * time.Minute)
+	for len(listDir(t, work)) < 2 { // the plan and the temporary file
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatalf("no temporary file appeared: %v", listDir(t, work))
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	cmd.Process.Signal(syscall.SIGINT)
+	err := cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 130 {
+		t.Errorf("%v, want exit 130 (stderr %q)", err, stderr.String())
+	}
+	if !strings.HasSuffix(stderr.String(), "scaleplan-cli: stopped (interrupt); the unfinished output was removed\n") {
+		t.Errorf("stderr %q", stderr.String())
+	}
+	if got := listDir(t, work); strings.Join(got, " ") != "p.scaleplan" {
+		t.Errorf("the folder holds %v", got)
+	}
+}

@@ -25,6 +25,12 @@ import (
 // Aggressive, and edit applied, written to a file.
 func rangedPlan(t *testing.T, edit func(p *scenario.Plan)) string {
 	t.Helper()
+	return writeTemp(t, "ranged.scaleplan", rangedBytes(t, edit))
+}
+
+// rangedBytes is rangedPlan's file.
+func rangedBytes(t *testing.T, edit func(p *scenario.Plan)) []byte {
+	t.Helper()
 	p, err := scenario.Decode(assets.SamplePlan)
 	if err != nil {
 		t.Fatal(err)
@@ -44,7 +50,7 @@ func rangedPlan(t *testing.T, edit func(p *scenario.Plan)) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return writeTemp(t, "ranged.scaleplan", data)
+	return data
 }
 
 // simJSON is simulate --json's object, as DESIGN's headless command
