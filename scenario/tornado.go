@@ -43,8 +43,49 @@ type Tornado struct {
 	Bars []TornadoBar `json:"bars"`
 }
 
+// MeasureCashNeeded is what a tornado can measure besides the outputs: the
+// cash needed beyond the rounds over the whole horizon (the cashNeeded of
+// compute --json's finance), one number a run.
+const MeasureCashNeeded = "finance.cashNeeded"
+
+// scalarMeasures are the tornado's measures of a whole run; their Value
+// ignores the month.
+var scalarMeasures = []Output{
+	{Key: MeasureCashNeeded, Title: "Cash needed beyond rounds", Unit: UnitMoney, Value: func(r *Result, _ int) float64 { return r.Finance.CashNeeded }},
+}
+
+// TornadoMeasures lists what a tornado of s can measure: the outputs of
+// its enabled modules, then the measures of a whole run (MeasureCashNeeded
+// with finance on).
+func TornadoMeasures(s *Scenario) []Output {
+	out := ScenarioOutputs(s)
+	for _, o := range scalarMeasures {
+		if m, _ := ModuleNamed(moduleOf(o.Key)); m.Enabled(s) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// tornadoMeasure finds what key measures: an output of s, or a measure of a
+// whole run (whole true).
+func tornadoMeasure(s *Scenario, key string) (o Output, whole bool, err error) {
+	for _, m := range scalarMeasures {
+		if m.Key != key {
+			continue
+		}
+		if mod, _ := ModuleNamed(moduleOf(key)); !mod.Enabled(s) {
+			return m, true, fmt.Errorf("%q: the %s module is off", key, mod.Title)
+		}
+		return m, true, nil
+	}
+	o, err = outputOf(s, key)
+	return o, false, err
+}
+
 // TornadoOf builds the tornado of output (an Output key such as
-// "viral.active") at month (1..horizon, 0 = the horizon) for s, which must
+// "viral.active", or MeasureCashNeeded) at month (1..horizon, 0 = the
+// horizon; a measure of the whole run is read at the horizon) for s, which must
 // be valid with its variant inputs resolved: every ranged input is set to
 // its range's low and then its high, the others at their values, and the
 // bars are sorted by swing. A scenario without ranges has no bars. It stops
@@ -58,9 +99,12 @@ func TornadoOf(ctx context.Context, s *Scenario, output string, month int) (*Tor
 }
 
 func tornadoOf(ctx context.Context, s *Scenario, output string, month int) (*Tornado, error) {
-	o, err := outputOf(s, output)
+	o, whole, err := tornadoMeasure(s, output)
 	if err != nil {
 		return nil, err
+	}
+	if whole {
+		month = 0
 	}
 	if month, err = monthOrHorizon(s, month); err != nil {
 		return nil, err

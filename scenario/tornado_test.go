@@ -83,3 +83,51 @@ func TestTornadoWithoutRangesOrOutput(t *testing.T) {
 		t.Errorf("an off module's output: err = %v", err)
 	}
 }
+
+// TestTornadoCashNeeded: finance alone, $100,000 in the bank, other costs
+// of $5,000 a month without growth, 12 months, no buffer: cash bottoms out
+// at 100,000 − 12·5,000 = 40,000, so nothing is needed (the base).
+//   - otherCostsPerMonth 5,000..20,000: 0 and 12·20,000 − 100,000 = 140,000.
+//   - startingCash 50,000..150,000: 12·5,000 − 50,000 = 10,000 and 0.
+func TestTornadoCashNeeded(t *testing.T) {
+	s := NewScenario("Cash")
+	s.HorizonMonths = 12
+	s.Viral.Enabled, s.Sales.Enabled, s.Fulfillment.Enabled, s.Markets.Enabled = false, false, false, false
+	s.Finance.StartingCash, s.Finance.OtherCostsPerMonth, s.Finance.OtherCostsGrowth = 100_000, 5_000, 0
+	s.Ranges = map[string]Range{
+		"finance.startingCash":       {Low: 50_000, High: 150_000},
+		"finance.otherCostsPerMonth": {Low: 5_000, High: 20_000},
+	}
+	tor, err := TornadoOf(context.Background(), &s, MeasureCashNeeded, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tor.Base != 0 || tor.Month != 12 || tor.Unit != UnitMoney || len(tor.Bars) != 2 {
+		t.Fatalf("tornado %+v, want base 0 at month 12 (the horizon) in money, two bars", tor)
+	}
+	want := []TornadoBar{
+		{Input: "finance.otherCostsPerMonth", Low: 5_000, High: 20_000, OutputAtLow: 0, OutputAtHigh: 140_000, Swing: 140_000},
+		{Input: "finance.startingCash", Low: 50_000, High: 150_000, OutputAtLow: 10_000, OutputAtHigh: 0, Swing: 10_000},
+	}
+	for i, w := range want {
+		if g := tor.Bars[i]; g != w {
+			t.Errorf("bar %d = %+v, want %+v", i, g, w)
+		}
+	}
+	keys := func(os []Output) string {
+		var ks []string
+		for _, o := range os {
+			ks = append(ks, o.Key)
+		}
+		return strings.Join(ks, " ")
+	}
+	if got := keys(TornadoMeasures(&s)); got != "finance.cash finance.cashNeeded" {
+		t.Errorf("measures %q", got)
+	}
+	if got := keys(TornadoMeasures(viralOnly(12))); got != "viral.active viral.cumulativeSignups" {
+		t.Errorf("measures without finance %q", got)
+	}
+	if _, err := TornadoOf(context.Background(), viralOnly(12), MeasureCashNeeded, 0); err == nil || !strings.Contains(err.Error(), "the Finance module is off") {
+		t.Errorf("cash needed with finance off: %v", err)
+	}
+}
