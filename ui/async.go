@@ -27,3 +27,14 @@ func work[T any](u *UI, work func() T, done func(T)) {
 	}
 	background(work, done)
 }
+
+// post runs fn on the UI thread from a goroutine: through fyne.Do, or, when
+// a test set u.posted, by handing it to the test, which runs it on its own
+// goroutine as an event loop would (the test driver has none).
+func (u *UI) post(fn func()) {
+	if u.posted != nil {
+		u.posted <- fn
+		return
+	}
+	onUI(fn)
+}

@@ -421,7 +421,11 @@ func row[T comparable](f *field[T], label, hint string) formRow {
 		markOverride(s, f.path, label, f.label, f.reset)
 		resetRow.Hidden = !f.reset.Visible()
 	}
-	box := container.NewVBox(container.NewBorder(nil, nil, nil, container.New(&minWidth{w: hintWidth}, h), f.entry), resetRow, msg.box)
+	var side fyne.CanvasObject = container.New(&minWidth{w: hintWidth}, h)
+	if nf, ok := any(f).(*field[float64]); ok && rangeable(nf) {
+		side = container.NewHBox(side, rangeControls(nf, strings.TrimSpace(strings.Split(label, "(")[0]), msg))
+	}
+	box := container.NewVBox(container.NewBorder(nil, nil, nil, side, f.entry), resetRow, msg.box)
 	return formRow{label: container.New(&minWidth{w: labelWidth}, f.label), value: box}
 }
 
@@ -473,6 +477,8 @@ type messageLine struct {
 	text *canvas.Text
 	full string // the whole message (text may be cut)
 	box  *fyne.Container
+	err  string // the error message ("" none)
+	info string // shown in a quiet colour while there is no error
 }
 
 func newMessageLine() *messageLine {
@@ -485,8 +491,25 @@ func newMessageLine() *messageLine {
 }
 
 func (m *messageLine) set(s string) {
-	m.full, m.text.Text = s, s
-	m.text.Color = theme.Color(theme.ColorNameError)
+	m.err = s
+	m.show()
+}
+
+// setInfo sets what the line says while the field has no error (a range).
+func (m *messageLine) setInfo(s string) {
+	if m.info == s {
+		return
+	}
+	m.info = s
+	m.show()
+}
+
+func (m *messageLine) show() {
+	m.full, m.text.Color = m.err, theme.Color(theme.ColorNameError)
+	if m.err == "" {
+		m.full, m.text.Color = m.info, theme.Color(theme.ColorNamePrimary)
+	}
+	m.text.Text = m.full
 	m.box.Refresh() // lays the line out again: the text is cut to its width
 }
 

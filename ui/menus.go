@@ -14,6 +14,7 @@ type menus struct {
 	u                   *UI
 	m                   *fyne.MainMenu
 	undoItem, redoItem  *fyne.MenuItem
+	simItem             *fyne.MenuItem // Simulate: off while one runs
 	recent              *fyne.MenuItem
 	light, dark, system *fyne.MenuItem
 	sig                 string
@@ -70,6 +71,7 @@ func newMenus(u *UI) *menus {
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
+	m.simItem = item("Simulate", shortcut(fyne.KeyR, false), g(u.simulate))
 	m.undoItem = item("Undo", &fyne.ShortcutUndo{}, g(m.undo))
 	m.redoItem = item("Redo", shortcut(fyne.KeyZ, true), g(m.redo))
 	edit := fyne.NewMenu("Edit", m.undoItem, m.redoItem,
@@ -79,6 +81,9 @@ func newMenus(u *UI) *menus {
 		item("Duplicate Scenario", shortcut(fyne.KeyD, false), g(u.list.duplicateScenario)),
 		item("Rename Scenario…", nil, g(u.list.renameScenario)),
 		item("Delete Scenario…", nil, g(u.list.deleteScenario)),
+		fyne.NewMenuItemSeparator(),
+		m.simItem,
+		item("Simulation Settings…", nil, g(u.simulationSettings)),
 	)
 	m.light = fyne.NewMenuItem("Light", func() { u.SetTheme(ThemeLight) })
 	m.dark = fyne.NewMenuItem("Dark", func() { u.SetTheme(ThemeDark) })
@@ -109,11 +114,12 @@ func (m *menus) refresh() {
 			m.redoItem.Label = "Redo " + l
 		}
 	}
+	m.simItem.Disabled = u.s.Simulating()
 	items := m.recentMenu()
 	m.recent.ChildMenu.Items = items
 	pref := u.looks.pref()
 	m.light.Checked, m.dark.Checked, m.system.Checked = pref == ThemeLight, pref == ThemeDark, pref == ThemeSystem
-	sig := fmt.Sprint(m.undoItem.Label, m.undoItem.Disabled, m.redoItem.Label, m.redoItem.Disabled, pref, len(items))
+	sig := fmt.Sprint(m.undoItem.Label, m.undoItem.Disabled, m.redoItem.Label, m.redoItem.Disabled, pref, len(items), m.simItem.Disabled)
 	for _, it := range items {
 		sig += it.Label
 	}

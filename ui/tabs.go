@@ -27,6 +27,7 @@ var tabs = []tab{
 	{title: "Fulfillment", module: scenario.ModuleFulfillment, milestone: "Fulfillment", make: newFulfillmentScreen},
 	{title: "Markets", module: scenario.ModuleMarkets, milestone: "Markets", make: newMarketsScreen},
 	{title: "Finance", module: scenario.ModuleFinance, milestone: "Finance", make: newFinanceScreen},
+	{title: "Risk", make: newRiskScreen},
 	{title: "Compare", make: newCompareScreen},
 	{title: "Experiments", make: newExperimentsScreen},
 }

@@ -42,6 +42,10 @@ type UI struct {
 	menu    *menus
 	exports *exports
 	looks   *looks
+	simBar  *simBar
+	// posted, when set (tests), receives what goroutines hand back to the
+	// UI thread instead of fyne.Do (post, async.go).
+	posted chan func()
 }
 
 // Options configure New; zero values pick the defaults.
@@ -92,9 +96,10 @@ func (u *UI) build() {
 	u.tabs = container.NewAppTabs(items...)
 	u.tabs.OnSelected = func(*container.TabItem) { u.activate() }
 	u.status = newStatusBar()
+	u.simBar = newSimBar(u)
 	u.menu = newMenus(u)
 	left := container.New(&minWidth{w: 210}, u.list.content())
-	u.win.SetContent(container.NewBorder(nil, u.status, nil, nil,
+	u.win.SetContent(container.NewBorder(nil, container.NewVBox(u.simBar.box, u.status), nil, nil,
 		container.NewBorder(nil, nil, left, nil, u.tabs)))
 	u.win.SetMainMenu(u.menu.main())
 	u.win.SetCloseIntercept(u.quit)
