@@ -112,11 +112,12 @@ type rangeDialog struct {
 
 // openRangeDialog asks for the range of field f's input in the selected
 // scenario: low, high and distribution, checked by the model as they are
-// typed, with a sketch of the density; Set, Clear or Cancel.
-func openRangeDialog(f *field[float64], title string) {
+// typed, with a sketch of the density; Set, Clear or Cancel. It returns
+// the dialog (nil when another dialog is open).
+func openRangeDialog(f *field[float64], title string) *rangeDialog {
 	u := f.u
 	if u.s.Doc() == nil || u.win.Canvas().Overlays().Top() != nil {
-		return
+		return nil
 	}
 	f.endEdit()
 	rd := &rangeDialog{f: f, sel: u.s.Selected(), path: f.path, value: f.modelValue()}
@@ -174,6 +175,7 @@ func openRangeDialog(f *field[float64], title string) {
 	rd.check()
 	rd.d.Show()
 	u.win.Canvas().Focus(rd.low)
+	return rd
 }
 
 // Size of the density sketch, in points.

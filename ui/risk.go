@@ -32,6 +32,9 @@ type riskScreen struct {
 	markets  *widget.Label
 	models   *widget.Label
 	analysis *riskAnalysis
+	// active: the tab is showing; stale: something changed while it was
+	// hidden (it refreshes when shown, as charts render only when shown).
+	active, stale bool
 }
 
 func newRiskScreen(u *UI) screen {
@@ -64,11 +67,26 @@ func wrapLabel() *widget.Label {
 
 func (r *riskScreen) content() fyne.CanvasObject { return r.body }
 
-// show follows the selected scenario.
-func (r *riskScreen) show(chart.Input) { r.refresh() }
+// show follows the selected scenario and its edits.
+func (r *riskScreen) show(chart.Input) { r.changed() }
 
 // simChanged follows simulations starting, finishing and going.
-func (r *riskScreen) simChanged() { r.refresh() }
+func (r *riskScreen) simChanged() { r.changed() }
+
+func (r *riskScreen) changed() {
+	r.stale = true
+	if r.active {
+		r.refresh()
+	}
+}
+
+// setActive refreshes the tab when it is shown, if something changed.
+func (r *riskScreen) setActive(on bool) {
+	r.active = on
+	if on && r.stale {
+		r.refresh()
+	}
+}
 
 // refresh shows the selected scenario's latest simulation, or what to do
 // to get one.
@@ -77,6 +95,7 @@ func (r *riskScreen) refresh() {
 	if u.s.Doc() == nil {
 		return
 	}
+	r.stale = false
 	p, sel := u.s.Doc().Plan(), u.s.Selected()
 	s := &p.Scenarios[sel]
 	r.title.SetText("Risk · " + s.Name)
@@ -150,10 +169,11 @@ func oddsLines(res *scenario.SimResult, cal scenario.Calendar) []string {
 // share writes a share of futures as a whole percentage, never rounding
 // an event that happened, or failed to, in some run away: "<1%", ">99%".
 func share(p float64) string {
+	const eps = 1e-9 // shares summed run by run round off
 	switch {
-	case p <= 0:
+	case p <= eps:
 		return "0%"
-	case p >= 1:
+	case p >= 1-eps:
 		return "100%"
 	case p < 0.005:
 		return "<1%"

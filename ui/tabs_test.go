@@ -13,7 +13,8 @@ import (
 // TestTabsFollowTheRegistry: the window's tabs are the registry's rows, in
 // order, and each screen implements exactly the interfaces it fills (no
 // stubs): the Overview has inputs and results but no charts, Compare has
-// charts but no inputs, every module tab all four.
+// charts but no inputs, Risk shows results only when shown, every module
+// tab all four.
 func TestTabsFollowTheRegistry(t *testing.T) {
 	u, _ := newTestUI(t)
 	if len(u.tabs.Items) != len(tabs) {
@@ -34,6 +35,8 @@ func TestTabsFollowTheRegistry(t *testing.T) {
 			want = [4]bool{true, true, false, false}
 		case "Compare":
 			want = [4]bool{false, true, true, true}
+		case "Risk": // the simulation and the questions asked of the model; no inputs of its own
+			want = [4]bool{false, true, true, false}
 		case "Experiments": // plan-level: its own inputs and curve, no scenario results
 			want = [4]bool{true, false, true, false}
 		}

@@ -46,6 +46,8 @@ type UI struct {
 	// posted, when set (tests), receives what goroutines hand back to the
 	// UI thread instead of fyne.Do (post, async.go).
 	posted chan func()
+	// labels names inputs by path for the Risk tab (inputLabel).
+	labels map[string]string
 }
 
 // Options configure New; zero values pick the defaults.

@@ -1,0 +1,84 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"scaleplan/scenario"
+)
+
+// clearRanges takes every range off the plan (the sample may have some),
+// as a starting state that is no undo step.
+func clearRanges(t *testing.T, u *UI) {
+	t.Helper()
+	for i := range u.s.Doc().Plan().Scenarios {
+		for _, path := range scenario.RangePaths(&u.s.Doc().Plan().Scenarios[i]) {
+			if err := u.s.Doc().ClearRange(i, path); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// TestRangeButtonsOnRealValuedFieldsOnly: Invite conversion (a rate) has
+// Range…; Ramp (whole months) and plan-level fields do not.
+func TestRangeButtonsOnRealValuedFieldsOnly(t *testing.T) {
+	u, _ := newTestUI(t)
+	if !rangeable(num(t, u, "viral.inviteConversion")) || !rangeable(num(t, u, "sales.averageACV")) {
+		t.Error("real-valued inputs should take a range")
+	}
+	if _, isNum := findField(t, u, "sales.rampMonths").(*field[float64]); isNum {
+		t.Error("Ramp (months) is a whole-number field: it must have no Range…")
+	}
+}
+
+// TestRangeDialog: the dialog refuses bad text with a located message
+// and no Set; a good range is one undoable edit, shown under the field;
+// Clear takes it off again.
+func TestRangeDialog(t *testing.T) {
+	u, _ := newTestUI(t)
+	clearRanges(t, u)
+	conv := num(t, u, "viral.inviteConversion")
+	rd := openRangeDialog(conv, "Invite conversion")
+	if rd == nil {
+		t.Fatal("no dialog")
+	}
+	if rd.low.Text != "16%" || rd.high.Text != "24%" {
+		t.Errorf("a new range starts at %q..%q, want 16%%..24%% (±20%% of the value 20%%)", rd.low.Text, rd.high.Text)
+	}
+	rd.high.SetText("lots")
+	if !strings.HasPrefix(rd.msg.Text, "High:") || !rd.set.Disabled() {
+		t.Errorf("text that is no number: message %q, Set disabled %v", rd.msg.Text, rd.set.Disabled())
+	}
+	rd.low.SetText("15%")
+	rd.high.SetText("30%")
+	rd.dist.SetSelected(distNames[scenario.DistUniform])
+	if rd.msg.Text != "" || rd.set.Disabled() {
+		t.Fatalf("a good range: message %q, Set disabled %v", rd.msg.Text, rd.set.Disabled())
+	}
+	test.Tap(rd.set)
+	want := scenario.Range{Low: 0.15, High: 0.30, Dist: scenario.DistUniform}
+	if got := cur(u).Ranges["viral.inviteConversion"]; got != want {
+		t.Fatalf("range %+v, want %+v", got, want)
+	}
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Error("Set should close the dialog")
+	}
+	if l := u.s.Doc().UndoLabel(); l != "Set range (viral.inviteConversion)" {
+		t.Errorf("undo label %q", l)
+	}
+	if got := rangeLine(u.s.Doc().Plan(), 0, "viral.inviteConversion", true); got != "Range 15–30%, uniform" {
+		t.Errorf("the field's range line says %q", got)
+	}
+	rd = openRangeDialog(conv, "Invite conversion")
+	test.Tap(dialogButton(t, u, "Clear"))
+	if _, ok := cur(u).Ranges["viral.inviteConversion"]; ok {
+		t.Error("Clear left the range")
+	}
+	u.s.Doc().Undo()
+	if got := cur(u).Ranges["viral.inviteConversion"]; got != want {
+		t.Errorf("undoing Clear gave %+v", got)
+	}
+}
