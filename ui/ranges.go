@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"scaleplan/app"
+	"scaleplan/export/chart"
 	"scaleplan/scenario"
 )
 
@@ -267,7 +268,7 @@ func (rd *rangeDialog) drawSketch(r scenario.Range) {
 		err error
 	}
 	work(u, func() out {
-		img, err := densitySketch(r, path, value, th, int(sketchW*scale), int(sketchH*scale), chartDPI*float64(scale))
+		img, err := chart.DensityImage(r, path, value, th, int(sketchW*scale), int(sketchH*scale), chartDPI*float64(scale))
 		return out{img, err}
 	}, func(o out) {
 		if seq != rd.seq {

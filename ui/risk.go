@@ -54,8 +54,12 @@ func newRiskScreen(u *UI) screen {
 		section("Fulfillment: how often each model is planned at the horizon"), r.models,
 	)
 	r.analysis = newRiskAnalysis(u)
-	head := container.NewBorder(nil, nil, nil, container.NewHBox(settings, r.simulate), container.NewVBox(r.title, r.about))
-	r.body = container.NewVScroll(container.NewPadded(container.NewVBox(head, r.empty, r.results, widget.NewSeparator(), r.analysis.content())))
+	head := container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(settings, r.simulate)), container.NewVBox(r.title, r.about))
+	left := container.NewVScroll(container.NewPadded(container.NewVBox(r.empty, r.results)))
+	right := container.NewVScroll(container.NewPadded(r.analysis.content()))
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.45
+	r.body = container.NewBorder(container.NewPadded(head), nil, nil, nil, split)
 	return r
 }
 

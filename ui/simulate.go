@@ -93,6 +93,7 @@ func (u *UI) simulated(j *app.SimJob, out app.SimOutcome) {
 	u.simBar.done++
 	u.menu.refresh()
 	u.simScreensChanged()
+	u.showResults() // the charts draw the new bands
 	switch {
 	case errors.Is(out.Err, context.Canceled):
 		u.say(fmt.Sprintf("Simulation cancelled (%d of %d scenarios finished).", len(out.Results), len(j.Scenarios())), app.Info)

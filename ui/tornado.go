@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"scaleplan/export/chart"
 	"scaleplan/scenario"
 )
 
@@ -25,9 +26,10 @@ type tornadoView struct {
 	seq   int
 }
 
-// Tornado chart size, in points: a bar row per ranged input.
+// Tornado chart size, in points: at least tornadoMinW wide (else its
+// widget's width), a bar row per ranged input.
 const (
-	tornadoW      = 640
+	tornadoMinW   = 420
 	tornadoBase   = 90
 	tornadoPerBar = 34
 )
@@ -43,6 +45,15 @@ func (v *tornadoView) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewVBox(v.img, v.words))
 }
 
+// Resize redraws the chart at the new width.
+func (v *tornadoView) Resize(s fyne.Size) {
+	redraw := s.Width != v.Size().Width
+	v.BaseWidget.Resize(s)
+	if redraw {
+		v.draw()
+	}
+}
+
 // set shows tornado t (nil: msg instead).
 func (v *tornadoView) set(t *scenario.Tornado, msg, currency string) {
 	v.t, v.cur = t, currency
@@ -51,6 +62,7 @@ func (v *tornadoView) set(t *scenario.Tornado, msg, currency string) {
 		v.img.SetMinSize(fyne.Size{})
 		v.img.Refresh()
 		v.words.SetText(msg)
+		v.words.Show()
 		return
 	}
 	v.words.SetText(tornadoWords(t, currency, v.u.inputLabel))
@@ -66,6 +78,7 @@ func (v *tornadoView) draw() {
 	v.seq++
 	seq := v.seq
 	h := float32(tornadoBase + tornadoPerBar*len(t.Bars))
+	w := max(v.Size().Width, tornadoMinW)
 	scale := v.u.win.Canvas().Scale()
 	th, cur, label := v.u.looks.chartTheme(), v.cur, v.u.inputLabel
 	labels := map[string]string{}
@@ -77,7 +90,7 @@ func (v *tornadoView) draw() {
 		err error
 	}
 	work(v.u, func() out {
-		img, err := tornadoChart(t, cur, func(p string) string { return labels[p] }, th, int(tornadoW*scale), int(h*scale), chartDPI*float64(scale))
+		img, err := chart.TornadoImage(t, cur, func(p string) string { return labels[p] }, th, int(w*scale), int(h*scale), chartDPI*float64(scale))
 		return out{img, err}
 	}, func(o out) {
 		if seq != v.seq {
@@ -85,8 +98,10 @@ func (v *tornadoView) draw() {
 		}
 		v.img.Image = o.img
 		v.img.SetMinSize(fyne.Size{})
+		v.words.Show()
 		if o.err == nil {
-			v.img.SetMinSize(fyne.NewSize(tornadoW, h))
+			v.img.SetMinSize(fyne.NewSize(tornadoMinW, h))
+			v.words.Hide() // the chart says it all; the words stand in when it cannot be drawn
 		}
 		v.img.Refresh()
 		v.Refresh()
