@@ -172,6 +172,9 @@ func simulateAll(stdout io.Writer, csv *samplesCSV, p *scenario.Plan, chosen []i
 			writeSimText(stdout, p, s, res)
 			continue
 		}
+		if res.Probabilities == nil {
+			res.Probabilities = []scenario.Probability{} // a list is [], never null
+		}
 		b, err := json.MarshalIndent(res, "    ", "  ")
 		if err != nil {
 			return fmt.Errorf("scenarios[%d]: %w", i, err)

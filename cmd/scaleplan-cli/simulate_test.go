@@ -423,3 +423,18 @@ func TestExportHasSimulationSheets(t *testing.T) {
 		t.Errorf("runs %q, want the default 10000", v)
 	}
 }
+
+// TestSimulateNoEventsIsAnEmptyList: a scenario with no milestone to
+// reach (no goal, sales and finance off) prints "probabilities": [].
+func TestSimulateNoEventsIsAnEmptyList(t *testing.T) {
+	plan := rangedPlan(t, func(p *scenario.Plan) {
+		s := &p.Scenarios[0]
+		s.Viral.GoalUsers = 0
+		s.Sales.Enabled, s.Finance.Enabled = false, false
+		delete(s.Ranges, "sales.aeQuotaPerMonth")
+	})
+	out := simulateJSON(t, 2, plan, "--scenario", "Base", "--runs", "20")
+	if !strings.Contains(out, `"probabilities": []`) || !strings.Contains(out, `"cashNeeded": null`) {
+		t.Errorf("no empty probabilities or null cash needed:\n%s", out[strings.Index(out, `"probabilities"`):])
+	}
+}
