@@ -152,7 +152,7 @@ func (c *ctx) tornadoAxes(names []string, lo, hi, base float64, val func(float64
 	p.Y.Tick.Label.Color = c.th.Foreground
 	p.Y.Tick.Label.Font.Size = max(c.fs*vg.Length(min(0.9, k*1.05)), minText)
 	p.Y.Tick.Length = c.fs * 0.5
-	c.fixY(-0.6, float64(len(names))-0.4)
+	c.fixY(-0.6, float64(len(names))-0.05) // room above the top bar for the base's label
 	c.gridX = true
 	sty := draw.LineStyle{Color: c.th.Foreground, Width: 1.1}
 	c.add(&vlines{Lines: []vline{{X: base, Style: sty, Top: true, Text: c.text(0.85, c.th.Foreground),

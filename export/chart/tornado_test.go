@@ -3,6 +3,7 @@ package chart
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -205,15 +206,17 @@ func TestTornadoOfSample(t *testing.T) {
 	}
 	dir := os.Getenv("CHART_DIR")
 	for _, th := range []Theme{Light(), Dark()} {
-		img, err := TornadoImage(tn, in.Plan.Currency, nil, th, 900, 500, 96)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !notBlank(img) {
-			t.Error("blank")
-		}
-		if dir != "" {
-			savePNG(t, filepath.Join(dir, "tornado-sample"+map[bool]string{false: "-light", true: "-dark"}[th.Dark]+".png"), img)
+		for _, sz := range [][2]int{{900, 500}, {560, 210}} { // 560×210: the Risk tab's column at 1280×720
+			img, err := TornadoImage(tn, in.Plan.Currency, nil, th, sz[0], sz[1], 96)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !notBlank(img) {
+				t.Error("blank")
+			}
+			if dir != "" {
+				savePNG(t, filepath.Join(dir, fmt.Sprintf("tornado-sample-%dx%d%s.png", sz[0], sz[1], map[bool]string{false: "-light", true: "-dark"}[th.Dark])), img)
+			}
 		}
 	}
 }
