@@ -18,7 +18,7 @@ sleep 1
 # The sample with Aggressive (the second scenario) run to 60 months.
 awk '/"horizonMonths": 36/ { n++; if (n == 2) sub(/36/, "60") } 1' assets/sample.scaleplan >"$work/unequal.scaleplan"
 # x positions of the tabs (y = 51).
-tabs="overview:266 viral:352 sales:444 fulfillment:540 markets:627 finance:703 compare:782 experiments:877"
+tabs="overview:266 viral:352 sales:444 fulfillment:540 markets:627 finance:703 risk:765 compare:831 experiments:926"
 # shoot VARIANT PLAN TABS SUFFIX: open PLAN in the theme, click each tab, save.
 shoot() {
 	variant=$1 plan=$2 list=$3 suffix=$4
@@ -44,6 +44,6 @@ shoot() {
 }
 for variant in light dark; do
 	shoot "$variant" assets/sample.scaleplan "$tabs" ""
-	shoot "$variant" "$work/unequal.scaleplan" "compare:782" "-unequal"
+	shoot "$variant" "$work/unequal.scaleplan" "compare:831" "-unequal"
 done
 echo "screenshots in docs/"

@@ -36,7 +36,7 @@ for s in p["scenarios"]:
 json.dump(p, open(sys.argv[2], "w"), indent=2)
 PY
 # x positions of the tabs (y = 51).
-tabs=${TABS:-"viral:352 finance:703 compare:782 risk:866"}
+tabs=${TABS:-"viral:352 finance:703 compare:831 risk:765"}
 for variant in light dark; do
 	home="$work/home-$variant"
 	mkdir -p "$home/.config/fyne/app.scaleplan.Scaleplan" "$home/.cache" "$home/.local/share"
