@@ -88,6 +88,8 @@ func withInput(base Scenario, name, path string, v float64, note string) (Scenar
 		return Scenario{}, FieldError{"appliesTo.input", err.Error()}
 	}
 	recordOverride(&s, path)
+	s.OwnRanges = nil
+	s.Ranges = effectiveRanges(&base, &s)
 	if errs := ValidateScenario(&s, ""); len(errs) > 0 {
 		return Scenario{}, FieldError{"appliesTo.input", fmt.Sprintf("the lift takes %s to %g, which the scenario refuses: %v", path, v, errs[0])}
 	}

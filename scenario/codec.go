@@ -174,6 +174,8 @@ func kindName(k string) string {
 		return "a number"
 	case "int", "int64":
 		return "a whole number"
+	case "uint", "uint64":
+		return "a whole number of 0 or more"
 	case "string":
 		return "text"
 	case "bool":

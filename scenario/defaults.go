@@ -138,6 +138,7 @@ func (s Scenario) Clone() Scenario {
 		}
 	}
 	c.Ranges = maps.Clone(s.Ranges)
+	c.OwnRanges = maps.Clone(s.OwnRanges)
 	for _, m := range modules {
 		m.Clone(&c)
 	}

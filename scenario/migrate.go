@@ -14,10 +14,12 @@ var Now = time.Now
 type presence struct {
 	StartMonth           json.RawMessage `json:"startMonth"`
 	FiscalYearStartMonth json.RawMessage `json:"fiscalYearStartMonth"`
+	Simulation           json.RawMessage `json:"simulation"`
 	Scenarios            []struct {
 		Finance   json.RawMessage `json:"finance"`
 		BasedOn   json.RawMessage `json:"basedOn"`
 		Overrides json.RawMessage `json:"overrides"`
+		Ranges    json.RawMessage `json:"ranges"`
 	} `json:"scenarios"`
 }
 
@@ -63,9 +65,11 @@ func refuseNewer(has presence, version int) error {
 		field = "startMonth"
 	case given(has.FiscalYearStartMonth):
 		field = "fiscalYearStartMonth"
+	case given(has.Simulation):
+		field = "simulation"
 	default:
 		for i, s := range has.Scenarios {
-			if name := v2ScenarioField(s.Finance, s.BasedOn, s.Overrides); name != "" {
+			if name := v2ScenarioField(s.Finance, s.BasedOn, s.Overrides, s.Ranges); name != "" {
 				field = fmt.Sprintf("scenarios[%d].%s", i, name)
 				break
 			}
@@ -78,7 +82,7 @@ func refuseNewer(has presence, version int) error {
 }
 
 // v2ScenarioField names the first version 2 field a scenario spells out.
-func v2ScenarioField(finance, basedOn, overrides json.RawMessage) string {
+func v2ScenarioField(finance, basedOn, overrides, ranges json.RawMessage) string {
 	switch {
 	case given(finance):
 		return "finance"
@@ -86,6 +90,8 @@ func v2ScenarioField(finance, basedOn, overrides json.RawMessage) string {
 		return "basedOn"
 	case given(overrides):
 		return "overrides"
+	case given(ranges):
+		return "ranges"
 	}
 	return ""
 }

@@ -71,12 +71,18 @@ type Scenario struct {
 	BasedOn   string                     `json:"basedOn,omitempty"`
 	Overrides map[string]json.RawMessage `json:"overrides,omitempty"`
 	// Ranges holds how uncertain some real-valued inputs are, by input
-	// path (ranges.go; docs/MODELS.md §7).
+	// path (ranges.go; docs/MODELS.md §7). A variant's are the effective
+	// ones once resolved: its base's, with its OwnRanges added or
+	// replacing them, less those whose input it overrides.
 	Ranges map[string]Range `json:"ranges,omitempty"`
+	// OwnRanges holds the ranges a variant gives itself: what its file
+	// stores (nil for a scenario of its own, whose Ranges are all its own).
+	OwnRanges map[string]Range `json:"-"`
 }
 
-// variantFile is what a plan file holds for a variant: its own fields and
-// its overrides, with horizonMonths only when it differs from its base's.
+// variantFile is what a plan file holds for a variant: its own fields, its
+// overrides and its own ranges, with horizonMonths only when it differs
+// from its base's.
 type variantFile struct {
 	ID            string                     `json:"id"`
 	Name          string                     `json:"name"`
@@ -84,16 +90,17 @@ type variantFile struct {
 	HorizonMonths json.RawMessage            `json:"horizonMonths,omitempty"`
 	BasedOn       string                     `json:"basedOn"`
 	Overrides     map[string]json.RawMessage `json:"overrides"`
+	Ranges        map[string]Range           `json:"ranges,omitempty"`
 }
 
-// MarshalJSON writes a scenario in full, or a variant as its own fields and
-// its overrides only (docs/MODELS.md §8).
+// MarshalJSON writes a scenario in full, or a variant as its own fields,
+// its overrides and its own ranges only (docs/MODELS.md §8).
 func (s Scenario) MarshalJSON() ([]byte, error) {
 	type full Scenario
 	if s.BasedOn == "" {
 		return json.Marshal(full(s))
 	}
-	f := variantFile{ID: s.ID, Name: s.Name, Notes: s.Notes, BasedOn: s.BasedOn, Overrides: map[string]json.RawMessage{}}
+	f := variantFile{ID: s.ID, Name: s.Name, Notes: s.Notes, BasedOn: s.BasedOn, Overrides: map[string]json.RawMessage{}, Ranges: s.OwnRanges}
 	for k, v := range s.Overrides {
 		if k == "horizonMonths" {
 			f.HorizonMonths = v

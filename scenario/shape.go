@@ -343,8 +343,35 @@ func (w *shapeWalker) number(start, end int, t reflect.Type) error {
 		// A whole number written as 36.0 or 3.6e1.
 		w.fixes = append(w.fixes, numberFix{start, end, strconv.FormatInt(int64(v), 10)})
 		return nil
+	case reflect.Uint, reflect.Uint64, reflect.Uint32, reflect.Uint16, reflect.Uint8:
+		return w.unsigned(start, end, t)
 	}
 	return w.fail("expected %s, got the number %s", kindOf(t), lit)
+}
+
+// unsigned checks the literal data[start:end] against the unsigned type t
+// (a simulation's seed): a whole number from 0 up, however it is spelt.
+func (w *shapeWalker) unsigned(start, end int, t reflect.Type) error {
+	lit := string(w.data[start:end])
+	if _, err := strconv.ParseUint(lit, 10, t.Bits()); err == nil {
+		return nil
+	}
+	v, err := strconv.ParseFloat(lit, 64)
+	switch {
+	case err != nil:
+		return w.fail("%s is too large", lit)
+	case v != math.Trunc(v):
+		return w.fail("expected a whole number of 0 or more, got %s", lit)
+	case v < 0:
+		return w.fail("must be 0 or more, got %s", lit)
+	case v >= math.Ldexp(1, t.Bits()):
+		return w.fail("%s is too large (at most %d)", lit, uint64(math.MaxUint64)>>(64-t.Bits()))
+	case v > 1<<53:
+		// Beyond 2⁵³ a float no longer holds every whole number exactly.
+		return w.fail("%s: write a seed above 2^53 in plain digits", lit)
+	}
+	w.fixes = append(w.fixes, numberFix{start, end, strconv.FormatUint(uint64(v), 10)})
+	return nil
 }
 
 // fieldType returns the type of struct t's field with JSON name key, or
@@ -413,6 +440,8 @@ func kindOf(t reflect.Type) string {
 		return "a number"
 	case reflect.Int, reflect.Int64, reflect.Int32, reflect.Int16, reflect.Int8:
 		return "a whole number"
+	case reflect.Uint, reflect.Uint64, reflect.Uint32, reflect.Uint16, reflect.Uint8:
+		return "a whole number of 0 or more"
 	case reflect.String:
 		return "text"
 	case reflect.Bool:

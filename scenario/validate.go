@@ -173,6 +173,7 @@ func (p *Plan) validate(check func(*Scenario, string) Errors) error {
 		})
 	}
 	validateExperiments(c, p.Experiments)
+	validateSimulation(c, p.Simulation)
 	if len(c.errs) == 0 {
 		return nil
 	}
@@ -193,7 +194,8 @@ func ValidateScenario(s *Scenario, prefix string) Errors {
 	return errs
 }
 
-// validateFields checks one scenario's inputs, each against its range.
+// validateFields checks one scenario's inputs, each against its valid
+// range, and its ranges (validateRanges).
 func validateFields(s *Scenario, prefix string) Errors {
 	c := &checker{prefix: prefix}
 	c.id("id", s.ID, map[string]bool{})
@@ -203,7 +205,7 @@ func validateFields(s *Scenario, prefix string) Errors {
 	for _, m := range modules {
 		c.sub(m.Name, func(c *checker) { m.Validate(c, s) })
 	}
-	return c.errs
+	return append(c.errs, validateRanges(s, prefix)...)
 }
 
 func validateViral(c *checker, v Viral) {

@@ -18,7 +18,9 @@ import (
 
 // ownFields are a scenario's fields that are not inputs: a variant never
 // inherits them and cannot override them.
-var ownFields = map[string]bool{"id": true, "name": true, "notes": true, "basedOn": true, "overrides": true}
+// Ranges are not inputs either: a variant's are merged with its base's
+// (variant_ranges.go).
+var ownFields = map[string]bool{"id": true, "name": true, "notes": true, "basedOn": true, "overrides": true, "ranges": true}
 
 // IsVariant reports whether s is based on another scenario.
 func (s *Scenario) IsVariant() bool { return s.BasedOn != "" }
@@ -140,11 +142,13 @@ func (p *Plan) ResolveVariants() error {
 }
 
 // resolveVariant gives v its base's inputs with v's overrides applied, in
-// sorted path order (a whole list before an item of it). On error v is
-// left as it was.
+// sorted path order (a whole list before an item of it), and its effective
+// ranges (effectiveRanges). On error v is left as it was.
 func resolveVariant(base, v *Scenario, prefix string) Errors {
 	r := base.Clone()
 	r.ID, r.Name, r.Notes, r.BasedOn, r.Overrides = v.ID, v.Name, v.Notes, v.BasedOn, v.Overrides
+	r.OwnRanges = v.OwnRanges
+	r.Ranges = effectiveRanges(base, &r)
 	var errs Errors
 	for _, path := range OverridePaths(v) {
 		if err := applyOverride(&r, path, v.Overrides[path]); err != nil {
@@ -383,24 +387,37 @@ func ResetOverride(s *Scenario, path string) bool {
 // into next: an input changed in a variant becomes (or updates) one of its
 // overrides, then every variant is resolved again from its base, bases
 // first, so an edit to a base flows into every variant that does not
-// override that input. prev may be nil. Problems (a cycle, a dangling base,
-// an override that no longer applies) are left for Validate to report.
+// override that input. A range edited in a variant becomes one of its own,
+// and ranges follow a list item that is renamed (followRenames). prev may
+// be nil. Problems (a cycle, a dangling base, an override that no longer
+// applies) are left for Validate to report.
 func Reconcile(prev, next *Plan) {
 	order, _ := next.familyOrder()
 	for _, i := range order {
 		v := &next.Scenarios[i]
+		var old *Scenario
+		if prev != nil {
+			old = prev.ScenarioByID(v.ID)
+		}
 		if v.BasedOn == "" {
+			if old != nil {
+				v.Ranges = followRenames(old, v, v.Ranges)
+			}
 			continue
 		}
-		if prev != nil {
-			if old := prev.ScenarioByID(v.ID); old != nil && strings.EqualFold(old.BasedOn, v.BasedOn) {
-				changed := DiffInputs(old, v)
-				for _, path := range sortedKeys(changed) {
-					recordOverride(v, path)
-				}
+		sameBase := old != nil && strings.EqualFold(old.BasedOn, v.BasedOn)
+		if sameBase {
+			changed := DiffInputs(old, v)
+			for _, path := range sortedKeys(changed) {
+				recordOverride(v, path)
 			}
 		}
-		resolveVariant(next.ScenarioByID(v.BasedOn), v, "")
+		edited := v.Ranges
+		base := next.ScenarioByID(v.BasedOn)
+		if errs := resolveVariant(base, v, ""); len(errs) == 0 && sameBase {
+			recordRanges(old, v, edited)
+			v.Ranges = effectiveRanges(base, v)
+		}
 	}
 }
 
@@ -428,9 +445,9 @@ func NewVariant(p *Plan, baseID, name string) (Scenario, error) {
 }
 
 // Detach turns variant s into a scenario of its own that keeps its current
-// inputs in full and no longer follows a base.
+// inputs and ranges in full and no longer follows a base.
 func Detach(s *Scenario) {
-	s.BasedOn, s.Overrides = "", nil
+	s.BasedOn, s.Overrides, s.OwnRanges = "", nil, nil
 }
 
 // variantErrors checks every variant of p: its base exists and no cycle

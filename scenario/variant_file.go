@@ -12,9 +12,11 @@ type variantKeys struct {
 }
 
 // readVariants finishes decoding the variants of a plan file: a variant
-// stores only its own fields and its overrides (an inherited module written
-// out in full is refused, so that nothing in the file is silently ignored),
-// and a horizonMonths it gives is an override of its base's.
+// stores only its own fields, its overrides and its own ranges (an
+// inherited module written out in full is refused, so that nothing in the
+// file is silently ignored), and a horizonMonths it gives is an override of
+// its base's. Its ranges become its OwnRanges; ResolveVariants adds its
+// base's.
 func readVariants(data []byte, p *Plan) error {
 	var keys variantKeys
 	if err := json.Unmarshal(data, &keys); err != nil {
@@ -26,6 +28,7 @@ func readVariants(data []byte, p *Plan) error {
 		if s.BasedOn == "" || i >= len(keys.Scenarios) {
 			continue
 		}
+		s.OwnRanges = s.Ranges
 		for _, k := range sortedKeys(keys.Scenarios[i]) {
 			switch {
 			case k == "horizonMonths":
