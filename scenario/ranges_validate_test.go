@@ -64,10 +64,10 @@ func TestRangesAccepted(t *testing.T) {
 	s := &p.Scenarios[0]
 	market, factor := s.Markets.Markets[0], s.Markets.Factors[0]
 	s.Ranges = map[string]Range{
-		"viral.inviteConversion":           {Low: 0.2, High: 0.2},
-		"viral.monthlyChurn":               {Low: 0, High: 0.06, Dist: DistNormal},
-		"fulfillment.models[3PL].perOrder": {Low: 0, High: 10, Dist: DistUniform},
-		"sales.quotaAttainment":            {Low: 0.5, High: 1, Dist: DistTriangular},
+		"viral.inviteConversion":                    {Low: 0.2, High: 0.2},
+		"viral.monthlyChurn":                        {Low: 0, High: 0.06, Dist: DistNormal},
+		"fulfillment.models[3PL].perOrder":          {Low: 0, High: 10, Dist: DistUniform},
+		"sales.quotaAttainment":                     {Low: 0.5, High: 1, Dist: DistTriangular},
 		"markets.factors[" + factor.ID + "].weight": {Low: 0, High: 1000, Dist: DistUniform},
 	}
 	if err := p.Validate(); err != nil {
