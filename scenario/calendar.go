@@ -15,7 +15,7 @@ const (
 // Calendar dates a plan's months: month 1 is Start's month, and fiscal
 // years begin in FiscalStart (1 = January). A fiscal year is named for the
 // calendar year it ends in, so with FiscalStart 7 the months July 2026 to
-// June 2027 are FY2027 (docs/MODELS.md §7).
+// June 2027 are FY2027 (docs/MODELS.md §10).
 type Calendar struct {
 	StartYear   int
 	StartMonth  time.Month

@@ -120,6 +120,9 @@ func Simulate(ctx context.Context, s *Scenario, currency string, opt SimOptions)
 	if errs := validateFields(s, ""); len(errs) > 0 {
 		return nil, fmt.Errorf("simulate: %w", errs)
 	}
+	if errs := validateRanges(s, ""); len(errs) > 0 {
+		return nil, fmt.Errorf("simulate: %w", errs)
+	}
 	base, err := compute(s, currency, "")
 	if err != nil {
 		return nil, fmt.Errorf("simulate: %w", err)

@@ -180,22 +180,24 @@ func (p *Plan) validate(check func(*Scenario, string) Errors) error {
 	return c.errs
 }
 
-// ValidateScenario checks one scenario's inputs and that it computes (a
+// ValidateScenario checks one scenario's inputs, that it computes (a
 // viral loop growing past MaxUsers, orders past MaxOrders, a month no
 // fulfillment model has the capacity for are refused like any invalid
-// input); paths start with prefix.
+// input) and its ranges (validateRanges); paths start with prefix. Ranges
+// are checked once the inputs are valid, since a range is judged against
+// its input's value.
 func ValidateScenario(s *Scenario, prefix string) Errors {
 	errs := validateFields(s, prefix)
 	if len(errs) == 0 {
 		if fe := computeModules(s, &Result{}, prefix); fe != nil {
 			errs = Errors{*fe}
 		}
+		errs = append(errs, validateRanges(s, prefix)...)
 	}
 	return errs
 }
 
-// validateFields checks one scenario's inputs, each against its valid
-// range, and its ranges (validateRanges).
+// validateFields checks one scenario's inputs, each against its valid range.
 func validateFields(s *Scenario, prefix string) Errors {
 	c := &checker{prefix: prefix}
 	c.id("id", s.ID, map[string]bool{})
@@ -205,7 +207,7 @@ func validateFields(s *Scenario, prefix string) Errors {
 	for _, m := range modules {
 		c.sub(m.Name, func(c *checker) { m.Validate(c, s) })
 	}
-	return append(c.errs, validateRanges(s, prefix)...)
+	return c.errs
 }
 
 func validateViral(c *checker, v Viral) {
