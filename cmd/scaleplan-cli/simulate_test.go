@@ -438,3 +438,20 @@ func TestSimulateNoEventsIsAnEmptyList(t *testing.T) {
 		t.Errorf("no empty probabilities or null cash needed:\n%s", out[strings.Index(out, `"probabilities"`):])
 	}
 }
+
+// TestSimulateDefaultsFromThePlan: without flags the plan's runs and seed
+// are used; a flag overrides its own and keeps the other.
+func TestSimulateDefaultsFromThePlan(t *testing.T) {
+	withSetting := rangedPlan(t, func(p *scenario.Plan) { p.Simulation = &scenario.Simulation{Runs: 120, Seed: 9} })
+	without := rangedPlan(t, nil)
+	byPlan := simulateJSON(t, 2, withSetting)
+	if !strings.HasPrefix(byPlan, "{\n  \"runs\": 120,\n  \"seed\": 9,\n") {
+		t.Errorf("the plan's setting was not used:\n%.60s", byPlan)
+	}
+	if byFlags := simulateJSON(t, 2, without, "--runs", "120", "--seed", "9"); byFlags != byPlan {
+		t.Error("the plan's setting and the same flags printed different JSON")
+	}
+	if got := simulateJSON(t, 2, withSetting, "--runs", "80"); !strings.HasPrefix(got, "{\n  \"runs\": 80,\n  \"seed\": 9,\n") {
+		t.Errorf("--runs 80 over the plan's setting:\n%.60s", got)
+	}
+}
