@@ -142,6 +142,9 @@ func seekGoal(ctx context.Context, s *Scenario, g Goal) (*GoalResult, error) {
 		}
 		return o.Value(r, g.Month), nil
 	}
+	if _, err := read(in.value); err != nil {
+		return nil, err // the plan itself does not compute
+	}
 	xs, ys, bad, err := scan(in, read)
 	if err != nil {
 		return nil, err

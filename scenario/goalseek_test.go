@@ -205,3 +205,18 @@ func TestSeekGoalOnTheSample(t *testing.T) {
 	}
 	t.Logf("conversion %.6g reaches 100,000 active users by month 18 (%d computes)", res.Value, res.Evaluations)
 }
+
+// TestSeekGoalPlanThatDoesNotCompute: at the plan's own 700 orders a month
+// neither model (each capped at 500) can ship, so there is nothing to seek
+// from; goal seek says why instead of answering from the values that do
+// compute.
+func TestSeekGoalPlanThatDoesNotCompute(t *testing.T) {
+	s := twoModels()
+	for i := range s.Fulfillment.Models {
+		s.Fulfillment.Models[i].Capacity = 500
+	}
+	_, err := SeekGoal(context.Background(), s, Goal{Input: "fulfillment.volume.startOrdersPerMonth", Output: OutputPlannedCost, Target: 0})
+	if err == nil || !strings.Contains(err.Error(), "no fulfillment model can ship") || errors.Is(err, ErrNotReachable) {
+		t.Errorf("err = %v, want the capacity problem", err)
+	}
+}
