@@ -156,15 +156,8 @@ func seekGoal(ctx context.Context, s *Scenario, g Goal) (*GoalResult, error) {
 	res := &GoalResult{Input: g.Input, Output: g.Output, Target: g.Target, Month: g.Month, Current: in.value, Uncomputable: bad}
 	res.Min, res.Max = ends(in.limit)
 	reaches := func(y float64) bool { return y >= g.Target }
-	best := -1
-	for i := range pts {
-		if i > 0 && reaches(pts[i-1].y) != reaches(pts[i].y) {
-			res.Crossings++
-			if best < 0 || nearer(pts[i-1:i+1], pts[best-1:best+1], in.value) {
-				best = i
-			}
-		}
-	}
+	best, count := nearestCrossing(pts, reaches, in.value)
+	res.Crossings = count
 	if best < 0 {
 		return everywhereOrNot(res, g, in, pts, reaches, p)
 	}
@@ -206,6 +199,23 @@ func everywhereOrNot(res *GoalResult, g Goal, in variedInput, pts []point, reach
 		}
 	}
 	return nil, &NotReachableError{Goal: g, Min: res.Min, Max: res.Max, Best: top.y, BestAt: top.x, Uncomputable: res.Uncomputable, percent: in.limit.Percent}
+}
+
+// nearestCrossing returns how many times the scanned points cross between
+// reaching and not, and the index i of the crossing nearest x (between
+// pts[i−1] and pts[i]; −1 for none).
+func nearestCrossing(pts []point, reaches func(float64) bool, x float64) (best, count int) {
+	best = -1
+	for i := 1; i < len(pts); i++ {
+		if reaches(pts[i-1].y) == reaches(pts[i].y) {
+			continue
+		}
+		count++
+		if best < 0 || nearer(pts[i-1:i+1], pts[best-1:best+1], x) {
+			best = i
+		}
+	}
+	return best, count
 }
 
 // nearer reports whether bracket a lies nearer x than bracket b.
