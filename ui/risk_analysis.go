@@ -36,9 +36,10 @@ type riskAnalysis struct {
 	decIn       *widget.Select
 	decMonth    *widget.Entry
 	decAnswer   *widget.Label
-	inputs      []string // real-valued input paths of the scenario, in field order
-	outputs     []scenario.Output
-	sig         string // what the pickers were filled from
+	inputs      []string          // real-valued input paths of the scenario, in field order
+	outputs     []scenario.Output // what goal seek can aim at
+	measures    []scenario.Output // what a tornado can measure (the outputs and the cash needed)
+	sig         string            // what the pickers were filled from
 	tornadoSeq  int
 	tornadoDone int // answers shown (tests wait on it)
 }
@@ -108,6 +109,7 @@ func (a *riskAnalysis) load(p *scenario.Plan, sel int) {
 	s := &p.Scenarios[sel]
 	a.inputs = scenario.FloatInputs(s)
 	a.outputs = scenario.ScenarioOutputs(s)
+	a.measures = scenario.TornadoMeasures(s)
 	ins := make([]string, len(a.inputs))
 	for i, path := range a.inputs {
 		ins[i] = a.u.inputLabel(path)
@@ -116,7 +118,11 @@ func (a *riskAnalysis) load(p *scenario.Plan, sel int) {
 	for i, o := range a.outputs {
 		outs[i] = o.Title
 	}
-	sig := strings.Join(ins, "\x00") + "\x01" + strings.Join(outs, "\x00")
+	meas := make([]string, len(a.measures))
+	for i, o := range a.measures {
+		meas[i] = o.Title
+	}
+	sig := strings.Join(ins, "\x00") + "\x01" + strings.Join(meas, "\x00")
 	if sig != a.sig {
 		a.sig = sig
 		keep := func(w *widget.Select, opts []string, def int) {
@@ -131,7 +137,7 @@ func (a *riskAnalysis) load(p *scenario.Plan, sel int) {
 			}
 			w.Refresh()
 		}
-		keep(a.tornadoOut, outs, 0)
+		keep(a.tornadoOut, meas, 0)
 		keep(a.seekIn, ins, 0)
 		keep(a.seekOut, outs, 0)
 		keep(a.decIn, ins, 0)
@@ -158,17 +164,17 @@ func (a *riskAnalysis) drawTornado() {
 		return
 	}
 	o := pick(a.tornadoOut)
-	if o < 0 || o >= len(a.outputs) {
+	if o < 0 || o >= len(a.measures) {
 		a.tornado.set(nil, "Pick an output.", "")
 		return
 	}
 	s, cur := a.selected()
 	if len(s.Ranges) == 0 {
-		a.tornado.set(nil, "No input of this scenario has a range: add one (Range… beside a field) to see what moves "+strings.ToLower(a.outputs[o].Title)+".", cur)
+		a.tornado.set(nil, "No input of this scenario has a range: add one (Range… beside a field) to see what moves "+strings.ToLower(a.measures[o].Title)+".", cur)
 		return
 	}
 	a.tornadoSeq++
-	seq, key := a.tornadoSeq, a.outputs[o].Key
+	seq, key := a.tornadoSeq, a.measures[o].Key
 	type out struct {
 		t   *scenario.Tornado
 		err error

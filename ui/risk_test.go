@@ -83,6 +83,13 @@ func TestRiskAnalysis(t *testing.T) {
 		t.Errorf("tornado:\n%s", a.tornado.words.Text)
 	}
 
+	// the cash needed beyond the rounds is a measure of its own: Base's
+	// sample plan never runs short, so no ranged input moves it from $0
+	a.tornadoOut.SetSelected("Cash needed beyond rounds")
+	if w := a.tornado.words.Text; !strings.HasPrefix(w, "Cash needed beyond rounds at month 36 with every input at its value: $0.") {
+		t.Errorf("cash needed tornado:\n%s", w)
+	}
+
 	conv := slices.Index(a.inputs, "viral.inviteConversion")
 	a.seekIn.SetSelectedIndex(conv)
 	a.seekOut.SetSelected("Active users")

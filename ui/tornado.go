@@ -111,7 +111,7 @@ func (v *tornadoView) draw() {
 // tornadoWords says each bar: "Invite conversion 12% to 28%: 14,210 to
 // 41,530 (swing 27,320)" (the UI font has no arrow).
 func tornadoWords(t *scenario.Tornado, currency string, label func(string) string) string {
-	o, _ := scenario.OutputNamed(t.Output)
+	o := scenario.Output{Key: t.Output, Title: t.Title, Unit: t.Unit}
 	lines := []string{fmt.Sprintf("%s at month %d with every input at its value: %s.", o.Title, t.Month, outputText(o, t.Base, currency))}
 	for _, b := range t.Bars {
 		lines = append(lines, fmt.Sprintf("%s %s to %s: %s to %s (swing %s)", label(b.Input), inputText(b.Input, b.Low), inputText(b.Input, b.High),
