@@ -193,6 +193,7 @@ func roundTable(u *UI) *table {
 			return t.removeCell("funding round", r, (*app.Document).RemoveFundingRound)
 		}},
 	)
+	t.ranges = newListRanges(u, "finance.fundingRounds")
 	return t
 }
 
@@ -219,5 +220,6 @@ func entryTable(u *UI) *table {
 			return t.removeCell("market entry", r, (*app.Document).RemoveExpansion)
 		}},
 	)
+	t.ranges = newListRanges(u, "finance.expansions")
 	return t
 }

@@ -78,6 +78,7 @@ func modelTable(u *UI) *table {
 			return t.removeCell("model", r, (*app.Document).RemoveFulfillmentModel)
 		}},
 	)
+	t.ranges = newListRanges(u, "fulfillment.models")
 	return t
 }
 

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"scaleplan/scenario"
 )
@@ -80,5 +82,57 @@ func TestRangeDialog(t *testing.T) {
 	u.s.Doc().Undo()
 	if got := cur(u).Ranges["viral.inviteConversion"]; got != want {
 		t.Errorf("undoing Clear gave %+v", got)
+	}
+}
+
+// TestTableRanges: a table's numbers take a range through the Range…
+// under the table, keyed by the row's name, and the table lists it.
+func TestTableRanges(t *testing.T) {
+	u, _ := newTestUI(t)
+	clearRanges(t, u)
+	var models *table
+	for _, in := range u.screens[tabIndex(t, "Fulfillment")].(editor).inputs() {
+		if tb, ok := in.(*table); ok && tb.ranges != nil && tb.ranges.prefix == "fulfillment.models" {
+			models = tb
+		}
+	}
+	if models == nil {
+		t.Fatal("the fulfillment models table has no Range…")
+	}
+	u.tabs.SelectIndex(tabIndex(t, "Fulfillment"))
+	models.ranges.open()
+	var pick *widget.Select
+	for _, o := range overlayObjects(u) {
+		if s, ok := o.(*widget.Select); ok {
+			pick = s
+		}
+	}
+	if pick == nil || !slices.Contains(pick.Options, "3PL per order") {
+		t.Fatalf("the picker offers %v, want 3PL per order among them", pick.Options)
+	}
+	pick.SetSelected("3PL per order")
+	test.Tap(dialogButton(t, u, "Range…"))
+	var low, high *fieldEntry
+	for _, o := range overlayObjects(u) {
+		if e, ok := o.(*fieldEntry); ok {
+			if low == nil {
+				low = e
+			} else if high == nil {
+				high = e
+			}
+		}
+	}
+	if low == nil || high == nil {
+		t.Fatal("no Range dialog after the picker")
+	}
+	low.SetText("4")
+	high.SetText("6.5")
+	test.Tap(dialogButton(t, u, "Set"))
+	want := scenario.Range{Low: 4, High: 6.5}
+	if got := cur(u).Ranges["fulfillment.models[3PL].perOrder"]; got != want {
+		t.Fatalf("range %+v, want %+v on the 3PL row's per-order cost", got, want)
+	}
+	if got := models.ranges.line.Text; got != "Ranges: 3PL per order: 4–6.5, lognormal" {
+		t.Errorf("the table's ranges line says %q", got)
 	}
 }

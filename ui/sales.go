@@ -120,5 +120,6 @@ func stageTable(u *UI) *table {
 			return t.removeCell("stage", r, (*app.Document).RemoveStage)
 		}},
 	)
+	t.ranges = newListRanges(u, "sales.stages")
 	return t
 }

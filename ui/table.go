@@ -35,6 +35,8 @@ type table struct {
 	rows  int
 	msgs  map[any]string
 	order []any
+	// ranges, when set, is the Range… of the rows' numbers (ranges_table.go).
+	ranges *listRanges
 }
 
 func newTable(u *UI, count func(*scenario.Scenario) int, cols ...column) *table {
@@ -53,6 +55,9 @@ func newTable(u *UI, count func(*scenario.Scenario) int, cols ...column) *table 
 
 // content is the scrollable grid with the message line below it.
 func (t *table) content() fyne.CanvasObject {
+	if t.ranges != nil {
+		return container.NewVBox(container.NewHScroll(t.grid), t.note, t.ranges.content())
+	}
 	return container.NewVBox(container.NewHScroll(t.grid), t.note)
 }
 
@@ -89,6 +94,9 @@ func (t *table) load(s *scenario.Scenario, force bool) {
 	}
 	for _, c := range t.cells {
 		c.load(s, force)
+	}
+	if t.ranges != nil {
+		t.ranges.load(s)
 	}
 }
 
