@@ -54,6 +54,15 @@ func TestRangeDialog(t *testing.T) {
 	if !strings.HasPrefix(rd.msg.Text, "High:") || !rd.set.Disabled() {
 		t.Errorf("text that is no number: message %q, Set disabled %v", rd.msg.Text, rd.set.Disabled())
 	}
+	rd.high.SetText("25%")
+	rd.low.SetText("30%")
+	if rd.msg.Text != "Low: must be at most high (25%), got 30%" || !rd.set.Disabled() {
+		t.Errorf("low above high: message %q, Set disabled %v", rd.msg.Text, rd.set.Disabled())
+	}
+	rd.low.SetText("21%")
+	if !strings.Contains(rd.msg.Text, "20%") || !rd.set.Disabled() {
+		t.Errorf("a range above the value 20%%: message %q, Set disabled %v", rd.msg.Text, rd.set.Disabled())
+	}
 	rd.low.SetText("15%")
 	rd.high.SetText("30%")
 	rd.dist.SetSelected(distNames[scenario.DistUniform])
