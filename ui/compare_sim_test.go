@@ -9,7 +9,8 @@ import (
 
 // simulateAll gives every scenario of u's plan a range on invite
 // conversion and on other costs, and simulates the plan with runs runs
-// (as Simulate does, but on the test's goroutine).
+// (as Simulate does, but on the test's goroutine), handing the outcome to
+// the UI as Simulate's end does.
 func simulateAll(t testing.TB, u *UI, runs int) {
 	t.Helper()
 	d := u.s.Doc()
@@ -28,7 +29,7 @@ func simulateAll(t testing.TB, u *UI, runs int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u.s.SimulationDone(job, job.Run())
+	u.simulated(job, job.Run())
 }
 
 // rowCells returns the cells of the Compare table's row labelled label.

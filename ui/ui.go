@@ -75,8 +75,6 @@ func New(a fyne.App, w fyne.Window, opt Options) *UI {
 	drafts := app.NewDrafts(dir)
 	drafts.OnError(func(error) { onUI(u.updateStatus) })
 	u.s = app.NewSession(drafts, app.NewRecent(a.Preferences()))
-	// a finished simulation's bands and odds show at once
-	u.s.OnSimulation(u.showResults)
 	useLazyFileWriter() // save dialogs must not create or empty files (savefile.go)
 	u.rc = app.NewRecomputer(func(p *scenario.Plan, rs []*scenario.Result, err error) {
 		onUI(func() { u.computed(p, rs, err) })
