@@ -1,7 +1,8 @@
 #!/bin/sh
 # Takes docs/screenshot-sim-<tab>-<light|dark>.png: the sample with ranges
 # on four inputs of every scenario, simulated in the real window (Ctrl+R),
-# then the Viral loop, Finance, Risk and Compare tabs, at 1280×720
+# then the Viral loop, Finance, Risk and Compare tabs, and Compare scrolled
+# down to the odds, at 1280×720
 # (SIZE=WxH to change; SUFFIX names the files of another size).
 # Usage: ui/e2e/sim-screenshots.sh [BINARY] (run from the repo root).
 set -eu
@@ -57,6 +58,14 @@ for variant in light dark; do
 		sleep ${PAUSE:-3}
 		import -window root "docs/screenshot-sim-$name$SUFFIX-$variant.png"
 	done
+	# Compare again, its table scrolled down to the odds.
+	xdotool mousemove 830 51 click 1
+	sleep 2
+	xdotool mousemove 400 $((H * 2 / 3))
+	for i in $(seq ${ODDS_SCROLL:-110}); do xdotool click 5; done
+	xdotool mousemove $((W - 1)) $((H - 1))
+	sleep ${PAUSE:-3}
+	import -window root "docs/screenshot-sim-compare-odds$SUFFIX-$variant.png"
 	kill "$app"
 	wait "$app" 2>/dev/null || true
 done
