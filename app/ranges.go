@@ -76,9 +76,9 @@ func (d *Document) ClearRange(i int, path string) error {
 
 // RangeOf returns the range of the input at path in scenario i of p, if it
 // has one, and whether the range is the scenario's own: always for a
-// scenario of its own; for a variant, when its base has no range there or
-// a different one (a variant's range is its base's unless it gives its
-// own, as an input is its base's unless overridden).
+// scenario of its own; for a variant, when it gives the range itself
+// (scenario.Scenario.OwnRanges) rather than inheriting its base's, as an
+// input is its base's unless overridden.
 func RangeOf(p *scenario.Plan, i int, path string) (r scenario.Range, ok, own bool) {
 	if i < 0 || i >= len(p.Scenarios) {
 		return scenario.Range{}, false, false
@@ -91,12 +91,8 @@ func RangeOf(p *scenario.Plan, i int, path string) (r scenario.Range, ok, own bo
 	if !s.IsVariant() {
 		return r, true, true
 	}
-	base := p.ScenarioByID(s.BasedOn)
-	if base == nil {
-		return r, true, true
-	}
-	br, inherited := base.Ranges[path]
-	return r, true, !inherited || br != r
+	_, own = s.OwnRanges[path]
+	return r, true, own
 }
 
 // SetSimulation sets the plan's Monte Carlo setting (runs and seed) as one

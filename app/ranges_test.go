@@ -81,6 +81,20 @@ func TestVariantRanges(t *testing.T) {
 	if err := d.ClearRange(1, conv); !errors.Is(err, ErrInheritedRange) {
 		t.Errorf("clearing an inherited range: %v, want ErrInheritedRange", err)
 	}
+	// the variant's own range, even one equal to its base's, is its own;
+	// clearing it gives it the base's again
+	if err := d.SetRange(1, conv, scenario.Range{Low: 0.15, High: 0.25}); err != nil {
+		t.Fatal(err)
+	}
+	if r, ok, own := RangeOf(d.Plan(), 1, conv); !ok || !own || r.High != 0.25 {
+		t.Errorf("after setting its own: %+v (has %v, own %v)", r, ok, own)
+	}
+	if err := d.ClearRange(1, conv); err != nil {
+		t.Fatal(err)
+	}
+	if r, ok, own := RangeOf(d.Plan(), 1, conv); !ok || own || r != base {
+		t.Errorf("after clearing its own: %+v (has %v, own %v), want the base's again", r, ok, own)
+	}
 	if _, ok, own := RangeOf(d.Plan(), 0, conv); !ok || !own {
 		t.Error("the base's range should be its own")
 	}
