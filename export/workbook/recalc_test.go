@@ -86,8 +86,11 @@ func testRecalc(t *testing.T, e engine) {
 		{"Base - Fulfillment", "ModelSetup", 2, 0, 0},             // the rule's own warehouse now costs no setup
 		{"Conservative - Fulfillment", "ModelCapacity", 1, 0, 10}, // the plan's 3PL can ship 10 orders
 	}))
+	sim := len(files) // a workbook with Simulation sheets (simulation_test.go), in the same engine run
+	files = append(files, simWorkbook(t, dir))
 	recalc := e.recalc(t, out, files...)
-	checkPlanChecks(t, recalc[len(recalc)-1], map[string][3]string{
+	checkSimulationRecalc(t, e.name, files[sim], recalc[sim])
+	checkPlanChecks(t, recalc[sim-1], map[string][3]string{
 		"Base - Fulfillment":         {"TRUE", "FALSE", "Re-export from Scaleplan"},
 		"Conservative - Fulfillment": {"FALSE", "FALSE", "Re-export from Scaleplan"},
 		"Aggressive - Fulfillment":   {"TRUE", "TRUE", "OK"},
