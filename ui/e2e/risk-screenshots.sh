@@ -56,7 +56,7 @@ for variant in light dark; do
 	xdotool mousemove "$viral" 51 click 1
 	sleep 2
 	xdotool mousemove "${RANGEX:-$rangeX}" "$rangeY" click 1
-	sleep 3
+	sleep ${SKETCHWAIT:-6} # the sketch renders off the UI thread
 	import -window root "docs/screenshot-range$SUFFIX-$variant.png"
 	xdotool key Escape
 	sleep 1
