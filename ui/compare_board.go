@@ -326,6 +326,19 @@ func newSideScroll(content fyne.CanvasObject) *sideScroll {
 	return &sideScroll{Scroll: container.NewHScroll(content)}
 }
 
+// passWheel makes outer the scroller that every sideScroll within o hands
+// vertical movement to.
+func passWheel(o fyne.CanvasObject, outer *container.Scroll) {
+	switch x := o.(type) {
+	case *sideScroll:
+		x.outer = outer
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			passWheel(c, outer)
+		}
+	}
+}
+
 // Scrolled passes mostly vertical movement to the outer scroller.
 func (s *sideScroll) Scrolled(ev *fyne.ScrollEvent) {
 	if s.outer != nil && abs(float64(ev.Scrolled.DY)) > abs(float64(ev.Scrolled.DX)) {

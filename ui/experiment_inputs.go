@@ -187,7 +187,7 @@ func messageAt(err error, key string) string {
 // cleared when all four are empty.
 type resultInput struct {
 	x       *experimentsScreen
-	entries [4]*widget.Entry
+	entries [4]*fieldEntry // one line, so the wheel over them scrolls the form
 	msg     *widget.Label
 	invalid bool
 	quiet   bool
@@ -198,7 +198,7 @@ var resultLabels = [4]string{"Control visitors", "Control conversions", "Variant
 func newResultInput(x *experimentsScreen) *resultInput {
 	r := &resultInput{x: x, msg: widget.NewLabel("")}
 	for i := range r.entries {
-		r.entries[i] = widget.NewEntry()
+		r.entries[i] = newFieldEntry()
 		r.entries[i].PlaceHolder = "whole number"
 		r.entries[i].OnChanged = func(string) { r.changed() }
 	}

@@ -58,6 +58,9 @@ func newModule(u *UI, k chart.Kind, modKey string) *module {
 // setInputs puts the input widgets on the left and remembers the fields.
 func (m *module) setInputs(fields []input, objs ...fyne.CanvasObject) {
 	m.fields = fields
+	for _, o := range objs {
+		passWheel(o, m.scroll) // the wheel over a table scrolls the form
+	}
 	m.left.Objects = objs
 	m.left.Refresh()
 }

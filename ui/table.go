@@ -53,12 +53,13 @@ func newTable(u *UI, count func(*scenario.Scenario) int, cols ...column) *table 
 	return t
 }
 
-// content is the scrollable grid with the message line below it.
+// content is the grid, scrolling sideways, with the message line below it.
+// The screen's scroller gets the vertical wheel over it (passWheel).
 func (t *table) content() fyne.CanvasObject {
 	if t.ranges != nil {
-		return container.NewVBox(container.NewHScroll(t.grid), t.note, t.ranges.content())
+		return container.NewVBox(newSideScroll(t.grid), t.note, t.ranges.content())
 	}
-	return container.NewVBox(container.NewHScroll(t.grid), t.note)
+	return container.NewVBox(newSideScroll(t.grid), t.note)
 }
 
 func (t *table) rebuild(n int) {
