@@ -323,7 +323,12 @@ type sideScroll struct {
 }
 
 func newSideScroll(content fyne.CanvasObject) *sideScroll {
-	return &sideScroll{Scroll: container.NewHScroll(content)}
+	// Built here rather than by NewHScroll, so that the scroller's renderer
+	// belongs to the sideScroll: the focus manager and the test driver
+	// find the cells through it.
+	s := &sideScroll{Scroll: &container.Scroll{Direction: container.ScrollHorizontalOnly, Content: content}}
+	s.ExtendBaseWidget(s)
+	return s
 }
 
 // passWheel makes outer the scroller that every sideScroll within o hands
