@@ -78,9 +78,12 @@ func newCompareScreen(u *UI) screen {
 	side := newSideScroll(c.table.right)
 	down := container.NewVScroll(container.NewBorder(nil, nil, c.table.left, nil, side))
 	side.outer = down
+	// the header row stays above the rows as they scroll down, and
+	// follows the columns sideways
+	head := container.NewBorder(nil, nil, c.table.head.left, nil, newHeadScroll(c.table.head.right, side))
 	c.common = widget.NewLabel("")
 	c.common.Wrapping = fyne.TextWrapWord
-	left := container.NewBorder(container.NewVBox(top, c.common, tools), nil, nil, nil, down)
+	left := container.NewBorder(container.NewVBox(top, c.common, tools, head), nil, nil, nil, down)
 	// One chart a row, as wide as the pane, scrolling: two side by side
 	// left each a sliver of a plot under its legend at 1280×720.
 	split := container.NewHSplit(left, container.NewVScroll(container.NewVBox(objs...)))

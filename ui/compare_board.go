@@ -130,13 +130,22 @@ func assumptionRows(p *scenario.Plan, idx []int) []cmpRow {
 
 // splitTable lays out a table in two containers, the metric column and the
 // scenario columns, whose rows share their heights: the metric column stays
-// put while the scenario columns scroll sideways.
+// put while the scenario columns scroll sideways. Its header row ("Metric"
+// and the scenario names) is a splitTable of its own, head, with the same
+// column widths, shown above the scroller so that it stays in view.
 type splitTable struct {
 	left, right *fyne.Container
 	rightWidths []float32
+	head        *splitTable
 }
 
 func newSplitTable() *splitTable {
+	t := newTableHalves()
+	t.head = newTableHalves()
+	return t
+}
+
+func newTableHalves() *splitTable {
 	t := &splitTable{}
 	t.left = container.New(&tableHalf{t: t})
 	t.right = container.New(&tableHalf{t: t, right: true})
@@ -203,15 +212,20 @@ func (h *tableHalf) Layout(objs []fyne.CanvasObject, _ fyne.Size) {
 	}
 }
 
-// render shows the model in the split table.
+// render shows the model in the split table: the header row in head, the
+// rows below.
 func (t *splitTable) render(m cmpTable) {
-	left := []fyne.CanvasObject{tableLabel("Metric", metricColWidth, fyne.TextAlignLeading, true)}
-	var right []fyne.CanvasObject
+	var left, right, names []fyne.CanvasObject
 	t.rightWidths = t.rightWidths[:0]
 	for _, n := range m.names {
 		t.rightWidths = append(t.rightWidths, valueColWidth)
-		right = append(right, tableLabel(n, valueColWidth, fyne.TextAlignTrailing, true))
+		names = append(names, tableLabel(n, valueColWidth, fyne.TextAlignTrailing, true))
 	}
+	t.head.rightWidths = t.rightWidths
+	t.head.left.Objects = []fyne.CanvasObject{tableLabel("Metric", metricColWidth, fyne.TextAlignLeading, true)}
+	t.head.right.Objects = names
+	t.head.left.Refresh()
+	t.head.right.Refresh()
 	for _, r := range m.rows {
 		if r.heading {
 			l := tableLabel(r.label, metricColWidth, fyne.TextAlignLeading, true)
@@ -330,6 +344,43 @@ func newSideScroll(content fyne.CanvasObject) *sideScroll {
 	s.ExtendBaseWidget(s)
 	return s
 }
+
+// headScroll shows the part of the column headers that lies above the
+// columns its body shows: it follows the body's sideways offset, has no
+// scroll bar of its own and hands the wheel to the body.
+type headScroll struct {
+	*container.Scroll
+	body *sideScroll
+}
+
+func newHeadScroll(content fyne.CanvasObject, body *sideScroll) *headScroll {
+	h := &headScroll{Scroll: &container.Scroll{Direction: container.ScrollNone, Content: content}, body: body}
+	h.ExtendBaseWidget(h)
+	body.OnScrolled = func(fyne.Position) { h.follow() }
+	return h
+}
+
+// follow moves the headers to the body's offset.
+func (h *headScroll) follow() {
+	if h.Offset.X != h.body.Offset.X {
+		h.Offset.X = h.body.Offset.X
+		h.Refresh()
+	}
+}
+
+// MinSize is as narrow as the body's and as tall as the headers.
+func (h *headScroll) MinSize() fyne.Size {
+	return fyne.NewSize(h.body.MinSize().Width, h.Content.MinSize().Height)
+}
+
+// Resize keeps the headers over their columns when the width changes.
+func (h *headScroll) Resize(s fyne.Size) {
+	h.Scroll.Resize(s)
+	h.follow()
+}
+
+// Scrolled scrolls the body: its columns, or the table down.
+func (h *headScroll) Scrolled(ev *fyne.ScrollEvent) { h.body.Scrolled(ev) }
 
 // passWheel makes outer the scroller that every sideScroll within o hands
 // vertical movement to.

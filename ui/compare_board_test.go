@@ -39,7 +39,7 @@ func shownNames(c *compare) []string {
 	var out []string
 	for i := range c.table.rightWidths {
 		// the header is the name and the scenario's horizon: "Base (36 months)"
-		h := strings.ReplaceAll(c.table.right.Objects[i].(*widget.Label).Text, "\n", " ")
+		h := strings.ReplaceAll(c.table.head.right.Objects[i].(*widget.Label).Text, "\n", " ")
 		out = append(out, h[:strings.LastIndex(h, " (")])
 	}
 	return out
@@ -101,7 +101,7 @@ func TestCompareMetricColumnStays(t *testing.T) {
 	if hscroll == nil {
 		t.Fatal("the scenario columns are not in a sideways scroller")
 	}
-	if slices.Contains(test.LaidOutObjects(hscroll), fyne.CanvasObject(c.table.left)) || c.table.left.Objects[0].(*widget.Label).Text != "Metric" {
+	if slices.Contains(test.LaidOutObjects(hscroll), fyne.CanvasObject(c.table.left)) || c.table.head.left.Objects[0].(*widget.Label).Text != "Metric" {
 		t.Error("the metric column scrolls sideways with the scenarios")
 	}
 	// the wheel scrolls the table down over the scenario columns too
@@ -140,10 +140,22 @@ func TestCopyTable(t *testing.T) {
 	}
 	// every row, as the widgets show it (line breaks of wrapped text become spaces)
 	n := len(c.table.rightWidths)
-	for r := 1; r < c.table.rows(); r++ {
-		if c.model.rows[r-1].heading {
-			if lines[r] != flat(c.table.left.Objects[r]) {
-				t.Errorf("line %d %q, a heading", r, lines[r])
+	head := []string{flat(c.table.head.left.Objects[0])}
+	for k := range n {
+		h := flat(c.table.head.right.Objects[k])
+		head = append(head, h)
+		if k > 0 {
+			head = append(head, h+" Δ")
+		}
+	}
+	if lines[0] != strings.Join(head, "\t") {
+		t.Errorf("header line %q\nthe table shows %q", lines[0], strings.Join(head, "\t"))
+	}
+	for r := range c.table.rows() {
+		line := lines[r+1]
+		if c.model.rows[r].heading {
+			if line != flat(c.table.left.Objects[r]) {
+				t.Errorf("line %d %q, a heading", r+1, line)
 			}
 			continue
 		}
@@ -155,8 +167,8 @@ func TestCopyTable(t *testing.T) {
 				want = append(want, cell[1])
 			}
 		}
-		if lines[r] != strings.Join(want, "\t") {
-			t.Errorf("line %d %q\nthe table shows %q", r, lines[r], strings.Join(want, "\t"))
+		if line != strings.Join(want, "\t") {
+			t.Errorf("line %d %q\nthe table shows %q", r+1, line, strings.Join(want, "\t"))
 		}
 	}
 	if !strings.Contains(got, "ARR at horizon\t$3.46M\t$7.88M\t+128% vs baseline\t") {

@@ -65,7 +65,7 @@ func TestCompareUnequalHorizons(t *testing.T) {
 	u.tabs.SelectIndex(i)
 	c := u.screens[i].(*compare)
 	var texts []string
-	for _, o := range append(test.LaidOutObjects(c.table.left), test.LaidOutObjects(c.table.right)...) {
+	for _, o := range append(test.LaidOutObjects(c.table.head.right), test.LaidOutObjects(c.table.left)...) {
 		if l, ok := o.(*widget.Label); ok {
 			texts = append(texts, strings.ReplaceAll(l.Text, "\n", " "))
 		}
@@ -125,4 +125,76 @@ func TestCompareChartsReadableAt1280(t *testing.T) {
 			t.Errorf("%s is %.0f×%.0f at 1280×720, want at least 400×%d", cv.panel, s.Width, s.Height, compareChartHeight)
 		}
 	}
+}
+
+// TestCompareHeaderStaysInView: with six scenarios at 1280×720, the header
+// row (Metric and the scenario names) stays where it is while the rows
+// scroll down, and each scenario's name stays over its column as the
+// columns scroll sideways.
+func TestCompareHeaderStaysInView(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1280, 720))
+	for range 3 {
+		u.selectScenario(0)
+		u.list.newVariant()
+	}
+	c := compareTab(t, u)
+	for _, n := range []string{"Base variant", "Base variant 2", "Base variant 3"} {
+		if ch := checkBox(t, c, n); !ch.Checked {
+			test.Tap(ch)
+		}
+	}
+	// the desktop driver lays out again each frame what grew; the test
+	// driver does not
+	c.content().Refresh()
+	d := fyne.CurrentApp().Driver()
+	abs := d.AbsolutePositionForObject
+	name, metric := c.table.head.right.Objects[0], c.table.head.left.Objects[0]
+	y0 := abs(name).Y
+	aligned := func(when string) {
+		t.Helper()
+		for k, h := range c.table.head.right.Objects {
+			col := c.table.right.Objects[k] // the first row's cell of column k
+			if hx, cx := abs(h).X, abs(col).X; hx != cx || h.Size().Width != col.Size().Width {
+				t.Errorf("%s: column %d's name at x %v (w %v), its values at x %v (w %v)", when, k, hx, h.Size().Width, cx, col.Size().Width)
+			}
+		}
+		if abs(metric).X != abs(c.table.left.Objects[0]).X {
+			t.Errorf("%s: Metric at x %v, the metric names at x %v", when, abs(metric).X, abs(c.table.left.Objects[0]).X)
+		}
+	}
+	aligned("at first")
+	row := c.table.left.Objects[3]
+	rowY := abs(row).Y
+	test.Scroll(u.win.Canvas(), abs(c.table.right.Objects[len(c.table.head.right.Objects)*3]).AddXY(5, 5), 0, -200)
+	if abs(row).Y >= rowY {
+		t.Fatalf("the rows did not scroll down: row 3 at y %v (was %v)", abs(row).Y, rowY)
+	}
+	if abs(name).Y != y0 {
+		t.Errorf("the header row moved from y %v to %v as the rows scrolled", y0, abs(name).Y)
+	}
+	aligned("scrolled down")
+	// sideways: a trackpad's horizontal movement over the values
+	var side *sideScroll
+	walkObjects(c.content(), func(o fyne.CanvasObject) {
+		if s, ok := o.(*sideScroll); ok && s.Content == c.table.right {
+			side = s
+		}
+	})
+	if side == nil || side.Content.Size().Width <= side.Size().Width {
+		t.Fatal("six columns fit at 1280×720: the test needs them to scroll sideways")
+	}
+	x0 := abs(name).X
+	test.Scroll(u.win.Canvas(), abs(c.table.right.Objects[len(c.table.head.right.Objects)*3]).AddXY(5, 5), -150, 0)
+	if side.Offset.X == 0 || abs(name).X >= x0 {
+		t.Fatalf("sideways: the columns at offset %v, the first name at x %v (was %v)", side.Offset.X, abs(name).X, x0)
+	}
+	aligned("scrolled sideways")
+	// the wheel over the header row scrolls the columns too
+	before := side.Offset.X
+	test.Scroll(u.win.Canvas(), abs(name).AddXY(side.Offset.X+20, 5), -60, 0)
+	if side.Offset.X <= before {
+		t.Errorf("a sideways movement over the names left the columns at %v", side.Offset.X)
+	}
+	aligned("scrolled from the header")
 }

@@ -493,7 +493,7 @@ func TestCompareChoosesBaselineAndScenarios(t *testing.T) {
 		t.Error("the baseline's own check box should be hidden, the others shown")
 	}
 	// The table has a header and the baseline's column first.
-	hdr := strings.ReplaceAll(c.table.right.Objects[0].(*widget.Label).Text, "\n", " ")
+	hdr := strings.ReplaceAll(c.table.head.right.Objects[0].(*widget.Label).Text, "\n", " ")
 	if hdr != "Conservative (36 months)" {
 		t.Errorf("first scenario column %q, want the baseline and its horizon", hdr)
 	}
