@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"strconv"
 	"strings"
 )
 
@@ -299,4 +300,48 @@ func itemKey(item reflect.Value) string {
 		}
 	}
 	return ""
+}
+
+// KeyedPath rewrites the list indexes of path, as the editor numbers a
+// table's rows (sales.stages[1].aes), as the items' keys that overrides and
+// every other use name them by (sales.stages[First Sales Hire].aes). A
+// whole number in brackets is read as an index first; any other key that
+// is an item's id or name stays, as do map keys and the index of an item
+// without a key.
+func KeyedPath(s *Scenario, path string) (string, error) {
+	steps, err := parsePath(path)
+	if err != nil {
+		return "", err
+	}
+	v := reflect.ValueOf(s).Elem()
+	var b strings.Builder
+	for i, st := range steps {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(st.field)
+		f, ok := fieldByJSON(v, st.field)
+		if !ok {
+			return "", fmt.Errorf("input path %q: no input %q here", path, st.field)
+		}
+		v = f
+		if !st.hasKey {
+			continue
+		}
+		key := st.key
+		if v.Kind() == reflect.Slice {
+			if n, err := strconv.Atoi(key); err == nil && n >= 0 && n < v.Len() {
+				v = v.Index(n)
+				if k := itemKey(v); k != "" {
+					key = k
+				}
+			} else if item, ok := itemByKey(v, key); ok {
+				v = item
+			} else {
+				return "", fmt.Errorf("input path %q: %s has no item %q", path, st.field, key)
+			}
+		}
+		b.WriteString("[" + key + "]")
+	}
+	return b.String(), nil
 }

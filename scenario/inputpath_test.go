@@ -95,3 +95,33 @@ func TestFloatInputs(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyedPath: the editor's row numbers become the items' keys (a
+// market's id, a stage's or model's name); keys, map keys and plain fields
+// stay; a row past the end is an error.
+func TestKeyedPath(t *testing.T) {
+	s := NewScenario("Base")
+	s.Markets.Markets = []Market{NewMarket("Germany", s.Markets.Factors), NewMarket("France", s.Markets.Factors)}
+	f0, m1 := s.Markets.Factors[0].ID, s.Markets.Markets[1].ID
+	cases := []struct{ in, want string }{
+		{"viral.inviteConversion", "viral.inviteConversion"},
+		{"sales.stages[1].aes", "sales.stages[First Sales Hire].aes"},
+		{"sales.stages[0].foundersSell", "sales.stages[" + s.Sales.Stages[0].Name + "].foundersSell"},
+		{"fulfillment.models[1].perOrder", "fulfillment.models[3PL].perOrder"},
+		{"fulfillment.models[3PL].perOrder", "fulfillment.models[3PL].perOrder"},
+		{"markets.markets[1].scores[" + f0 + "]", "markets.markets[" + m1 + "].scores[" + f0 + "]"},
+		{"markets.factors[0].weight", "markets.factors[" + f0 + "].weight"},
+		{"sales.stages", "sales.stages"},
+	}
+	for _, c := range cases {
+		got, err := KeyedPath(&s, c.in)
+		if err != nil || got != c.want {
+			t.Errorf("KeyedPath(%q) = %q, %v; want %q", c.in, got, err, c.want)
+		}
+	}
+	for _, bad := range []string{"sales.stages[9].aes", "viral.nope", "sales.stages[Nowhere].aes", ""} {
+		if got, err := KeyedPath(&s, bad); err == nil {
+			t.Errorf("KeyedPath(%q) = %q, want an error", bad, got)
+		}
+	}
+}

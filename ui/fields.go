@@ -410,42 +410,15 @@ func row[T comparable](f *field[T], label, hint string) formRow {
 	h := widget.NewLabel(hint)
 	h.SizeName = theme.SizeNameCaptionText
 	f.label = widget.NewLabel(label)
-	f.reset = widget.NewButtonWithIcon("Reset to base", theme.ContentUndoIcon(), func() {
-		f.u.resetToBase(f.u.s.Scenario().ID, f.path)
-	})
-	f.reset.Importance = widget.LowImportance
-	f.reset.Hide()
-	resetRow := container.NewHBox(f.reset)
-	resetRow.Hide() // a hidden row takes no room in the VBox
-	f.mark = func(s *scenario.Scenario) {
-		markOverride(s, f.path, label, f.label, f.reset)
-		resetRow.Hidden = !f.reset.Visible()
-	}
+	own := newOwnMark(f.u, staticPath(f.path), func(on bool) { markLabel(f.label, label, on) })
+	f.reset = own.reset
+	f.mark = own.load
 	var side fyne.CanvasObject = container.New(&minWidth{w: hintWidth}, h)
 	if nf, ok := any(f).(*field[float64]); ok && rangeable(nf) {
 		side = container.NewHBox(side, rangeControls(nf, strings.TrimSpace(strings.Split(label, "(")[0]), msg))
 	}
-	box := container.NewVBox(container.NewBorder(nil, nil, nil, side, f.entry), resetRow, msg.box)
+	box := container.NewVBox(container.NewBorder(nil, nil, nil, side, f.entry), own.row, msg.box)
 	return formRow{label: container.New(&minWidth{w: labelWidth}, f.label), value: box}
-}
-
-// markOverride shows whether variant s overrides the input at path: the
-// label in bold, marked "(own)", and the Reset to base button.
-func markOverride(s *scenario.Scenario, path, label string, lbl *widget.Label, reset *widget.Button) {
-	_, on := scenario.OverrideOf(s, path)
-	if on == reset.Visible() {
-		return
-	}
-	lbl.TextStyle.Bold = on
-	if on {
-		lbl.Importance = widget.HighImportance
-		lbl.SetText(label + " (own)")
-		reset.Show()
-		return
-	}
-	lbl.Importance = widget.MediumImportance
-	lbl.SetText(label)
-	reset.Hide()
 }
 
 // form stacks rows in a two-column form.

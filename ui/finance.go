@@ -42,7 +42,7 @@ func newFinanceScreen(u *UI) screen {
 	m.skip = func(key string) bool { return !financeTiles[key] }
 	fs := &financeScreen{module: m, years: container.New(layout.NewGridLayoutWithColumns(5)), calendar: widget.NewLabel("")}
 	fs.calendar.SizeName = theme.SizeNameCaptionText
-	on := newToggle(u, "Add the modules up to cash", "Switch finance",
+	on := newToggle(u, "Add the modules up to cash", "Switch finance", "finance.enabled",
 		func(s *sc) bool { return s.Finance.Enabled }, func(s *sc, v bool) { s.Finance.Enabled = v })
 	num := func(name, key string, pct bool, p func(f *scenario.Finance) *float64) *field[float64] {
 		return numField(u, name, "finance."+key, pct, func(s *sc) float64 { return *p(&s.Finance) }, func(s *sc, v float64) { *p(&s.Finance) = v })
@@ -70,7 +70,7 @@ func newFinanceScreen(u *UI) screen {
 	})
 	fields := []input{on, cash, alert, buffer, share, arpu, aov, subM, conM, ordM, other, growth, referrer, referee, churn, rounds, entries}
 	m.setInputs(fields,
-		on.check,
+		on.content(),
 		section("Cash"),
 		form(
 			row(cash, "Starting cash", ""),
@@ -179,7 +179,7 @@ func roundTable(u *UI) *table {
 	var t *table
 	fr := func(s *sc, r int) *scenario.FundingRound { return &s.Finance.FundingRounds[r] }
 	path := func(r int, f string) string { return fmt.Sprintf("finance.fundingRounds[%d].%s", r, f) }
-	t = newTable(u, func(s *sc) int { return len(s.Finance.FundingRounds) },
+	t = newTable(u, "finance.fundingRounds", func(s *sc) int { return len(s.Finance.FundingRounds) },
 		column{title: "Round", width: 150, cell: func(r int) (fyne.CanvasObject, input) {
 			return t.nameCell("Round name", r, path(r, "name"), func(s *sc) string { return fr(s, r).Name }, func(s *sc, v string) { fr(s, r).Name = v })
 		}},
@@ -207,7 +207,7 @@ func entryTable(u *UI) *table {
 			return t.numCell(name, r, path(r, key), false, func(s *sc) float64 { return *p(ex(s, r)) }, func(s *sc, v float64) { *p(ex(s, r)) = v })
 		}}
 	}
-	t = newTable(u, func(s *sc) int { return len(s.Finance.Expansions) },
+	t = newTable(u, "finance.expansions", func(s *sc) int { return len(s.Finance.Expansions) },
 		column{title: "Market", width: 140, cell: func(r int) (fyne.CanvasObject, input) {
 			return t.nameCell("Market entry name", r, path(r, "name"), func(s *sc) string { return ex(s, r).Name }, func(s *sc, v string) { ex(s, r).Name = v })
 		}},

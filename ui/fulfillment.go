@@ -17,9 +17,9 @@ import (
 func newFulfillmentScreen(u *UI) screen {
 	m := newModule(u, chart.KindFulfillment, scenario.ModuleFulfillment)
 	m.setOffset(0.45)
-	on := newToggle(u, "Model fulfillment", "Switch fulfillment",
+	on := newToggle(u, "Model fulfillment", "Switch fulfillment", "fulfillment.enabled",
 		func(s *sc) bool { return s.Fulfillment.Enabled }, func(s *sc, v bool) { s.Fulfillment.Enabled = v })
-	source := newChoice(u, "Volume source", []string{scenario.VolumeManual, scenario.VolumeViral},
+	source := newChoice(u, "Volume source", "fulfillment.volume.source", []string{scenario.VolumeManual, scenario.VolumeViral},
 		[]string{"Manual growth", "From the viral loop"},
 		func(s *sc) string { return s.Fulfillment.Volume.Source }, func(s *sc, v string) { s.Fulfillment.Volume.Source = v })
 	vol := func(name, key string, pct bool, p func(s *sc) *float64) *field[float64] {
@@ -35,9 +35,9 @@ func newFulfillmentScreen(u *UI) screen {
 	})
 	fields := []input{on, source, start, growth, perUser, models, rule}
 	m.setInputs(fields,
-		on.check,
+		on.content(),
 		section("Order volume"),
-		form(formRow{label: widget.NewLabel("Orders come from"), value: source.radio}),
+		form(source.row("Orders come from")),
 		form(
 			row(start, "Orders in month 1 (manual)", ""),
 			row(growth, "Monthly growth (manual, %)", ""),
@@ -66,7 +66,7 @@ func modelTable(u *UI) *table {
 			return t.numCell(name, r, path(r, key), false, func(s *sc) float64 { return *p(md(s, r)) }, func(s *sc, v float64) { *p(md(s, r)) = v })
 		}}
 	}
-	t = newTable(u, func(s *sc) int { return len(s.Fulfillment.Models) },
+	t = newTable(u, "fulfillment.models", func(s *sc) int { return len(s.Fulfillment.Models) },
 		column{title: "Model", width: 132, cell: func(r int) (fyne.CanvasObject, input) {
 			return t.nameCell("Model name", r, path(r, "name"), func(s *sc) string { return md(s, r).Name }, func(s *sc, v string) { md(s, r).Name = v })
 		}},

@@ -20,12 +20,12 @@ import (
 func newMarketsScreen(u *UI) screen {
 	m := newModule(u, chart.KindMarkets, scenario.ModuleMarkets)
 	m.setOffset(0.70)
-	on := newToggle(u, "Model market expansion", "Switch markets",
+	on := newToggle(u, "Model market expansion", "Switch markets", "markets.enabled",
 		func(s *sc) bool { return s.Markets.Enabled }, func(s *sc, v bool) { s.Markets.Enabled = v })
 	mx := newMatrix(u)
 	help := widget.NewLabel("A market's weighted score is Σ weight × score / Σ weight; the highest wins.")
 	help.Wrapping = fyne.TextWrapWord
-	m.setInputs([]input{on, mx}, on.check, help,
+	m.setInputs([]input{on, mx}, on.content(), help,
 		heading("Factors", addFactorButton(u)), mx.factorContent(),
 		heading("Scores (1–5, 5 = most favourable)", addMarketButton(u)), mx.content())
 	return m
@@ -57,7 +57,9 @@ type matrix struct {
 
 func newMatrix(u *UI) *matrix {
 	markets := func(s *sc) int { return len(s.Markets.Markets) }
-	return &matrix{table: newTable(u, markets), factors: container.New(&columns{})}
+	x := &matrix{table: newTable(u, "markets.markets", markets), factors: container.New(&columns{})}
+	x.own.lists = append(x.own.lists, "markets.factors")
+	return x
 }
 
 // factorContent is the factor list.
@@ -72,6 +74,7 @@ func (x *matrix) load(s *scenario.Scenario, force bool) {
 	for _, c := range x.cells {
 		c.load(s, force)
 	}
+	x.own.load(s)
 	x.label(s)
 }
 
@@ -181,7 +184,7 @@ func (x *matrix) rebuildFactors(s *scenario.Scenario) {
 		share, means := small(""), small("")
 		means.Wrapping = fyne.TextWrapWord
 		x.shares, x.means = append(x.shares, share), append(x.means, means)
-		objs = append(objs, x.removeFactor(c), name.entry, weight.entry, middle(share), middle(means))
+		objs = append(objs, x.removeFactor(c), outlined(name), outlined(weight), middle(share), middle(means))
 	}
 	x.factors.Objects = objs
 	x.factors.Refresh()
@@ -233,7 +236,7 @@ func (x *matrix) marketRow(s *scenario.Scenario, r int) []fyne.CanvasObject {
 	name.exists = rowExists(r, t.count)
 	t.cells = append(t.cells, name)
 	del, _ := t.removeCell("market", r, (*app.Document).RemoveMarket)
-	objs := []fyne.CanvasObject{del, name.entry}
+	objs := []fyne.CanvasObject{del, outlined(name)}
 	for c, f := range s.Markets.Factors {
 		id := f.ID
 		sf := wholeField(t.u, "Score", fmt.Sprintf("markets.markets[%d].scores[%s]", r, id),
@@ -249,14 +252,14 @@ func (x *matrix) marketRow(s *scenario.Scenario, r int) []fyne.CanvasObject {
 		}
 		sf.note = t.reporter(sf, fmt.Sprintf("%s, %s", s.Markets.Markets[r].Name, s.Markets.Factors[c].Name))
 		t.cells = append(t.cells, sf)
-		objs = append(objs, sf.entry)
+		objs = append(objs, outlined(sf))
 	}
 	notes := newField(t.u, "Market notes", mpath("notes"), parseText, formatText,
 		func(s *sc) string { return s.Markets.Markets[r].Notes }, func(s *sc, v string) { s.Markets.Markets[r].Notes = v })
 	notes.entry.PlaceHolder = "Notes"
 	notes.exists = rowExists(r, t.count)
 	t.cells = append(t.cells, notes)
-	return append(objs, notes.entry)
+	return append(objs, outlined(notes))
 }
 
 // heading is a section title with a button at its right end.

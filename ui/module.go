@@ -130,18 +130,38 @@ func (m *module) show(in chart.Input) {
 type toggle struct {
 	u     *UI
 	name  string
+	path  string // below the scenario: "viral.enabled"
 	check *widget.Check
 	get   func(*scenario.Scenario) bool
 	set   func(*scenario.Scenario, bool)
 	// exists reports whether the value is still there (nil: always).
 	exists func(*scenario.Scenario) bool
-	quiet  bool
+	// mark shows whether a variant overrides the switch (content, or a
+	// table's cell outline, sets it).
+	mark  func(*scenario.Scenario)
+	own   *ownMark // set by content
+	quiet bool
 }
 
-func newToggle(u *UI, label, name string, get func(*scenario.Scenario) bool, set func(*scenario.Scenario, bool)) *toggle {
-	t := &toggle{u: u, name: name, get: get, set: set}
+func newToggle(u *UI, label, name, path string, get func(*scenario.Scenario) bool, set func(*scenario.Scenario, bool)) *toggle {
+	t := &toggle{u: u, name: name, path: path, get: get, set: set, mark: func(*scenario.Scenario) {}}
 	t.check = widget.NewCheck(label, t.changed)
 	return t
+}
+
+// content is the check box with, for a variant's own value, "(own)" in
+// its text and Reset to base below it.
+func (t *toggle) content() fyne.CanvasObject {
+	text := t.check.Text
+	own := newOwnMark(t.u, staticPath(t.path), func(on bool) {
+		t.check.Text = text
+		if on {
+			t.check.Text = text + " (own)"
+		}
+		t.check.Refresh()
+	})
+	t.own, t.mark = own, own.load
+	return container.NewVBox(t.check, own.row)
 }
 
 func (t *toggle) changed(on bool) {
@@ -165,6 +185,7 @@ func (t *toggle) changed(on bool) {
 }
 
 func (t *toggle) load(s *scenario.Scenario, _ bool) {
+	t.mark(s)
 	if v := t.get(s); v != t.check.Checked {
 		t.quiet = true
 		t.check.SetChecked(v)
@@ -174,24 +195,40 @@ func (t *toggle) load(s *scenario.Scenario, _ bool) {
 
 func (t *toggle) bad() bool { return false }
 
+// where is the switch's path below the scenario (tests find inputs by it).
+func (t *toggle) where() string { return t.path }
+
 // choice is a radio group bound to a string of the selected scenario.
 type choice struct {
 	u      *UI
 	name   string
+	path   string // below the scenario: "viral.inviteMode"
 	values []string
 	labels []string
 	radio  *widget.RadioGroup
 	get    func(*scenario.Scenario) string
 	set    func(*scenario.Scenario, string)
+	mark   func(*scenario.Scenario) // set by row
+	label  *widget.Label            // set by row
+	own    *ownMark                 // set by row
 	quiet  bool
 }
 
-func newChoice(u *UI, name string, values, labels []string, get func(*scenario.Scenario) string, set func(*scenario.Scenario, string)) *choice {
-	c := &choice{u: u, name: name, values: values, labels: labels, get: get, set: set}
+func newChoice(u *UI, name, path string, values, labels []string, get func(*scenario.Scenario) string, set func(*scenario.Scenario, string)) *choice {
+	c := &choice{u: u, name: name, path: path, values: values, labels: labels, get: get, set: set, mark: func(*scenario.Scenario) {}}
 	c.radio = widget.NewRadioGroup(labels, c.changed)
 	c.radio.Horizontal = true
 	c.radio.Required = true
 	return c
+}
+
+// row is the choice in a form, labelled; a variant's own value marks the
+// label "(own)" and shows Reset to base below the buttons.
+func (c *choice) row(label string) formRow {
+	c.label = widget.NewLabel(label)
+	c.own = newOwnMark(c.u, staticPath(c.path), func(on bool) { markLabel(c.label, label, on) })
+	c.mark = c.own.load
+	return formRow{label: c.label, value: container.NewVBox(c.radio, c.own.row)}
 }
 
 func (c *choice) changed(label string) {
@@ -207,6 +244,7 @@ func (c *choice) changed(label string) {
 }
 
 func (c *choice) load(s *scenario.Scenario, _ bool) {
+	c.mark(s)
 	i := indexOf(c.values, c.get(s))
 	if i < 0 {
 		return
@@ -219,6 +257,9 @@ func (c *choice) load(s *scenario.Scenario, _ bool) {
 }
 
 func (c *choice) bad() bool { return false }
+
+// where is the choice's path below the scenario (tests find inputs by it).
+func (c *choice) where() string { return c.path }
 
 func indexOf(xs []string, x string) int {
 	for i, v := range xs {

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"scaleplan/export/boardpack"
 	"scaleplan/export/chart"
 	"scaleplan/scenario"
 )
@@ -134,17 +133,7 @@ func variantRows(u *UI, p *scenario.Plan, s, base *scenario.Scenario) []fyne.Can
 		objs = append(objs, widget.NewLabel("None yet: every input is "+base.Name+"'s. Edit a field to change it here only."))
 	}
 	for _, path := range paths {
-		was := "—"
-		if raw, err := scenario.InputJSON(base, path); err == nil {
-			was = boardpack.FormatInput(raw)
-		}
-		label := widget.NewLabelWithStyle(path, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
-		label.Wrapping = fyne.TextWrapBreak
-		value := widget.NewLabel(boardpack.FormatInput(s.Overrides[path]) + "   (" + base.Name + ": " + was + ")")
-		value.Wrapping = fyne.TextWrapWord
-		reset := widget.NewButtonWithIcon("Reset to base", theme.ContentUndoIcon(), func() { u.resetToBase(s.ID, path) })
-		reset.Importance = widget.LowImportance
-		objs = append(objs, label, container.NewBorder(nil, nil, nil, reset, value))
+		objs = append(objs, overrideLine(u, s, base, path)...)
 	}
 	return objs
 }

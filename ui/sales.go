@@ -18,7 +18,7 @@ func newSalesScreen(u *UI) screen {
 	m := newModule(u, chart.KindSales, scenario.ModuleSales)
 	m.setOffset(0.45)
 	m.skip = func(key string) bool { _, entry := scenario.StageOfEntryKey(key); return entry }
-	on := newToggle(u, "Model the sales team", "Switch sales team",
+	on := newToggle(u, "Model the sales team", "Switch sales team", "sales.enabled",
 		func(s *sc) bool { return s.Sales.Enabled }, func(s *sc, v bool) { s.Sales.Enabled = v })
 	num := func(name, key string, pct bool, p func(s *sc) *float64) *field[float64] {
 		return numField(u, name, "sales."+key, pct, func(s *sc) float64 { return *p(s) }, func(s *sc, v float64) { *p(s) = v })
@@ -51,7 +51,7 @@ func newSalesScreen(u *UI) screen {
 	fields := []input{on, startARR, acv, founder, quota, attain, ramp, attr, hires, nrr, goal,
 		tAE, tSDR, tVP, tMgr, cAE, cSDR, cVP, cMgr, stages}
 	m.setInputs(fields,
-		on.check,
+		on.content(),
 		section("Revenue"),
 		form(
 			row(startARR, "Starting ARR", ""),
@@ -99,7 +99,7 @@ func stageTable(u *UI) *table {
 			return t.wholeCell(name, r, path(r, key), func(s *sc) int { return *p(st(s, r)) }, func(s *sc, v int) { *p(st(s, r)) = v })
 		}}
 	}
-	t = newTable(u, func(s *sc) int { return len(s.Sales.Stages) },
+	t = newTable(u, "sales.stages", func(s *sc) int { return len(s.Sales.Stages) },
 		column{title: "Stage", width: 170, cell: func(r int) (fyne.CanvasObject, input) {
 			return t.nameCell("Stage name", r, path(r, "name"), func(s *sc) string { return st(s, r).Name }, func(s *sc, v string) { st(s, r).Name = v })
 		}},
@@ -111,10 +111,12 @@ func stageTable(u *UI) *table {
 		wholeCol("VP", "Stage VP", "vp", func(x *scenario.Stage) *int { return &x.VP }),
 		wholeCol("Mgrs", "Stage managers", "managers", func(x *scenario.Stage) *int { return &x.Managers }),
 		column{title: "Founders sell", width: 70, cell: func(r int) (fyne.CanvasObject, input) {
-			tg := newToggle(u, "", fmt.Sprintf("Stage %d founders sell", r+1),
+			tg := newToggle(u, "", fmt.Sprintf("Stage %d founders sell", r+1), path(r, "foundersSell"),
 				func(s *sc) bool { return st(s, r).FoundersSell }, func(s *sc, v bool) { st(s, r).FoundersSell = v })
 			tg.exists = rowExists(r, t.count)
-			return tg.check, tg
+			cm, o := markCell(tg.path, tg.check)
+			tg.mark = cm.load
+			return o, tg
 		}},
 		column{title: "", width: 40, cell: func(r int) (fyne.CanvasObject, input) {
 			return t.removeCell("stage", r, (*app.Document).RemoveStage)

@@ -37,10 +37,14 @@ type table struct {
 	order []any
 	// ranges, when set, is the Range… of the rows' numbers (ranges_table.go).
 	ranges *listRanges
+	// own lists a variant's overrides inside the table's lists, below it.
+	own *ownList
 }
 
-func newTable(u *UI, count func(*scenario.Scenario) int, cols ...column) *table {
-	t := &table{u: u, cols: cols, count: count, rows: -1, msgs: map[any]string{}}
+// newTable makes a table of the list at list (sales.stages: its
+// overrides are listed below it) with count rows.
+func newTable(u *UI, list string, count func(*scenario.Scenario) int, cols ...column) *table {
+	t := &table{u: u, cols: cols, count: count, rows: -1, msgs: map[any]string{}, own: newOwnList(u, list)}
 	widths := make([]float32, len(cols))
 	for i, c := range cols {
 		widths[i] = c.width
@@ -57,9 +61,9 @@ func newTable(u *UI, count func(*scenario.Scenario) int, cols ...column) *table 
 // The screen's scroller gets the vertical wheel over it (passWheel).
 func (t *table) content() fyne.CanvasObject {
 	if t.ranges != nil {
-		return container.NewVBox(newSideScroll(t.grid), t.note, t.ranges.content())
+		return container.NewVBox(newSideScroll(t.grid), t.note, t.own.box, t.ranges.content())
 	}
-	return container.NewVBox(newSideScroll(t.grid), t.note)
+	return container.NewVBox(newSideScroll(t.grid), t.note, t.own.box)
 }
 
 func (t *table) rebuild(n int) {
@@ -96,6 +100,7 @@ func (t *table) load(s *scenario.Scenario, force bool) {
 	for _, c := range t.cells {
 		c.load(s, force)
 	}
+	t.own.load(s)
 	if t.ranges != nil {
 		t.ranges.load(s)
 	}
@@ -138,7 +143,7 @@ func (t *table) numCell(name string, r int, path string, percent bool, get func(
 	f.exists = rowExists(r, t.count)
 	f.note = t.reporter(f, fmt.Sprintf("Row %d, %s", r+1, name))
 	f.display = fmt.Sprintf("row %d, %s", r+1, name)
-	return f.entry, f
+	return outlined(f), f
 }
 
 // wholeCell is a whole-number cell of row r.
@@ -147,7 +152,7 @@ func (t *table) wholeCell(name string, r int, path string, get func(*scenario.Sc
 	f.exists = rowExists(r, t.count)
 	f.note = t.reporter(f, fmt.Sprintf("Row %d, %s", r+1, name))
 	f.display = fmt.Sprintf("row %d, %s", r+1, name)
-	return f.entry, f
+	return outlined(f), f
 }
 
 // nameCell is a name cell of row r.
@@ -156,7 +161,14 @@ func (t *table) nameCell(name string, r int, path string, get func(*scenario.Sce
 	f.exists = rowExists(r, t.count)
 	f.note = t.reporter(f, fmt.Sprintf("Row %d, %s", r+1, name))
 	f.display = fmt.Sprintf("row %d, %s", r+1, name)
-	return f.entry, f
+	return outlined(f), f
+}
+
+// outlined is a cell's entry, outlined while a variant overrides it.
+func outlined[T comparable](f *field[T]) fyne.CanvasObject {
+	cm, o := markCell(f.path, f.entry)
+	f.mark = cm.load
+	return o
 }
 
 // removeCell is a button that removes row r of the selected scenario with

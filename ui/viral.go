@@ -13,7 +13,7 @@ type sc = scenario.Scenario
 // newViralScreen is the Viral loop tab (docs/MODELS.md §1).
 func newViralScreen(u *UI) screen {
 	m := newModule(u, chart.KindViral, scenario.ModuleViral)
-	on := newToggle(u, "Model the viral loop", "Switch viral loop",
+	on := newToggle(u, "Model the viral loop", "Switch viral loop", "viral.enabled",
 		func(s *sc) bool { return s.Viral.Enabled }, func(s *sc, v bool) { s.Viral.Enabled = v })
 	seed := numField(u, "Seed users", "viral.seedUsers", false,
 		func(s *sc) float64 { return s.Viral.SeedUsers }, func(s *sc, v float64) { s.Viral.SeedUsers = v })
@@ -23,7 +23,7 @@ func newViralScreen(u *UI) screen {
 		func(s *sc) float64 { return s.Viral.InviteConversion }, func(s *sc, v float64) { s.Viral.InviteConversion = v })
 	cycle := numField(u, "Cycle time", "viral.cycleDays", false,
 		func(s *sc) float64 { return s.Viral.CycleDays }, func(s *sc, v float64) { s.Viral.CycleDays = v })
-	mode := newChoice(u, "Invite mode", []string{scenario.InviteOnce, scenario.InviteContinuous},
+	mode := newChoice(u, "Invite mode", "viral.inviteMode", []string{scenario.InviteOnce, scenario.InviteContinuous},
 		[]string{"Once, after joining", "Every cycle"},
 		func(s *sc) string { return s.Viral.InviteMode }, func(s *sc, v string) { s.Viral.InviteMode = v })
 	churn := numField(u, "Monthly churn", "viral.monthlyChurn", true,
@@ -42,7 +42,7 @@ func newViralScreen(u *UI) screen {
 	kRow := &kLine{label: k}
 	fields := []input{on, seed, inv, conv, cycle, mode, churn, paid, cac, market, goal, kRow}
 	m.setInputs(fields,
-		on.check,
+		on.content(),
 		section("Loop"),
 		form(
 			row(seed, "Seed users", ""),
@@ -51,7 +51,7 @@ func newViralScreen(u *UI) screen {
 			row(cycle, "Cycle time (days)", ""),
 		),
 		k,
-		form(formRow{label: widget.NewLabel("Invites are sent"), value: mode.radio}),
+		form(mode.row("Invites are sent")),
 		section("Retention and paid acquisition"),
 		form(
 			row(churn, "Monthly churn (%)", ""),
