@@ -38,3 +38,11 @@ func (e *fieldEntry) FocusLost() {
 		e.onFocusLost()
 	}
 }
+
+// newLineEntry is a plain one-line entry that, like a field's, does not
+// scroll its text, so the mouse wheel over it scrolls the screen.
+func newLineEntry() *widget.Entry {
+	e := &widget.Entry{Scroll: container.ScrollNone}
+	e.ExtendBaseWidget(e)
+	return e
+}

@@ -57,7 +57,7 @@ func newRiskAnalysis(u *UI) *riskAnalysis {
 	a.tornado = newTornadoView(u)
 
 	a.seekIn, a.seekOut = widget.NewSelect(nil, nil), widget.NewSelect(nil, nil)
-	a.seekTarget, a.seekMonth = widget.NewEntry(), widget.NewEntry()
+	a.seekTarget, a.seekMonth = newLineEntry(), newLineEntry()
 	a.seekTarget.SetPlaceHolder("100k")
 	a.seekMonth.SetPlaceHolder("horizon")
 	a.seekTarget.OnSubmitted = func(string) { a.seek() }
@@ -71,7 +71,7 @@ func newRiskAnalysis(u *UI) *riskAnalysis {
 	}
 	a.decision = widget.NewSelect(labels, nil)
 	a.decIn = widget.NewSelect(nil, nil)
-	a.decMonth = widget.NewEntry()
+	a.decMonth = newLineEntry()
 	a.decMonth.SetPlaceHolder("horizon")
 	a.decMonth.OnSubmitted = func(string) { a.thresholds() }
 	a.decAnswer = wrapLabel()
