@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"math"
+	"slices"
 )
 
 // ModuleFinance names the cash and unit economics module in milestones and
@@ -138,6 +139,7 @@ type FinanceResult struct {
 	LTVPassMonth  FinancePass    `json:"-"`
 	UnitEconomics FinanceUnits   `json:"unitEconomics"`
 	Months        []FinanceMonth `json:"months"`
+	other         otherCostsCache
 }
 
 // FinancePass holds a month per kind of customer, nil when never.
@@ -152,16 +154,26 @@ func (r *FinanceResult) CashAtHorizon() float64 { return r.Months[len(r.Months)-
 // ComputeFinance adds a scenario's modules up to cash over its horizon
 // (docs/MODELS.md §6), reading the viral, sales and fulfillment results in r;
 // a module that is off (nil result) contributes zero. s.Finance must be valid.
-func ComputeFinance(s *Scenario, r *Result) *FinanceResult {
+func ComputeFinance(s *Scenario, r *Result) *FinanceResult { return computeFinanceInto(nil, s, r) }
+
+// computeFinanceInto is ComputeFinance into out's storage, which it reuses when
+// out is not nil (a FastEvaluator's result from its previous compute).
+func computeFinanceInto(out *FinanceResult, s *Scenario, r *Result) *FinanceResult {
 	f := s.Finance
-	out := &FinanceResult{Months: make([]FinanceMonth, s.HorizonMonths)}
+	if out == nil {
+		out = &FinanceResult{}
+	}
+	months := slices.Grow(out.Months[:0], s.HorizonMonths)[:s.HorizonMonths]
+	clear(months)
+	*out = FinanceResult{Months: months, other: out.other}
+	other := out.other.costs(f, s.HorizonMonths)
 	cash := f.StartingCash
 	for i := range out.Months {
 		m := &out.Months[i]
 		m.Month = i + 1
 		m.Revenue, m.COGS = financeRevenue(f, i, r)
 		m.GrossProfit = m.Revenue.Total() - m.COGS
-		m.Costs = financeCosts(f, i, r, s.Fulfillment.Models)
+		m.Costs = financeCosts(f, i, r, s.Fulfillment.Models, other[i])
 		m.NetCashFlow = m.GrossProfit - m.Costs.Total()
 		m.Funding = fundingIn(f.FundingRounds, m.Month)
 		cash += m.Funding + m.NetCashFlow
@@ -201,7 +213,7 @@ func financeRevenue(f Finance, i int, r *Result) (FinanceRevenue, float64) {
 }
 
 // financeCosts returns month index i's operating costs by category.
-func financeCosts(f Finance, i int, r *Result, fulModels []FulfillmentModel) FinanceCosts {
+func financeCosts(f Finance, i int, r *Result, fulModels []FulfillmentModel, other float64) FinanceCosts {
 	var c FinanceCosts
 	if r.Sales != nil {
 		c.SalesTeam = r.Sales.Months[i].Cost
@@ -218,8 +230,30 @@ func financeCosts(f Finance, i int, r *Result, fulModels []FulfillmentModel) Fin
 		}
 	}
 	c.MarketEntry = marketEntryCost(f.Expansions, i+1)
-	c.Other = OtherCosts(f, i+1)
+	c.Other = other
 	return c
+}
+
+// otherCostsCache keeps OtherCosts of every month for the inputs they were
+// computed from, so a FastEvaluator whose other costs are not drawn computes
+// them once.
+type otherCostsCache struct {
+	perMonth, growth float64
+	months           []float64
+}
+
+// costs returns OtherCosts of months 1..horizon (index m−1), computing
+// them unless the cache holds them for f's inputs.
+func (c *otherCostsCache) costs(f Finance, horizon int) []float64 {
+	if len(c.months) == horizon && c.perMonth == f.OtherCostsPerMonth && c.growth == f.OtherCostsGrowth {
+		return c.months
+	}
+	c.perMonth, c.growth = f.OtherCostsPerMonth, f.OtherCostsGrowth
+	c.months = slices.Grow(c.months[:0], horizon)[:horizon]
+	for i := range c.months {
+		c.months[i] = OtherCosts(f, i+1)
+	}
+	return c.months
 }
 
 // OtherCosts is month m's other operating costs: otherCostsPerMonth grown
@@ -281,8 +315,12 @@ func summarizeCash(f Finance, r *FinanceResult) {
 		}
 	}
 	r.CashNeeded = max(0, f.MinCashBuffer-r.MinCash)
-	for i := len(r.Months) - 1; i >= 0 && r.Months[i].NetCashFlow >= 0; i-- {
-		r.BreakEvenMonth = intPtr(r.Months[i].Month)
+	from := len(r.Months) // the first month of the last run of months with net cash flow ≥ 0
+	for from > 0 && r.Months[from-1].NetCashFlow >= 0 {
+		from--
+	}
+	if from < len(r.Months) {
+		r.BreakEvenMonth = intPtr(r.Months[from].Month)
 	}
 	last := r.Months[len(r.Months)-1]
 	if last.Burn > 0 {
@@ -319,12 +357,10 @@ func burnMultiple(months []FinanceMonth, sales *SalesResult, startingARR float64
 func consumerUnits(f Finance, monthlyChurn float64, v *ViralResult, months []FinanceMonth) (*UnitEconomics, *int) {
 	margin := f.ARPUPerMonth * f.PayingShare * f.ConsumerGrossMargin
 	ltv := ratio(margin, monthlyChurn)
-	spend, signups := make([]float64, len(months)), make([]float64, len(months))
-	for i, vm := range v.Months {
-		spend[i] = vm.PaidSpend + months[i].Costs.ReferralRewards
-		signups[i] = vm.NewPaid + vm.NewViral
-	}
-	return unitEconomics(spend, signups, ltv, margin)
+	return unitEconomics(len(v.Months), func(i int) (float64, float64) {
+		vm := v.Months[i]
+		return vm.PaidSpend + months[i].Costs.ReferralRewards, vm.NewPaid + vm.NewViral
+	}, ltv, margin)
 }
 
 // b2bUnits is the sales team's unit economics: new customers = new ARR /
@@ -334,34 +370,32 @@ func consumerUnits(f Finance, monthlyChurn float64, v *ViralResult, months []Fin
 func b2bUnits(f Finance, sr *SalesResult, acv float64) (*UnitEconomics, *int) {
 	margin := acv * f.SubscriptionGrossMargin
 	ltv := ratio(margin, f.AnnualCustomerChurn)
-	cost, customers := make([]float64, len(sr.Months)), make([]float64, len(sr.Months))
-	for i, sm := range sr.Months {
-		cost[i] = sm.Cost
-		customers[i] = sm.NewARR / acv
-	}
-	return unitEconomics(cost, customers, ltv, margin/12)
+	return unitEconomics(len(sr.Months), func(i int) (float64, float64) {
+		return sr.Months[i].Cost, sr.Months[i].NewARR / acv
+	}, ltv, margin/12)
 }
 
-// unitEconomics totals monthly acquisition spend and customers won into CAC,
-// relates it to ltv and to the gross margin a customer earns a month, and
-// finds the first month from which LTV/CAC-to-date stays at or above 3
-// (customers won for nothing, with a positive LTV, count as passing).
-func unitEconomics(spend, won []float64, ltv *float64, marginPerMonth float64) (*UnitEconomics, *int) {
-	var pass *int
+// unitEconomics totals n months of acquisition spend and customers won
+// (month index i's from month) into CAC, relates it to ltv and to the gross
+// margin a customer earns a month, and finds the first month from which
+// LTV/CAC-to-date stays at or above 3 (customers won for nothing, with a
+// positive LTV, count as passing).
+func unitEconomics(n int, month func(i int) (spend, won float64), ltv *float64, marginPerMonth float64) (*UnitEconomics, *int) {
+	pass := 0 // none
 	var totalSpend, totalWon float64
-	for i := range spend {
-		totalSpend += spend[i]
-		totalWon += won[i]
-		cac := ratio(totalSpend, totalWon)
+	for i := range n {
+		spend, won := month(i)
+		totalSpend += spend
+		totalWon += won
 		switch {
-		case ltv == nil || cac == nil:
-			pass = nil
-		case *cac == 0 && *ltv > 0, *cac > 0 && *ltv / *cac >= LTVToCACTarget: // free customers pass too
-			if pass == nil {
-				pass = intPtr(i + 1)
+		case ltv == nil || totalWon == 0:
+			pass = 0
+		case totalSpend/totalWon == 0 && *ltv > 0, totalSpend/totalWon > 0 && *ltv/(totalSpend/totalWon) >= LTVToCACTarget: // free customers pass too
+			if pass == 0 {
+				pass = i + 1
 			}
 		default:
-			pass = nil
+			pass = 0
 		}
 	}
 	u := &UnitEconomics{CAC: ratio(totalSpend, totalWon), LTV: ltv}
@@ -371,7 +405,10 @@ func unitEconomics(spend, won []float64, ltv *float64, marginPerMonth float64) (
 	if u.CAC != nil {
 		u.PaybackMonths = ratio(*u.CAC, marginPerMonth)
 	}
-	return u, pass
+	if pass == 0 {
+		return u, nil
+	}
+	return u, intPtr(pass)
 }
 
 func intPtr(v int) *int           { return &v }

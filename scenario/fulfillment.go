@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 )
 
 // ErrOverCapacity marks a month no fulfillment model has the capacity for.
@@ -38,8 +39,10 @@ func (f Fulfillment) RuleOfThumbIndex(orders float64) int {
 
 // BreakEvens returns, for every pair of models i < j, the volume at which
 // their monthly costs are equal, where it is positive.
-func BreakEvens(models []FulfillmentModel) []BreakEven {
-	out := []BreakEven{}
+func BreakEvens(models []FulfillmentModel) []BreakEven { return breakEvens([]BreakEven{}, models) }
+
+// breakEvens is BreakEvens appended to out.
+func breakEvens(out []BreakEven, models []FulfillmentModel) []BreakEven {
 	for i := range models {
 		for j := i + 1; j < len(models); j++ {
 			a, b := models[i], models[j]
@@ -56,19 +59,48 @@ func BreakEvens(models []FulfillmentModel) []BreakEven {
 	return out
 }
 
+// fulfillmentScratch is what the fulfillment model computes with besides its
+// result, kept for a FastEvaluator's next compute.
+type fulfillmentScratch struct {
+	// manual is the manual volume (start, growth) orders holds, when
+	// manualOK: a FastEvaluator whose volume is not drawn computes it once.
+	manual   [2]float64
+	manualOK bool
+	orders, planCost []float64
+	plan, rule       []int
+	planFrom         []int
+}
+
 // ComputeFulfillment costs every model along the volume path, finds the
 // cheapest model per month, the rule-of-thumb plan and the cost-optimal
 // switching plan (docs/MODELS.md §3). viral is the scenario's viral result, used
 // when the volume source is "viral". f must be valid.
 func ComputeFulfillment(f Fulfillment, horizon int, viral *ViralResult) (*FulfillmentResult, error) {
-	r := &FulfillmentResult{BreakEvens: BreakEvens(f.Models), Months: make([]FulfillmentMonth, horizon)}
-	orders := make([]float64, horizon)
+	return computeFulfillment(nil, f, horizon, viral)
+}
+
+// computeFulfillment is ComputeFulfillment into r's storage, which it
+// reuses when r is not nil (a FastEvaluator's result from its previous
+// compute): its months' cost maps among it.
+func computeFulfillment(r *FulfillmentResult, f Fulfillment, horizon int, viral *ViralResult) (*FulfillmentResult, error) {
+	if r == nil {
+		r = &FulfillmentResult{BreakEvens: []BreakEven{}}
+	}
+	months := slices.Grow(r.Months, horizon)[:horizon]
+	*r = FulfillmentResult{BreakEvens: breakEvens(r.BreakEvens[:0], f.Models), Months: months,
+		Switches: r.Switches[:0], RuleSwitches: r.RuleSwitches[:0], scratch: r.scratch}
+	sc := &r.scratch
+	orders, err := sc.volume(f, horizon, viral)
+	if err != nil {
+		return nil, err
+	}
 	for m := 1; m <= horizon; m++ {
-		orders[m-1] = f.Orders(m, viral)
-		if !(orders[m-1] <= MaxOrders) {
-			return nil, fmt.Errorf("month %d: orders pass %g a month; lower the growth", m, MaxOrders)
+		costs := r.Months[m-1].Costs
+		if costs == nil {
+			costs = make(map[string]float64, len(f.Models))
 		}
-		fm := FulfillmentMonth{Month: m, Orders: orders[m-1], Costs: map[string]float64{}, CheapestIdx: -1}
+		clear(costs)
+		fm := FulfillmentMonth{Month: m, Orders: orders[m-1], Costs: costs, CheapestIdx: -1}
 		best := math.Inf(1)
 		for j, md := range f.Models {
 			if !md.Feasible(orders[m-1]) {
@@ -86,10 +118,11 @@ func ComputeFulfillment(f Fulfillment, horizon int, viral *ViralResult) (*Fulfil
 		fm.Cheapest = f.Models[fm.CheapestIdx].Name
 		r.Months[m-1] = fm
 	}
-	plan := optimalPlan(f.Models, orders)
-	rule := rulePlan(f, orders)
-	r.TotalCost, r.Switches = planCost(f.Models, orders, plan)
-	r.RuleOfThumbCost, r.RuleSwitches = planCost(f.Models, orders, rule)
+	plan := sc.optimalPlan(f.Models, orders)
+	rule := rulePlanInto(sc.rule, f, orders)
+	sc.rule = rule
+	r.TotalCost, r.Switches = planCostInto(r.Switches, f.Models, orders, plan)
+	r.RuleOfThumbCost, r.RuleSwitches = planCostInto(r.RuleSwitches, f.Models, orders, rule)
 	r.Savings = r.RuleOfThumbCost - r.TotalCost
 	for m := range r.Months {
 		fm := &r.Months[m]
@@ -101,6 +134,26 @@ func ComputeFulfillment(f Fulfillment, horizon int, viral *ViralResult) (*Fulfil
 		fm.RuleSetup = setupPaid(f.Models, rule, m)
 	}
 	return r, nil
+}
+
+// volume returns the orders of months 1..horizon (index m−1) in
+// sc.orders, computing a manual volume only when its inputs changed.
+func (sc *fulfillmentScratch) volume(f Fulfillment, horizon int, viral *ViralResult) ([]float64, error) {
+	manual := [2]float64{f.Volume.StartOrdersPerMonth, f.Volume.MonthlyGrowth}
+	if f.Volume.Source != VolumeViral && sc.manualOK && sc.manual == manual && len(sc.orders) == horizon {
+		return sc.orders, nil
+	}
+	sc.manualOK = false
+	orders := slices.Grow(sc.orders[:0], horizon)[:horizon]
+	sc.orders = orders
+	for m := 1; m <= horizon; m++ {
+		orders[m-1] = f.Orders(m, viral)
+		if !(orders[m-1] <= MaxOrders) {
+			return nil, fmt.Errorf("month %d: orders pass %g a month; lower the growth", m, MaxOrders)
+		}
+	}
+	sc.manual, sc.manualOK = manual, f.Volume.Source != VolumeViral
+	return orders, nil
 }
 
 // setupPaid is the setup cost a plan pays in month index m: its model's
@@ -116,51 +169,64 @@ func setupPaid(models []FulfillmentModel, plan []int, m int) float64 {
 // plus each adopted model's setup cost, by dynamic programming over
 // months × models. Ties keep the current model, then the lower index.
 func optimalPlan(models []FulfillmentModel, orders []float64) []int {
+	return (&fulfillmentScratch{}).optimalPlan(models, orders)
+}
+
+// optimalPlan is the package's optimalPlan in sc's storage; the plan
+// returned is sc.plan.
+func (sc *fulfillmentScratch) optimalPlan(models []FulfillmentModel, orders []float64) []int {
 	h, n := len(orders), len(models)
 	if h == 0 {
 		return nil
 	}
-	cost := make([][]float64, h)
-	from := make([][]int, h)
+	// cost[m*n+j] is the cheapest total to month m ending in model j, and
+	// from[m*n+j] the model of month m−1 on that path.
+	cost := slices.Grow(sc.planCost[:0], h*n)[:h*n]
+	from := slices.Grow(sc.planFrom[:0], h*n)[:h*n]
+	sc.planCost, sc.planFrom = cost, from
 	for m := range h {
-		cost[m] = make([]float64, n)
-		from[m] = make([]int, n)
 		for j, md := range models {
 			run := math.Inf(1)
 			if md.Feasible(orders[m]) {
 				run = md.Cost(orders[m])
 			}
 			if m == 0 {
-				cost[m][j], from[m][j] = md.SetupCost+run, -1
+				cost[j], from[j] = md.SetupCost+run, -1
 				continue
 			}
-			best, arg := cost[m-1][j], j
+			prev := cost[(m-1)*n : m*n]
+			best, arg := prev[j], j
 			for i := range n {
-				if c := cost[m-1][i] + md.SetupCost; c < best {
+				if c := prev[i] + md.SetupCost; c < best {
 					best, arg = c, i
 				}
 			}
-			cost[m][j], from[m][j] = best+run, arg
+			cost[m*n+j], from[m*n+j] = best+run, arg
 		}
 	}
 	end := 0
+	last := cost[(h-1)*n:]
 	for j := range n {
-		if cost[h-1][j] < cost[h-1][end] {
+		if last[j] < last[end] {
 			end = j
 		}
 	}
-	plan := make([]int, h)
+	plan := slices.Grow(sc.plan[:0], h)[:h]
+	sc.plan = plan
 	for m := h - 1; m >= 0; m-- {
 		plan[m] = end
-		end = from[m][end]
+		end = from[m*n+end]
 	}
 	return plan
 }
 
 // rulePlan follows the rule of thumb; in a month its model is over capacity
 // it takes the next feasible model up (or, failing that, down).
-func rulePlan(f Fulfillment, orders []float64) []int {
-	plan := make([]int, len(orders))
+func rulePlan(f Fulfillment, orders []float64) []int { return rulePlanInto(nil, f, orders) }
+
+// rulePlanInto is rulePlan in plan's storage.
+func rulePlanInto(plan []int, f Fulfillment, orders []float64) []int {
+	plan = slices.Grow(plan[:0], len(orders))[:len(orders)]
 	for m, v := range orders {
 		j := f.RuleOfThumbIndex(v)
 		plan[m] = nearestFeasible(f.Models, j, v)
@@ -185,8 +251,12 @@ func nearestFeasible(models []FulfillmentModel, j int, v float64) int {
 // planCost totals a plan's monthly costs and the setup cost of every model
 // it adopts (month 1 included), and lists those adoptions.
 func planCost(models []FulfillmentModel, orders []float64, plan []int) (float64, []Switch) {
+	return planCostInto(nil, models, orders, plan)
+}
+
+// planCostInto is planCost appending the adoptions to sw.
+func planCostInto(sw []Switch, models []FulfillmentModel, orders []float64, plan []int) (float64, []Switch) {
 	var total float64
-	var sw []Switch
 	for m, j := range plan {
 		if m == 0 || plan[m-1] != j {
 			total += models[j].SetupCost

@@ -1,7 +1,8 @@
 package scenario
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 )
 
 // TieTolerance is how close two weighted scores must be to share a rank.
@@ -10,12 +11,19 @@ const TieTolerance = 1e-9
 // ComputeMarkets scores and ranks the markets (docs/MODELS.md §4): total is the
 // sum of scores, weighted is Σ w·s / Σ w, rank 1 is best, and scores within
 // TieTolerance share a rank (1, 1, 3) and are flagged as tied. mk must be valid.
-func ComputeMarkets(mk Markets) *MarketsResult {
+func ComputeMarkets(mk Markets) *MarketsResult { return computeMarkets(nil, mk) }
+
+// computeMarkets is ComputeMarkets into r's storage, which it reuses when r
+// is not nil (a FastEvaluator's result from its previous compute).
+func computeMarkets(r *MarketsResult, mk Markets) *MarketsResult {
+	if r == nil {
+		r = &MarketsResult{}
+	}
 	var wsum float64
 	for _, f := range mk.Factors {
 		wsum += f.Weight
 	}
-	ranking := make([]MarketScore, len(mk.Markets))
+	ranking := slices.Grow(r.Ranking[:0], len(mk.Markets))[:len(mk.Markets)]
 	for i, m := range mk.Markets {
 		var total, weighted float64
 		for _, f := range mk.Factors {
@@ -31,7 +39,7 @@ func ComputeMarkets(mk Markets) *MarketsResult {
 	// Sort by the exact score, then group: a market ties with the first
 	// (best) market of the current group when within the tolerance of it, so
 	// ranks never depend on the order markets are listed in.
-	sort.SliceStable(ranking, func(a, b int) bool { return ranking[a].Weighted > ranking[b].Weighted })
+	slices.SortStableFunc(ranking, func(a, b MarketScore) int { return cmp.Compare(b.Weighted, a.Weighted) })
 	lead := 0
 	for i := range ranking {
 		if i > 0 && ranking[lead].Weighted-ranking[i].Weighted <= TieTolerance {
@@ -42,7 +50,7 @@ func ComputeMarkets(mk Markets) *MarketsResult {
 		lead = i
 		ranking[i].Rank = i + 1
 	}
-	r := &MarketsResult{Ranking: ranking}
+	*r = MarketsResult{Ranking: ranking}
 	if len(ranking) > 0 {
 		r.Winner, r.WinnerTied = ranking[0].Name, ranking[0].Tied
 	}

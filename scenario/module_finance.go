@@ -49,7 +49,7 @@ var financeModule = Module{
 	},
 	Validate: func(c *checker, s *Scenario) { validateFinance(c, s.Finance, s.HorizonMonths) },
 	Compute: func(s *Scenario, r *Result) error {
-		r.Finance = ComputeFinance(s, r)
+		r.Finance = computeFinanceInto(r.Finance, s, r)
 		return nil
 	},
 	Milestones: func(s *Scenario, r *Result, currency string) []Milestone {

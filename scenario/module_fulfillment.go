@@ -44,7 +44,7 @@ var fulfillmentModule = Module{
 	},
 	Validate: func(c *checker, s *Scenario) { validateFulfillment(c, s.Fulfillment, s.Viral.Enabled) },
 	Compute: func(s *Scenario, r *Result) error {
-		f, err := ComputeFulfillment(s.Fulfillment, s.HorizonMonths, r.Viral)
+		f, err := computeFulfillment(r.Fulfillment, s.Fulfillment, s.HorizonMonths, r.Viral)
 		if err != nil {
 			field := "volume"
 			if errors.Is(err, ErrOverCapacity) {

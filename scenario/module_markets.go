@@ -33,7 +33,7 @@ var marketsModule = Module{
 	},
 	Validate: func(c *checker, s *Scenario) { validateMarkets(c, s.Markets) },
 	Compute: func(s *Scenario, r *Result) error {
-		r.Markets = ComputeMarkets(s.Markets)
+		r.Markets = computeMarkets(r.Markets, s.Markets)
 		return nil
 	},
 	Milestones: marketsMilestones,

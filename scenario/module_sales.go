@@ -72,7 +72,7 @@ var salesModule = Module{
 	Clone:    func(c *Scenario) { c.Sales.Stages = append([]Stage(nil), c.Sales.Stages...) },
 	Validate: func(c *checker, s *Scenario) { validateSales(c, s.Sales) },
 	Compute: func(s *Scenario, r *Result) error {
-		r.Sales = ComputeSales(s.Sales, s.HorizonMonths)
+		r.Sales = computeSales(r.Sales, s.Sales, s.HorizonMonths)
 		return nil
 	},
 	Milestones: salesMilestones,
@@ -144,13 +144,15 @@ func salesMetrics(s *Scenario, r *Result) []Metric {
 // salesEvents: each stage after the first reached by month 12, 24 and the
 // horizon.
 func salesEvents(s *Scenario, r *Result) []Event {
-	var out []Event
+	months := eventMonths(s.HorizonMonths)
+	out := make([]Event, 0, max(len(r.Sales.StageEntries)-1, 0)*len(months))
 	for i, e := range r.Sales.StageEntries {
 		if i == 0 {
 			continue
 		}
-		for _, m := range eventMonths(s.HorizonMonths) {
-			out = append(out, Event{Key: EventStageReached + "[" + e.Stage + "]", Title: e.Stage + " reached", Month: m, Happened: byMonth(e.Month, m)})
+		key, title := EventStageReached+"["+e.Stage+"]", e.Stage+" reached"
+		for _, m := range months {
+			out = append(out, Event{Key: key, Title: title, Month: m, Happened: byMonth(e.Month, m)})
 		}
 	}
 	return out

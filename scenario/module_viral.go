@@ -39,7 +39,7 @@ var viralModule = Module{
 	Clone:    func(*Scenario) {},
 	Validate: func(c *checker, s *Scenario) { validateViral(c, s.Viral) },
 	Compute: func(s *Scenario, r *Result) error {
-		v, err := ComputeViral(s.Viral, s.HorizonMonths)
+		v, err := computeViral(r.Viral, s.Viral, s.HorizonMonths)
 		r.Viral = v
 		return err
 	},

@@ -3,6 +3,7 @@ package scenario
 import (
 	"context"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"sync"
@@ -71,6 +72,20 @@ type SimResult struct {
 	PlannedModelAtHorizon map[string]float64 `json:"plannedModelAtHorizon"`
 	// Samples is set when SimOptions.Samples asked for it.
 	Samples *Samples `json:"-"`
+	// Metrics holds, for every numeric comparison metric (Metrics, by key),
+	// its median over the runs where it exists and the share of runs where
+	// it does: what Compare shows beside the deterministic metric.
+	Metrics map[string]MetricP50 `json:"-"`
+}
+
+// MetricP50 is one comparison metric over a simulation's runs.
+type MetricP50 struct {
+	// P50 is the metric's median over the runs where it exists (0 when it
+	// exists in none).
+	P50 float64
+	// Share is the share of runs where it exists (a goal month, say, only
+	// exists in the runs that reach the goal).
+	Share float64
 }
 
 // SimOptions says how to run a simulation.
@@ -82,30 +97,71 @@ type SimOptions struct {
 	// Samples keeps every run's inputs and horizon outputs.
 	Samples bool
 	// Progress, if set, is told how many runs are done, now and then, from
-	// the simulation's goroutines (one call at a time, counts rising).
+	// the simulation's goroutines (one call at a time, counts rising, the
+	// last one Runs). When the runs' rows do not fit in MemoryBudget, every
+	// run is computed more than once, and the count is the share of the work
+	// done, in runs.
 	Progress func(done int)
-}
-
-// runOutcome is what one run leaves for the aggregation.
-type runOutcome struct {
-	events  []bool
-	cash    float64 // cash needed
-	winners []int   // market indexes ranked first
-	planned int     // planned model index at the horizon, -1 for none
+	// MemoryBudget bounds the bytes kept of the runs' rows (0:
+	// DefaultMemoryBudget); above it, quantiles are found in passes
+	// (docs/MODELS.md §7).
+	MemoryBudget int
 }
 
 // simulation is one Simulate call's shared state.
 type simulation struct {
-	s        *Scenario
-	currency string
-	opt      SimOptions
-	paths    []string
-	outputs  []Output
-	events   []Event
-	// values[o][m] holds output o in month m+1 of every run, by run.
-	values  [][][]float64
-	outcome []runOutcome
-	samples *Samples
+	s       *Scenario
+	opt     SimOptions
+	workers int
+	paths   []string
+	outputs []Output
+	events  []Event
+	// metrics are the positions, in Metrics' list, of the numeric metrics,
+	// and metricKeys their keys.
+	metrics    []int
+	metricKeys []string
+	cols       columns
+	store      columnStore
+	// markets and models are how many markets and fulfillment models the
+	// tally counts (0 with the module off).
+	markets, models int
+	tally      tally
+	samples    *Samples
+}
+
+// columns is where each number a run reports sits in its row: output o in
+// month m at o×horizon + m−1, then the cash needed, then the metrics.
+type columns struct {
+	horizon, outputs int
+	cash             int // -1 with finance off
+	metric0, n       int
+}
+
+// tally is what the runs add up besides their rows: how often each event
+// happened, how often each market won outright or shared first place with
+// k others (wins[market×(markets+1)+k+1]), how often each fulfillment model
+// is planned at the horizon. Counts are whole numbers, so their sum is the
+// same in any order.
+type tally struct {
+	events  []int
+	wins    []int
+	planned []int
+}
+
+func newTally(events, markets, models int) tally {
+	return tally{events: make([]int, events), wins: make([]int, markets*(markets+1)), planned: make([]int, models)}
+}
+
+func (t *tally) add(o tally) {
+	for i, v := range o.events {
+		t.events[i] += v
+	}
+	for i, v := range o.wins {
+		t.wins[i] += v
+	}
+	for i, v := range o.planned {
+		t.planned[i] += v
+	}
 }
 
 // Simulate runs a Monte Carlo simulation of s (valid, its variant inputs
@@ -127,49 +183,109 @@ func Simulate(ctx context.Context, s *Scenario, currency string, opt SimOptions)
 	if err != nil {
 		return nil, fmt.Errorf("simulate: %w", err)
 	}
-	sim := &simulation{s: s, currency: currency, opt: opt, paths: RangePaths(s), outputs: ScenarioOutputs(s), events: ScenarioEvents(s, base)}
-	sim.values = make([][][]float64, len(sim.outputs))
-	for o := range sim.values {
-		sim.values[o] = make([][]float64, s.HorizonMonths)
-		for m := range sim.values[o] {
-			sim.values[o][m] = make([]float64, opt.Runs)
-		}
-	}
-	sim.outcome = make([]runOutcome, opt.Runs)
-	if opt.Samples {
-		sim.samples = &Samples{Inputs: sim.paths, Values: make([]float64, opt.Runs*(len(sim.paths)+len(sim.outputs)))}
-		for _, o := range sim.outputs {
-			sim.samples.Outputs = append(sim.samples.Outputs, o.Key)
-		}
-	}
+	sim := newSimulation(s, base, opt)
 	if err := sim.run(ctx); err != nil {
 		return nil, err
 	}
 	return sim.result(base), nil
 }
 
-// run computes every run on opt.Workers goroutines, which take runs in
-// small batches.
-func (sim *simulation) run(ctx context.Context) error {
-	workers := sim.opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+// newSimulation lays out the runs' rows and picks where they are kept.
+func newSimulation(s *Scenario, base *Result, opt SimOptions) *simulation {
+	sim := &simulation{s: s, opt: opt, workers: opt.Workers, paths: RangePaths(s), outputs: ScenarioOutputs(s), events: ScenarioEvents(s, base)}
+	if sim.workers <= 0 {
+		sim.workers = runtime.GOMAXPROCS(0)
 	}
+	for i, m := range Metrics(s, base) {
+		if m.Unit != UnitText {
+			sim.metrics = append(sim.metrics, i)
+			sim.metricKeys = append(sim.metricKeys, m.Key)
+		}
+	}
+	c := columns{horizon: s.HorizonMonths, outputs: len(sim.outputs), cash: -1}
+	c.metric0 = c.outputs * c.horizon
+	if base.Finance != nil {
+		c.cash = c.metric0
+		c.metric0++
+	}
+	c.n = c.metric0 + len(sim.metrics)
+	sim.cols = c
+	sim.store = newColumnStore(sim.quantileSpecs(), opt.Runs, opt.MemoryBudget, sim.workers)
+	if base.Markets != nil {
+		sim.markets = len(s.Markets.Markets)
+	}
+	if base.Fulfillment != nil {
+		sim.models = len(s.Fulfillment.Models)
+	}
+	sim.tally = newTally(len(sim.events), sim.markets, sim.models)
+	if opt.Samples {
+		sim.samples = &Samples{Inputs: sim.paths, Values: make([]float64, opt.Runs*(len(sim.paths)+len(sim.outputs)))}
+		for _, o := range sim.outputs {
+			sim.samples.Outputs = append(sim.samples.Outputs, o.Key)
+		}
+	}
+	return sim
+}
+
+// bandPs are the percentiles of a band; cashPs those of the cash needed.
+var (
+	bandPs   = []float64{0.1, 0.5, 0.9}
+	cashPs   = []float64{0.5, 0.9}
+	metricPs = []float64{0.5}
+)
+
+// quantileSpecs says which quantiles each column needs.
+func (sim *simulation) quantileSpecs() [][]float64 {
+	specs := make([][]float64, sim.cols.n)
+	for c := range specs {
+		switch {
+		case c < sim.cols.metric0 && c != sim.cols.cash:
+			specs[c] = bandPs
+		case c == sim.cols.cash:
+			specs[c] = cashPs
+		default:
+			specs[c] = metricPs
+		}
+	}
+	return specs
+}
+
+// run computes every run on the workers, once per pass of the column store
+// (one pass when every row fits in memory).
+func (sim *simulation) run(ctx context.Context) error {
+	passes := sim.store.passes()
+	for pass := 0; !sim.store.done(); pass++ {
+		if err := sim.runPass(ctx, pass, passes); err != nil {
+			return err
+		}
+		sim.store.endPass()
+	}
+	if sim.opt.Progress != nil {
+		sim.opt.Progress(sim.opt.Runs)
+	}
+	return nil
+}
+
+// runPass computes every run once, on sim.workers goroutines which take runs
+// in small batches. Progress counts the pass as its share of the planned
+// passes.
+func (sim *simulation) runPass(ctx context.Context, pass, passes int) error {
 	const batch = 32
 	var next, done atomic.Int64
 	var mu sync.Mutex
 	reported := 0
-	errs := make([]error, workers)
+	workers := make([]*worker, sim.workers)
+	errs := make([]error, sim.workers)
 	var wg sync.WaitGroup
 	for w := range workers {
+		wk, err := sim.newWorker(pass)
+		if err != nil {
+			return err
+		}
+		workers[w] = wk
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			wk, err := sim.newWorker()
-			if err != nil {
-				errs[w] = err
-				return
-			}
 			for {
 				if ctx.Err() != nil {
 					return
@@ -188,9 +304,9 @@ func (sim *simulation) run(ctx context.Context) error {
 				n := int(done.Add(int64(min(batch, sim.opt.Runs-from))))
 				if sim.opt.Progress != nil {
 					mu.Lock()
-					if n > reported {
-						reported = n
-						sim.opt.Progress(n)
+					if all := min((pass*sim.opt.Runs+n)/passes, sim.opt.Runs-1); all > reported {
+						reported = all
+						sim.opt.Progress(all)
 					}
 					mu.Unlock()
 				}
@@ -206,34 +322,46 @@ func (sim *simulation) run(ctx context.Context) error {
 			return err
 		}
 	}
+	for _, wk := range workers {
+		sim.store.merge(wk.sink)
+		if pass == 0 {
+			sim.tally.add(wk.tally)
+		}
+	}
 	return nil
 }
 
-// worker is one goroutine's copy of the scenario with its ranged inputs
-// resolved for writing.
+// worker is one goroutine's evaluator of the scenario, with its ranged
+// inputs resolved for writing.
 type worker struct {
 	sim      *simulation
-	s        Scenario
+	pass     int
+	ev       *FastEvaluator
 	samplers []sampler
-	refs     []inputRef
+	inputs   []*evalInput
 	drawn    []float64
+	row      []float64
+	sink     columnSink
+	tally    tally
 }
 
-func (sim *simulation) newWorker() (*worker, error) {
-	wk := &worker{sim: sim, s: sim.s.Clone()}
+func (sim *simulation) newWorker(pass int) (*worker, error) {
+	wk := &worker{sim: sim, pass: pass, ev: NewFastEvaluator(sim.s), drawn: make([]float64, len(sim.paths)), row: make([]float64, sim.cols.n), sink: sim.store.newSink()}
 	for _, p := range sim.paths {
 		sm, err := newSampler(sim.s, p, sim.s.Ranges[p])
 		if err != nil {
 			return nil, fmt.Errorf("simulate: %w", err)
 		}
-		ref, err := resolveInput(&wk.s, p)
+		in, err := wk.ev.input(p)
 		if err != nil {
 			return nil, fmt.Errorf("simulate: %w", err)
 		}
 		wk.samplers = append(wk.samplers, sm)
-		wk.refs = append(wk.refs, ref)
+		wk.inputs = append(wk.inputs, in)
 	}
-	wk.drawn = make([]float64, len(sim.paths))
+	if pass == 0 {
+		wk.tally = newTally(len(sim.events), sim.markets, sim.models)
+	}
 	return wk, nil
 }
 
@@ -243,28 +371,82 @@ func (wk *worker) runOne(i int) error {
 	src := runSource(sim.opt.Seed, i)
 	for j, sm := range wk.samplers {
 		wk.drawn[j] = sm.draw(src)
-		if err := wk.refs[j].set(wk.drawn[j]); err != nil {
+		if err := wk.ev.set(wk.inputs[j], wk.drawn[j]); err != nil {
 			return fmt.Errorf("simulate: run %d: %w", i+1, err)
 		}
 	}
-	r := &Result{ID: wk.s.ID, Name: wk.s.Name, Horizon: wk.s.HorizonMonths}
-	if fe := computeModules(&wk.s, r, ""); fe != nil {
-		return fmt.Errorf("simulate: run %d (%s): %w", i+1, wk.describe(), fe)
+	r, err := wk.ev.Compute()
+	if err != nil {
+		return fmt.Errorf("simulate: run %d (%s): %w", i+1, wk.describe(), err)
 	}
-	for o, out := range sim.outputs {
-		for m := range sim.values[o] {
-			sim.values[o][m][i] = out.Value(r, m+1)
-		}
+	wk.fillRow(r)
+	wk.sink.add(i, wk.row)
+	if wk.pass > 0 {
+		return nil
 	}
-	sim.outcome[i] = wk.outcome(r)
+	wk.count(r)
 	if sim.samples != nil {
 		row := sim.samples.Row(i)
 		copy(row, wk.drawn)
 		for o, out := range sim.outputs {
-			row[len(wk.drawn)+o] = out.Value(r, wk.s.HorizonMonths)
+			row[len(wk.drawn)+o] = out.Value(r, sim.cols.horizon)
 		}
 	}
 	return nil
+}
+
+// fillRow writes a computed run's numbers into wk.row (NaN for a metric
+// that does not exist in this run).
+func (wk *worker) fillRow(r *Result) {
+	sim, c := wk.sim, wk.sim.cols
+	for o, out := range sim.outputs {
+		for m := range c.horizon {
+			wk.row[o*c.horizon+m] = out.Value(r, m+1)
+		}
+	}
+	if c.cash >= 0 {
+		wk.row[c.cash] = r.Finance.CashNeeded
+	}
+	if len(sim.metrics) == 0 {
+		return
+	}
+	ms := Metrics(&wk.ev.s, r)
+	for k, at := range sim.metrics {
+		wk.row[c.metric0+k] = math.NaN()
+		if ms[at].OK {
+			wk.row[c.metric0+k] = ms[at].Value
+		}
+	}
+}
+
+// count adds a computed run's events, winning markets and planned model to
+// the worker's tally.
+func (wk *worker) count(r *Result) {
+	t := &wk.tally
+	for e, ev := range ScenarioEvents(&wk.ev.s, r) {
+		if ev.Happened && e < len(t.events) {
+			t.events[e]++
+		}
+	}
+	if markets := wk.sim.markets; markets > 0 {
+		tied := 0
+		for _, ms := range r.Markets.Ranking {
+			if ms.Rank == 1 {
+				tied++
+			}
+		}
+		for _, ms := range r.Markets.Ranking {
+			if ms.Rank == 1 {
+				k := slices.IndexFunc(wk.ev.s.Markets.Markets, func(m Market) bool { return m.ID == ms.ID })
+				t.wins[k*(markets+1)+tied]++
+			}
+		}
+	}
+	if len(t.planned) > 0 {
+		if k := r.Fulfillment.Months[len(r.Fulfillment.Months)-1].PlannedIdx; k >= 0 {
+			t.planned[k]++
+		}
+	}
 }
 
 // describe names the inputs a run drew, for an error.
@@ -279,80 +461,49 @@ func (wk *worker) describe() string {
 	return s
 }
 
-// outcome reads a computed run's events, cash needed, winning markets and
-// planned model.
-func (wk *worker) outcome(r *Result) runOutcome {
-	out := runOutcome{planned: -1}
-	for _, e := range ScenarioEvents(&wk.s, r) {
-		out.events = append(out.events, e.Happened)
-	}
-	if r.Finance != nil {
-		out.cash = r.Finance.CashNeeded
-	}
-	if r.Markets != nil {
-		for _, ms := range r.Markets.Ranking {
-			if ms.Rank == 1 {
-				out.winners = append(out.winners, slices.IndexFunc(wk.s.Markets.Markets, func(m Market) bool { return m.ID == ms.ID }))
-			}
-		}
-	}
-	if r.Fulfillment != nil {
-		out.planned = r.Fulfillment.Months[len(r.Fulfillment.Months)-1].PlannedIdx
-	}
-	return out
-}
-
-// result aggregates the runs, in run order.
+// result reads the quantiles and shares out of the store and the tally.
 func (sim *simulation) result(base *Result) *SimResult {
-	s, n := sim.s, float64(sim.opt.Runs)
+	s, n, c := sim.s, float64(sim.opt.Runs), sim.cols
 	res := &SimResult{ID: s.ID, Name: s.Name, Runs: sim.opt.Runs, Seed: sim.opt.Seed, Inputs: sim.paths,
 		Series: map[string][]Band{}, Samples: sim.samples}
 	for o, out := range sim.outputs {
-		bands := make([]Band, s.HorizonMonths)
-		for m, vals := range sim.values[o] {
-			slices.Sort(vals)
-			bands[m] = Band{Month: m + 1, P10: quantile(vals, 0.1), P50: quantile(vals, 0.5), P90: quantile(vals, 0.9)}
+		bands := make([]Band, c.horizon)
+		for m := range bands {
+			q, _ := sim.store.quantiles(o*c.horizon + m)
+			bands[m] = Band{Month: m + 1, P10: q[0], P50: q[1], P90: q[2]}
 		}
 		res.Series[out.Key] = bands
 	}
 	for e, ev := range sim.events {
-		count := 0
-		for i := range sim.outcome {
-			if sim.outcome[i].events[e] {
-				count++
-			}
-		}
-		res.Probabilities = append(res.Probabilities, Probability{Event: ev.Key, Title: ev.Title, Month: ev.Month, P: float64(count) / n})
+		res.Probabilities = append(res.Probabilities, Probability{Event: ev.Key, Title: ev.Title, Month: ev.Month, P: float64(sim.tally.events[e]) / n})
 	}
-	if base.Finance != nil {
-		cash := make([]float64, len(sim.outcome))
-		for i := range sim.outcome {
-			cash[i] = sim.outcome[i].cash
-		}
-		slices.Sort(cash)
-		res.CashNeeded = &CashNeeded{P50: quantile(cash, 0.5), P90: quantile(cash, 0.9)}
+	if c.cash >= 0 {
+		q, _ := sim.store.quantiles(c.cash)
+		res.CashNeeded = &CashNeeded{P50: q[0], P90: q[1]}
 	}
-	if base.Markets != nil && len(s.Markets.Markets) > 0 {
+	res.Metrics = map[string]MetricP50{}
+	for k, key := range sim.metricKeys {
+		q, count := sim.store.quantiles(c.metric0 + k)
+		mp := MetricP50{Share: float64(count) / n}
+		if count > 0 {
+			mp.P50 = q[0]
+		}
+		res.Metrics[key] = mp
+	}
+	if markets := sim.markets; markets > 0 {
 		res.MarketWins = map[string]float64{}
-		for _, m := range s.Markets.Markets {
-			res.MarketWins[m.Name] = 0
-		}
-		for i := range sim.outcome {
-			w := sim.outcome[i].winners
-			for _, k := range w {
-				res.MarketWins[s.Markets.Markets[k].Name] += 1 / float64(len(w)) / n
+		for i, m := range s.Markets.Markets {
+			var wins float64
+			for k := 1; k <= markets; k++ {
+				wins += float64(sim.tally.wins[i*(markets+1)+k]) / float64(k)
 			}
+			res.MarketWins[m.Name] = wins / n
 		}
 	}
 	if base.Fulfillment != nil {
 		res.PlannedModelAtHorizon = map[string]float64{}
-		for _, m := range s.Fulfillment.Models {
-			res.PlannedModelAtHorizon[m.Name] = 0
-		}
-		for i := range sim.outcome {
-			if k := sim.outcome[i].planned; k >= 0 {
-				res.PlannedModelAtHorizon[s.Fulfillment.Models[k].Name] += 1 / n
-			}
+		for i, m := range s.Fulfillment.Models {
+			res.PlannedModelAtHorizon[m.Name] = float64(sim.tally.planned[i]) / n
 		}
 	}
 	return res

@@ -64,6 +64,9 @@ type ViralResult struct {
 	TotalPaidSpend float64      `json:"totalPaidSpend"`
 	Months         []ViralMonth `json:"months"`
 	Cycles         []ViralCycle `json:"-"`
+	// paid is scratch: paid users per cycle, kept for a FastEvaluator's next
+	// compute.
+	paid []float64
 }
 
 // StageEntry is the month a sales stage is first in force, nil if never.
@@ -106,6 +109,10 @@ type SalesResult struct {
 	// ramp, attainment and backfilled attrition. Nil when quota is zero.
 	NaiveAENeed        *float64 `json:"naiveAENeed"`
 	RampAdjustedAENeed *float64 `json:"rampAdjustedAENeed"`
+	// entryMonths and cohorts are scratch, kept for a FastEvaluator's next
+	// compute: StageEntries' months point into entryMonths.
+	entryMonths []int
+	cohorts     AECohorts
 }
 
 // BreakEven is the order volume a month at which models From and To cost the same.
@@ -154,6 +161,7 @@ type FulfillmentResult struct {
 	Switches        []Switch           `json:"switches"`
 	RuleSwitches    []Switch           `json:"ruleOfThumbSwitches"`
 	Months          []FulfillmentMonth `json:"months"`
+	scratch         fulfillmentScratch
 }
 
 // MarketScore is one market's place in the ranking.

@@ -1,6 +1,9 @@
 package scenario
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // MonthlyRate converts an annual fraction (attrition) to the monthly fraction
 // that compounds to it: 1 − (1 − annual)^(1/12).
@@ -32,8 +35,15 @@ type AECohorts struct {
 // NewAECohorts starts cohorts for a ramp of rampMonths with ramped seats
 // already past it.
 func NewAECohorts(rampMonths int, ramped float64) *AECohorts {
-	c := &AECohorts{ramp: rampMonths, mass: make([]float64, max(rampMonths, 1)+1)}
-	c.mass[len(c.mass)-1] = ramped
+	return (&AECohorts{}).reset(rampMonths, ramped)
+}
+
+// reset restarts c as NewAECohorts would, reusing its storage, and returns it.
+func (c *AECohorts) reset(rampMonths int, ramped float64) *AECohorts {
+	n := max(rampMonths, 1) + 1
+	c.ramp, c.mass = rampMonths, slices.Grow(c.mass[:0], n)[:n]
+	clear(c.mass)
+	c.mass[n-1] = ramped
 	return c
 }
 
@@ -78,21 +88,28 @@ func (c *AECohorts) Productive() float64 {
 
 // ComputeSales runs the sales team model month by month (docs/MODELS.md §2).
 // s must be valid.
-func ComputeSales(s Sales, horizon int) *SalesResult {
-	r := &SalesResult{Months: make([]SalesMonth, 0, horizon)}
+func ComputeSales(s Sales, horizon int) *SalesResult { return computeSales(nil, s, horizon) }
+
+// computeSales is ComputeSales into r's storage, which it reuses when r is
+// not nil (a FastEvaluator's result from its previous compute).
+func computeSales(r *SalesResult, s Sales, horizon int) *SalesResult {
+	if r == nil {
+		r = &SalesResult{}
+	}
+	*r = SalesResult{Months: slices.Grow(r.Months[:0], horizon), StageEntries: r.StageEntries[:0],
+		entryMonths: slices.Grow(r.entryMonths[:0], len(s.Stages))[:len(s.Stages)], cohorts: r.cohorts}
+	clear(r.entryMonths) // 0: not reached yet
 	attr := MonthlyRate(s.AnnualRepAttrition)
 	nrr := s.MonthlyNRR()
 	team := s.StartingTeam
-	aes := NewAECohorts(s.RampMonths, float64(team.AEs))
+	aes := r.cohorts.reset(s.RampMonths, float64(team.AEs))
 	arr := s.StartingARR
 	stage := -1
-	entries := make([]*int, len(s.Stages))
 	for m := 1; m <= horizon; m++ {
 		stage = max(stage, stageFor(s.Stages, arr))
 		for i := 0; i <= stage; i++ {
-			if entries[i] == nil {
-				month := m
-				entries[i] = &month
+			if r.entryMonths[i] == 0 {
+				r.entryMonths[i] = m
 			}
 		}
 		aes.Advance(attr)
@@ -114,7 +131,11 @@ func ComputeSales(s Sales, horizon int) *SalesResult {
 		})
 	}
 	for i, st := range s.Stages {
-		r.StageEntries = append(r.StageEntries, StageEntry{Stage: st.Name, Month: entries[i]})
+		e := StageEntry{Stage: st.Name}
+		if r.entryMonths[i] > 0 {
+			e.Month = &r.entryMonths[i]
+		}
+		r.StageEntries = append(r.StageEntries, e)
 	}
 	summarizeSales(r, s)
 	return r
@@ -182,7 +203,7 @@ func summarizeSales(r *SalesResult, s Sales) {
 	if s.AEQuotaPerMonth > 0 {
 		naive := s.ARRGoal / (s.AEQuotaPerMonth * 12)
 		r.NaiveAENeed = &naive
-		if per := firstYearARRPerSeat(s); per > 0 {
+		if per := firstYearARRPerSeatWith(&r.cohorts, s); per > 0 {
 			adj := s.ARRGoal / per
 			r.RampAdjustedAENeed = &adj
 		}
@@ -192,7 +213,12 @@ func summarizeSales(r *SalesResult, s Sales) {
 // firstYearARRPerSeat is the new ARR one AE seat hired today books in its
 // first 12 months, after ramp, attainment and backfilled attrition.
 func firstYearARRPerSeat(s Sales) float64 {
-	c := NewAECohorts(s.RampMonths, 0)
+	return firstYearARRPerSeatWith(&AECohorts{}, s)
+}
+
+// firstYearARRPerSeatWith is firstYearARRPerSeat counting in c's storage.
+func firstYearARRPerSeatWith(c *AECohorts, s Sales) float64 {
+	c.reset(s.RampMonths, 0)
 	c.Hire(1)
 	attr := MonthlyRate(s.AnnualRepAttrition)
 	var months float64

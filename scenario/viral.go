@@ -3,6 +3,7 @@ package scenario
 import (
 	"fmt"
 	"math"
+	"slices"
 )
 
 // MaxUsers bounds the viral loop: more signups than this (over a hundred
@@ -55,19 +56,28 @@ func (v Viral) PaidSpendPerMonth() float64 { return v.PaidUsersPerMonth * v.Paid
 // (docs/MODELS.md §1). v must be valid. It fails when users grow past
 // MaxUsers, which only a loop without a market size can do.
 func ComputeViral(v Viral, horizon int) (*ViralResult, error) {
+	return computeViral(nil, v, horizon)
+}
+
+// computeViral is ComputeViral into r's storage, which it reuses when r is
+// not nil (a FastEvaluator's result from its previous compute).
+func computeViral(r *ViralResult, v Viral, horizon int) (*ViralResult, error) {
+	if r == nil {
+		r = &ViralResult{}
+	}
 	k := v.K()
-	r := &ViralResult{K: k, Class: ClassOf(k)}
+	*r = ViralResult{K: k, Class: ClassOf(k), Cycles: r.Cycles[:0], Months: r.Months[:0], paid: r.paid}
 	if k < 1-1e-12 {
 		a := 1 / (1 - k)
 		r.Amplification = &a
 	}
-	r.Cycles = simulateCycles(v, horizon)
+	r.Cycles, r.paid = simulateCycles(r.Cycles, r.paid, v, horizon)
 	for _, c := range r.Cycles {
 		if !(c.CumulativeSignups <= MaxUsers) {
 			return nil, fmt.Errorf("signups pass %g by month %d; set a market size or a lower K", MaxUsers, c.Month)
 		}
 	}
-	r.Months = rollUpMonths(r.Cycles, horizon, v)
+	r.Months = rollUpMonths(r.Months, r.Cycles, horizon, v)
 	summarizeViral(r, v)
 	return r, nil
 }
@@ -92,18 +102,19 @@ func summarizeViral(r *ViralResult, v Viral) {
 }
 
 // simulateCycles runs cycles 0..N where N·cycleDays is the last cycle day
-// within the horizon.
-func simulateCycles(v Viral, horizon int) []ViralCycle {
+// within the horizon, appending them to cycles (reused, emptied) and
+// keeping the paid users per cycle in paid (reused).
+func simulateCycles(cycles []ViralCycle, paid []float64, v Viral, horizon int) ([]ViralCycle, []float64) {
 	c := v.CycleDays
 	n := ViralCycles(c, horizon) - 1
 	churnRate := v.ChurnPerCycle()
-	paid := v.PaidInCycles(n)
+	paid = paidPerCycleInto(paid, v.PaidUsersPerMonth, c, n)
 	k := v.K()
 	seed := v.SeedUsers
 	if v.MarketSize > 0 {
 		seed = math.Min(seed, v.MarketSize)
 	}
-	cycles := make([]ViralCycle, 0, n+1)
+	cycles = slices.Grow(cycles[:0], n+1)
 	prev := ViralCycle{Active: seed, CumulativeSignups: seed, KEff: k}
 	cycles = append(cycles, prev)
 	newPrev := seed // new users of the previous cycle (once mode)
@@ -134,24 +145,35 @@ func simulateCycles(v Viral, horizon int) []ViralCycle {
 		newPrev = viral + joined
 		prev = cur
 	}
-	return cycles
+	return cycles, paid
 }
 
 // paidPerCycle is PaidInCycles for perMonth users a month.
 func paidPerCycle(perMonth, cycleDays float64, n int) []float64 {
-	paid := make([]float64, n+1)
+	return paidPerCycleInto(nil, perMonth, cycleDays, n)
+}
+
+// paidPerCycleInto is paidPerCycle into paid's storage. Cycle months never
+// decrease, so the cycles sharing a month are one run of equal months.
+func paidPerCycleInto(paid []float64, perMonth, cycleDays float64, n int) []float64 {
+	paid = slices.Grow(paid[:0], n+1)[:n+1]
+	clear(paid)
 	if perMonth == 0 || n == 0 {
 		return paid
 	}
-	month := make([]int, n+1) // month[0] = 0: the seed cycle is day 0
-	inMonth := map[int]int{}
-	for i := 1; i <= n; i++ {
-		month[i] = monthOfDay(float64(i) * cycleDays)
-		inMonth[month[i]]++
-	}
-	for i := 1; i <= n; i++ {
-		skipped := max(0, month[i]-month[i-1]-1)
-		paid[i] = perMonth * (float64(skipped) + 1/float64(inMonth[month[i]]))
+	prevMonth := 0 // the seed cycle is day 0
+	for i := 1; i <= n; {
+		month := monthOfDay(float64(i) * cycleDays)
+		end := i + 1 // cycles i..end-1 fall in month
+		for end <= n && monthOfDay(float64(end)*cycleDays) == month {
+			end++
+		}
+		skipped := max(0, month-prevMonth-1)
+		for j := i; j < end; j++ {
+			paid[j] = perMonth * (float64(skipped) + 1/float64(end-i))
+			skipped = 0 // only the month's first cycle follows the months without one
+		}
+		prevMonth, i = month, end
 	}
 	return paid
 }
@@ -159,8 +181,8 @@ func paidPerCycle(perMonth, cycleDays float64, n int) []float64 {
 // rollUpMonths sums cycle flows per month and takes stocks at month end.
 // Paid spend is the month's purchase, paidUsersPerMonth × CAC, whether its
 // users join in this month's cycles, a later cycle, or find a full market.
-func rollUpMonths(cycles []ViralCycle, horizon int, v Viral) []ViralMonth {
-	months := make([]ViralMonth, horizon)
+func rollUpMonths(months []ViralMonth, cycles []ViralCycle, horizon int, v Viral) []ViralMonth {
+	months = slices.Grow(months[:0], horizon)[:horizon]
 	last := cycles[0]
 	ci := 1
 	for m := 1; m <= horizon; m++ {
