@@ -64,8 +64,8 @@ func breakEvens(out []BreakEven, models []FulfillmentModel) []BreakEven {
 type fulfillmentScratch struct {
 	// manual is the manual volume (start, growth) orders holds, when
 	// manualOK: a FastEvaluator whose volume is not drawn computes it once.
-	manual   [2]float64
-	manualOK bool
+	manual           [2]float64
+	manualOK         bool
 	orders, planCost []float64
 	plan, rule       []int
 	planFrom         []int

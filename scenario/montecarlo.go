@@ -125,8 +125,8 @@ type simulation struct {
 	// markets and models are how many markets and fulfillment models the
 	// tally counts (0 with the module off).
 	markets, models int
-	tally      tally
-	samples    *Samples
+	tally           tally
+	samples         *Samples
 }
 
 // columns is where each number a run reports sits in its row: output o in
