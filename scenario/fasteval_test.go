@@ -156,3 +156,30 @@ func TestCrossCheckedInputs(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkEvaluatorBase120 is one run of BenchmarkSimulateBase120 without
+// the simulation around it: the sample's Base at 120 months, one ranged
+// input set and the scenario computed.
+func BenchmarkEvaluatorBase120(b *testing.B) {
+	s, _ := rangedBase(b, 120)
+	ev := NewEvaluator(s)
+	v := s.Viral.InviteConversion
+	for b.Loop() {
+		if err := ev.Set("viral.inviteConversion", v); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := ev.Compute(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkComputeBase120 is Compute on the same scenario, for comparison.
+func BenchmarkComputeBase120(b *testing.B) {
+	s, cur := rangedBase(b, 120)
+	for b.Loop() {
+		if _, err := Compute(s, cur); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -3,7 +3,9 @@ package scenario
 import (
 	"context"
 	"encoding/json"
+	"math"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -106,5 +108,86 @@ func BenchmarkSimulateBase120(b *testing.B) {
 		if _, err := Simulate(context.Background(), s, cur, SimOptions{Runs: 10000, Seed: 1}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestSimulateMetricsZeroWidth: with every range of zero width, each
+// numeric metric's P50 is the deterministic metric, in every run or none.
+func TestSimulateMetricsZeroWidth(t *testing.T) {
+	s, cur := rangedBase(t, 36)
+	for p := range s.Ranges {
+		v, _ := InputValue(s, p)
+		s.Ranges[p] = Range{Low: v, High: v, Dist: s.Ranges[p].Dist}
+	}
+	det, err := Compute(s, cur)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim, err := Simulate(context.Background(), s, cur, SimOptions{Runs: 40, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	numeric := 0
+	for _, m := range Metrics(s, det) {
+		got, ok := sim.Metrics[m.Key]
+		if m.Unit == UnitText {
+			if ok {
+				t.Errorf("text metric %s has a P50", m.Key)
+			}
+			continue
+		}
+		numeric++
+		want := MetricP50{}
+		if m.OK {
+			want = MetricP50{P50: m.Value, Share: 1}
+		}
+		if !ok || got != want {
+			t.Errorf("%s: %+v, deterministic %+v", m.Key, got, want)
+		}
+	}
+	if numeric < 20 || len(sim.Metrics) != numeric {
+		t.Fatalf("%d numeric metrics, %d P50s", numeric, len(sim.Metrics))
+	}
+}
+
+// TestSimulateMetricsByHand: K = invites per user × conversion, so with
+// the conversion uniform on 0.1..0.3 and 5 invites, K's median over the
+// runs is 5 × the median conversion drawn (1.0 give or take sampling error:
+// the median of n uniform draws on a width of 0.2 has a standard error of
+// 0.1/√n). A metric that exists only in some runs (the month cash runs
+// out) exists in the share of runs where the event "cash runs out by the
+// horizon" happened.
+func TestSimulateMetricsByHand(t *testing.T) {
+	s, cur := rangedBase(t, 36)
+	s.Viral.InvitesPerUser = 5
+	s.Ranges = map[string]Range{
+		"viral.inviteConversion":     {Low: 0.1, High: 0.3, Dist: DistUniform},
+		"finance.otherCostsPerMonth": {Low: 10000, High: 400000, Dist: DistUniform},
+	}
+	const runs = 4001
+	sim, err := Simulate(context.Background(), s, cur, SimOptions{Runs: runs, Seed: 9, Samples: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conv := make([]float64, runs)
+	at := slices.Index(sim.Samples.Inputs, "viral.inviteConversion")
+	for i := range conv {
+		conv[i] = sim.Samples.Row(i)[at]
+	}
+	slices.Sort(conv)
+	k := sim.Metrics[MetricViralK]
+	if want := 5 * conv[runs/2]; k.Share != 1 || k.P50 != want {
+		t.Errorf("K: %+v, want P50 %g = 5 × the median conversion drawn, share 1", k, want)
+	}
+	if se := 5 * 0.1 / math.Sqrt(runs); math.Abs(k.P50-1) > 5*se {
+		t.Errorf("K's median %g is more than 5 standard errors (%g) from 1", k.P50, se)
+	}
+	out := sim.Metrics[MetricFinanceCashOutMonth]
+	i := slices.IndexFunc(sim.Probabilities, func(p Probability) bool { return p.Event == EventCashOut && p.Month == 36 })
+	if i < 0 || out.Share != sim.Probabilities[i].P || out.Share <= 0 || out.Share >= 1 {
+		t.Fatalf("cash-out month exists in %g of the runs; cash runs out in %+v", out.Share, sim.Probabilities)
+	}
+	if out.P50 < 1 || out.P50 > 36 {
+		t.Errorf("median cash-out month %g", out.P50)
 	}
 }

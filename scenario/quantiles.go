@@ -47,10 +47,14 @@ func newColumnStore(specs [][]float64, runs, budget, workers int) columnStore {
 	if budget <= 0 {
 		budget = DefaultMemoryBudget
 	}
-	return &memoryStore{specs: specs, runs: runs, workers: workers, vals: make([]float64, len(specs)*runs)}
+	blocks := (runs + storeBlock - 1) / storeBlock
+	return &memoryStore{specs: specs, runs: runs, workers: workers, vals: make([]float64, blocks*storeBlock*len(specs))}
 }
 
-// memoryStore keeps every value: column c's runs are vals[c×runs:(c+1)×runs].
+// memoryStore keeps every value, in blocks of storeBlock runs: run i's
+// value of column c is vals[(i/storeBlock)×storeBlock×cols + c×storeBlock +
+// i%storeBlock]. A run writes within one block (a few hundred KB), and a
+// column reads storeBlock values at a time.
 type memoryStore struct {
 	specs   [][]float64
 	runs    int
@@ -68,10 +72,14 @@ func (st *memoryStore) merge(columnSink)    {}
 // add writes run i's row; workers write different runs, so different
 // elements.
 func (st *memoryStore) add(i int, row []float64) {
+	block := st.vals[i/storeBlock*storeBlock*len(row):]
 	for c, v := range row {
-		st.vals[c*st.runs+i] = v
+		block[c*storeBlock+i%storeBlock] = v
 	}
 }
+
+// storeBlock is the number of runs in a block of memoryStore.
+const storeBlock = 64
 
 // endPass selects every column's quantiles, the columns shared among the
 // workers.
@@ -82,13 +90,16 @@ func (st *memoryStore) endPass() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			col := make([]float64, st.runs)
 			for c := w; c < len(st.specs); c += max(st.workers, 1) {
-				col := st.vals[c*st.runs : (c+1)*st.runs]
 				n := 0
-				for _, v := range col {
-					if !math.IsNaN(v) {
-						col[n] = v
-						n++
+				for i := 0; i < st.runs; i += storeBlock {
+					at := i*len(st.specs) + c*storeBlock
+					for _, v := range st.vals[at : at+min(storeBlock, st.runs-i)] {
+						if !math.IsNaN(v) {
+							col[n] = v
+							n++
+						}
 					}
 				}
 				st.counts[c] = n
