@@ -157,12 +157,12 @@ func TestCrossCheckedInputs(t *testing.T) {
 	}
 }
 
-// BenchmarkEvaluatorBase120 is one run of BenchmarkSimulateBase120 without
+// BenchmarkFastEvaluatorBase120 is one run of BenchmarkSimulateBase120 without
 // the simulation around it: the sample's Base at 120 months, one ranged
 // input set and the scenario computed.
-func BenchmarkEvaluatorBase120(b *testing.B) {
+func BenchmarkFastEvaluatorBase120(b *testing.B) {
 	s, _ := rangedBase(b, 120)
-	ev := NewEvaluator(s)
+	ev := NewFastEvaluator(s)
 	v := s.Viral.InviteConversion
 	for b.Loop() {
 		if err := ev.Set("viral.inviteConversion", v); err != nil {
