@@ -66,16 +66,26 @@ type metricList struct {
 	ms     []Metric
 }
 
+// metricsPerModule is room for one module's metrics, so that a list is
+// allocated once (the simulation asks for them in every run).
+const metricsPerModule = 16
+
 // val adds a number; a missing or non-finite value is not OK.
 func (l *metricList) val(key, label string, u Unit, better Better, v float64, ok bool) {
 	if !ok || math.IsNaN(v) || math.IsInf(v, 0) {
 		v, ok = 0, false
+	}
+	if l.ms == nil {
+		l.ms = make([]Metric, 0, metricsPerModule)
 	}
 	l.ms = append(l.ms, Metric{Key: key, Module: l.module, Label: label, Unit: u, Value: v, OK: ok, Better: better})
 }
 
 // text adds a name.
 func (l *metricList) text(key, label, t string, ok bool) {
+	if l.ms == nil {
+		l.ms = make([]Metric, 0, metricsPerModule)
+	}
 	l.ms = append(l.ms, Metric{Key: key, Module: l.module, Label: label, Unit: UnitText, Text: t, OK: ok})
 }
 

@@ -407,14 +407,23 @@ func (wk *worker) fillRow(r *Result) {
 	if c.cash >= 0 {
 		wk.row[c.cash] = r.Finance.CashNeeded
 	}
-	if len(sim.metrics) == 0 {
-		return
+	if len(sim.metrics) > 0 {
+		k, at := 0, 0 // the next numeric metric, and where the module's list starts in Metrics'
+		for _, m := range modules {
+			ms := m.Metrics(&wk.ev.s, r) // Metrics, without joining the lists
+			for k < len(sim.metrics) && sim.metrics[k] < at+len(ms) {
+				wk.row[c.metric0+k] = math.NaN()
+				if mt := ms[sim.metrics[k]-at]; mt.OK {
+					wk.row[c.metric0+k] = mt.Value
+				}
+				k++
+			}
+			at += len(ms)
+		}
 	}
-	ms := Metrics(&wk.ev.s, r)
-	for k, at := range sim.metrics {
-		wk.row[c.metric0+k] = math.NaN()
-		if ms[at].OK {
-			wk.row[c.metric0+k] = ms[at].Value
+	for i, v := range wk.row {
+		if v == 0 {
+			wk.row[i] = 0 // −0 and 0 are one value: the quantiles say 0
 		}
 	}
 }

@@ -47,6 +47,9 @@ func newColumnStore(specs [][]float64, runs, budget, workers int) columnStore {
 	if budget <= 0 {
 		budget = DefaultMemoryBudget
 	}
+	if len(specs)*runs > budget/8 {
+		return newPassStore(specs, runs)
+	}
 	blocks := (runs + storeBlock - 1) / storeBlock
 	return &memoryStore{specs: specs, runs: runs, workers: workers, vals: make([]float64, blocks*storeBlock*len(specs))}
 }
