@@ -77,6 +77,7 @@ func TestFinanceValidation(t *testing.T) {
 // TestFinanceValidationBoundaries: the ends of every range are valid.
 func TestFinanceValidationBoundaries(t *testing.T) {
 	p := samplePlan(t)
+	p.Scenarios[0].Ranges = nil // the ends lie outside the sample's ranges
 	f := &p.Scenarios[0].Finance
 	f.StartingCash, f.PayingShare, f.SubscriptionGrossMargin, f.ConsumerGrossMargin, f.OrderGrossMargin = 0, 1, 1, 0, 1
 	f.AnnualCustomerChurn, f.OtherCostsGrowth, f.RunwayAlertMonths, f.MinCashBuffer = 1, 5, 120, MaxMoney

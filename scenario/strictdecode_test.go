@@ -40,7 +40,7 @@ func TestDecodeStrict(t *testing.T) {
 		{"repeated score", strings.Replace(good, `"scores": {`, `"scores": {"x": 1, "x": 2, `, 1), `scenarios[0].markets.markets[0].scores[x]: the key appears twice in this object`},
 		{"odd key is quoted", replace(`"paidCAC": 25`, `"paidCAC": 25, "a\u001bb": 1`), `scenarios[0].viral["a\x1bb"]: unknown field (is the name misspelt?)`},
 		{"too large", replace(`"paidCAC": 25`, `"paidCAC": -1e400`), "scenarios[0].viral.paidCAC: -1e400 is too large"},
-		{"tiny is zero", replace(`"paidCAC": 25`, `"paidCAC": 1e-400`), ""},
+		{"tiny is zero", replace(`"referrerReward": 0`, `"referrerReward": 1e-400`), ""},
 		{"whole number too large", replace(`"rampMonths": 4`, `"rampMonths": 1e30`), "scenarios[0].sales.rampMonths: 1e30 is too large"},
 		{"whole number as 4.0", replace(`"rampMonths": 4`, `"rampMonths": 4.0`), ""},
 		{"whole number as 40e-1", replace(`"rampMonths": 4`, `"rampMonths": 40e-1`), ""},

@@ -43,6 +43,17 @@ var computable = map[string]func(*scenario.Scenario){
 // beyond them are refused, through the real fields.
 func TestHintsMatchValidation(t *testing.T) {
 	u, _ := newTestUI(t)
+	// A ranged input also refuses values outside its range (docs/MODELS.md
+	// §7); the hints show the valid range, so the sample's ranges go first.
+	if err := u.s.Doc().Edit("no ranges", func(pl *scenario.Plan) error {
+		for i := range pl.Scenarios {
+			pl.Scenarios[i].Ranges = nil
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	u.loadInputs(true)
 	for key, l := range limits {
 		path := strings.ReplaceAll(key, "[]", "[0]")
 		if key == "fulfillment.ruleOfThumb[]" {
