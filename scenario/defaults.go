@@ -3,6 +3,7 @@ package scenario
 import (
 	"encoding/json"
 	"maps"
+	"strings"
 
 	"github.com/google/uuid"
 
@@ -173,7 +174,27 @@ func (s Scenario) Duplicate(name string) Scenario {
 		}
 		m.Scores = scores
 	}
+	c.Ranges = remapRangeIDs(c.Ranges, remap)
 	return c
+}
+
+// remapRangeIDs returns ranges with the list item ids in their paths
+// replaced by their new ids (any case, as input paths match ids).
+func remapRangeIDs(ranges map[string]Range, remap map[string]string) map[string]Range {
+	if len(ranges) == 0 {
+		return ranges
+	}
+	out := make(map[string]Range, len(ranges))
+	for path, r := range ranges {
+		for old, id := range remap {
+			key := "[" + strings.ToLower(old) + "]"
+			if at := strings.Index(strings.ToLower(path), key); at >= 0 {
+				path = path[:at] + "[" + id + "]" + path[at+len(key):]
+			}
+		}
+		out[path] = r
+	}
+	return out
 }
 
 // Clone returns a deep copy of the plan.

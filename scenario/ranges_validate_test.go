@@ -181,8 +181,8 @@ func TestVersion1RefusesRangesAndSimulation(t *testing.T) {
 // argue about, holds a simulation setting, and every scenario simulates.
 func TestSampleRanges(t *testing.T) {
 	p := samplePlan(t)
-	if got := p.SimulationOrDefault(); got != (Simulation{Runs: 10_000, Seed: 1}) || p.Simulation == nil {
-		t.Errorf("the sample's simulation setting %+v (stored: %v), want 10,000 runs, seed 1, stored", got, p.Simulation != nil)
+	if got := p.SimulationOrDefault(); got != (Simulation{Runs: 2_000, Seed: 1}) || p.Simulation == nil {
+		t.Errorf("the sample's simulation setting %+v (stored: %v), want 2,000 runs, seed 1, stored", got, p.Simulation != nil)
 	}
 	argued := []string{"viral.inviteConversion", "viral.monthlyChurn", "sales.aeQuotaPerMonth", "sales.quotaAttainment",
 		"fulfillment.models[3PL].perOrder", "fulfillment.volume.monthlyGrowth", "finance.otherCostsGrowth"}

@@ -171,3 +171,24 @@ func TestDetachKeepsRanges(t *testing.T) {
 		t.Errorf("detached ranges %v own %v, want %v and no own", p.Scenarios[1].Ranges, p.Scenarios[1].OwnRanges, want)
 	}
 }
+
+// TestDuplicateKeepsRanges: a duplicate's factors get new ids, and its
+// ranges on them follow.
+func TestDuplicateKeepsRanges(t *testing.T) {
+	p := samplePlan(t)
+	s := &p.Scenarios[0]
+	f := s.Markets.Factors[0]
+	s.Ranges = map[string]Range{"markets.factors[" + strings.ToUpper(f.ID) + "].weight": {Low: 0, High: 3}}
+	if err := p.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	d := s.Duplicate("Copy")
+	p.Scenarios = append(p.Scenarios, d)
+	if err := p.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	want := "markets.factors[" + d.Markets.Factors[0].ID + "].weight"
+	if _, ok := d.Ranges[want]; !ok || d.Markets.Factors[0].ID == f.ID {
+		t.Errorf("the copy's ranges %v, want one on %s", d.Ranges, want)
+	}
+}
