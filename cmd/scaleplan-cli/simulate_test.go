@@ -398,7 +398,7 @@ func TestSimulateBadPlanIsLocated(t *testing.T) {
 }
 
 // TestExportHasSimulationSheets: export gives each scenario with ranges a
-// Simulation sheet (the plan's default 10,000 runs), and no other.
+// Simulation sheet (the plan's runs), and no other.
 func TestExportHasSimulationSheets(t *testing.T) {
 	plan := rangedPlan(t, nil)
 	out := filepath.Join(t.TempDir(), "sim.xlsx")
@@ -419,8 +419,13 @@ func TestExportHasSimulationSheets(t *testing.T) {
 	if strings.Join(sims, ",") != "Base - Simulation,Conservative - Simulation" {
 		t.Errorf("simulation sheets %v", sims)
 	}
-	if v, _ := f.GetCellValue("Base - Simulation", "B5", excelize.Options{RawCellValue: true}); v != "10000" {
-		t.Errorf("runs %q, want the default 10000", v)
+	sample, err := scenario.Decode(assets.SamplePlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strconv.Itoa(sample.SimulationOrDefault().Runs)
+	if v, _ := f.GetCellValue("Base - Simulation", "B5", excelize.Options{RawCellValue: true}); v != want {
+		t.Errorf("runs %q, want the plan's %s", v, want)
 	}
 }
 
