@@ -2,42 +2,64 @@ package ui
 
 import "fyne.io/fyne/v2"
 
-// lazyTab wraps a tab's content so that the tabs' minimum size does not
-// build it before it is first shown. container.AppTabs asks every tab's
-// content for its minimum size, which creates the renderer of every widget
-// on every tab and measures all their text before the first frame; a tab
-// that has never been shown reports no minimum instead. Tabs other than
-// the first start hidden (AppTabs shows the selected one when it lays the
-// tabs out).
+// lazyTab wraps a tab's content so that nothing of it is measured or
+// built before it is first shown. container.AppTabs asks every tab's
+// content for its minimum size and refreshes every tab when it creates
+// its renderer (and on each theme change), which would create the
+// renderer of every widget on every tab and measure all their text before
+// the first frame. Until the tab is first shown or laid out at a size,
+// its box holds nothing (so a refresh stops there) and reports no
+// minimum. Tabs other than the first start hidden (AppTabs shows the
+// selected one when it lays the tabs out).
 func lazyTab(content fyne.CanvasObject, first bool) *fyne.Container {
-	box := &fyne.Container{Objects: []fyne.CanvasObject{content}}
-	box.Layout = &lazyLayout{box: box}
-	if !first {
+	box := &fyne.Container{}
+	l := &lazyLayout{box: box, content: content}
+	box.Layout = l
+	if first {
+		l.attach()
+	} else {
 		box.Hide()
 	}
 	return box
 }
 
-// lazyLayout stacks the content in its box once the box has been shown.
+// lazyLayout puts the content in its box once the box is shown.
 type lazyLayout struct {
-	box  *fyne.Container
-	seen bool
+	box      *fyne.Container
+	content  fyne.CanvasObject
+	attached bool
+}
+
+func (l *lazyLayout) attach() {
+	if !l.attached {
+		l.attached = true
+		l.box.Objects = []fyne.CanvasObject{l.content}
+	}
 }
 
 // MinSize is the content's minimum size, or zero while the box has never
 // been visible.
-func (l *lazyLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	if !l.seen && !l.box.Visible() {
-		return fyne.Size{}
+func (l *lazyLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	if !l.attached {
+		if !l.box.Visible() {
+			return fyne.Size{}
+		}
+		l.attach()
 	}
-	l.seen = true
-	return objs[0].MinSize()
+	return l.content.MinSize()
 }
 
-// Layout gives the content the whole box.
-func (l *lazyLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	objs[0].Move(fyne.Position{})
-	objs[0].Resize(size)
+// Layout gives the content the whole box; the first layout at a size
+// (AppTabs sizes the tab it is about to show) puts the content in.
+func (l *lazyLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	if !l.attached {
+		if size.IsZero() {
+			return
+		}
+		l.attach()
+	}
+	l.content.Move(fyne.Position{})
+	l.content.Resize(size)
 }
 
 // pendingLoads records, per screen, whether it still has to load the

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"image/color"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -70,5 +72,37 @@ func TestHiddenInvalidTextIsDroppedOnSelect(t *testing.T) {
 	u.tabs.SelectIndex(tabIndex(t, "Viral loop"))
 	if conv.entry.Text == "abc" || conv.bad() {
 		t.Errorf("shown again: entry %q, invalid %v; want the scenario's value", conv.entry.Text, conv.bad())
+	}
+}
+
+// countingWidget counts its renderers.
+type countingWidget struct {
+	widget.BaseWidget
+	created int
+}
+
+func (c *countingWidget) CreateRenderer() fyne.WidgetRenderer {
+	c.created++
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Black))
+}
+
+// TestLazyTabBuiltWhenShown: refreshing a tab that was never shown (as
+// AppTabs does to every tab when it is created and on a theme change)
+// builds nothing of its content; the first layout at a size, before the
+// tab shows, puts the content in, and a refresh then reaches it.
+func TestLazyTabBuiltWhenShown(t *testing.T) {
+	w := &countingWidget{}
+	w.ExtendBaseWidget(w)
+	box := lazyTab(w, false)
+	box.Refresh()
+	box.Resize(fyne.Size{}) // laid out before it has a size
+	if w.created != 0 || len(box.Objects) != 0 {
+		t.Fatalf("never shown: %d renderers, %d objects in the box; want none", w.created, len(box.Objects))
+	}
+	box.Resize(fyne.NewSize(300, 200))
+	box.Show()
+	box.Refresh()
+	if w.created != 1 || len(box.Objects) != 1 || w.Size() != fyne.NewSize(300, 200) {
+		t.Errorf("shown: %d renderers, %d objects, content size %v; want 1, 1, 300×200", w.created, len(box.Objects), w.Size())
 	}
 }

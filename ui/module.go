@@ -56,13 +56,15 @@ func newModule(u *UI, k chart.Kind, modKey string) *module {
 }
 
 // setInputs puts the input widgets on the left and remembers the fields.
+// It is called while the screen is built, before the tab is first shown,
+// which lays the inputs out then (a Refresh here would measure every field
+// of every module before the window is shown).
 func (m *module) setInputs(fields []input, objs ...fyne.CanvasObject) {
 	m.fields = fields
 	for _, o := range objs {
 		passWheel(o, m.scroll) // the wheel over a table scrolls the form
 	}
 	m.left.Objects = objs
-	m.left.Refresh()
 }
 
 func (m *module) content() fyne.CanvasObject { return m.body }

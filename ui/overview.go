@@ -40,12 +40,15 @@ type overview struct {
 
 func newOverview(u *UI) screen {
 	o := &overview{u: u, tiles: map[string]*tile{}}
-	grid := container.NewGridWithColumns(5)
-	for _, k := range overviewKeys {
+	boxes := make([]fyne.CanvasObject, len(overviewKeys))
+	for i, k := range overviewKeys {
 		t := newTile(u, k)
 		o.tiles[k] = t
-		grid.Add(t.box)
+		boxes[i] = t.box
 	}
+	// all at once: each Add would lay out (and measure) every tile so far,
+	// before the window is even shown
+	grid := container.NewGridWithColumns(5, boxes...)
 	o.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	o.heading.SizeName = theme.SizeNameSubHeadingText
 	o.timeline = container.New(layout.NewFormLayout())

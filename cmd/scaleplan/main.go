@@ -34,7 +34,9 @@ func main() {
 	})
 	a := fyneapp.NewWithID(ui.AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	fonts := ui.WarmFonts() // while the window is created
 	w := a.NewWindow("Scaleplan")
+	fonts()
 	u := ui.New(a, w, ui.Options{})
 	u.Start(flag.Arg(0))
 	w.Resize(fyne.NewSize(1400, 900))
