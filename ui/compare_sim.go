@@ -10,7 +10,8 @@ import (
 )
 
 // What Compare shows of the compared scenarios' simulations (Simulate):
-// the P50 under each metric it can read from a simulation, and a row per
+// the P50 under each numeric metric (SimResult.Metrics, or the simulated
+// series when the figures are taken before the horizon), and a row per
 // milestone event with the share of runs in which it happens. A stale
 // simulation (the scenario changed since) shows neither: the note above
 // the table says to simulate again.
@@ -36,10 +37,25 @@ var seriesMetrics = map[string]seriesMetric{
 }
 
 // metricP50 returns the median over a simulation's runs of metric key,
-// read at month at (the month Compare takes its figures at).
-func metricP50(sr *scenario.SimResult, key string, at int) (float64, bool) {
+// read at month at (the month Compare takes its figures at) of a scenario
+// whose horizon is horizon, and the share of runs where the metric exists.
+// At the horizon it is the simulation's own per-run metric (every numeric
+// metric); before it (unequal horizons), what the simulated series give.
+func metricP50(sr *scenario.SimResult, key string, at, horizon int) (float64, float64, bool) {
+	if sr == nil {
+		return 0, 0, false
+	}
+	if mp, ok := sr.Metrics[key]; ok && at == horizon && mp.Share > 0 {
+		return mp.P50, mp.Share, true
+	}
+	v, ok := seriesP50(sr, key, at)
+	return v, 1, ok
+}
+
+// seriesP50 is metricP50 from the simulated series.
+func seriesP50(sr *scenario.SimResult, key string, at int) (float64, bool) {
 	sm, ok := seriesMetrics[key]
-	if !ok || sr == nil {
+	if !ok {
 		return 0, false
 	}
 	m := sm.month
@@ -144,16 +160,24 @@ func formatShare(p float64) string {
 
 // p50Text is the P50 Compare writes under scenario i's metric key (its
 // figure in row), read at month at: "" without a current simulation or
-// where the simulation does not give it.
+// where the simulation does not give it; a metric that exists in some
+// runs only (a goal month) says in how many.
 func (c *compare) p50Text(key string, row map[string]scenario.Metric, i, at int) string {
 	m, ok := row[key]
 	if !ok || !m.OK {
 		return ""
 	}
-	v, ok := metricP50(freshSim(c.in, i), key, at)
+	v, share, ok := metricP50(freshSim(c.in, i), key, at, c.in.Plan.Scenarios[i].HorizonMonths)
 	if !ok {
 		return ""
 	}
+	if m.Unit == scenario.UnitMonth {
+		v = math.Round(v) // a median month between two months
+	}
 	m.Value = v
-	return "P50 " + formatMetricOn(m, c.in.Plan)
+	t := "P50 " + formatMetricOn(m, c.in.Plan)
+	if share < 1 {
+		t += " (" + formatShare(share) + " of runs)" // a month only the runs that reach it have
+	}
+	return t
 }

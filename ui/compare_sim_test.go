@@ -81,6 +81,15 @@ func TestCompareShowsP50sAndOdds(t *testing.T) {
 			}
 		}
 	}
+	// a metric no series gives: the simulation's per-run metric
+	kCells := rowCells(t, c, "Viral coefficient K")
+	for j, si := range idx {
+		sr, _ := u.s.Simulation(u.s.Doc().Plan().Scenarios[si].ID)
+		m := scenario.Metric{Unit: scenario.UnitRatio, Value: sr.Metrics[scenario.MetricViralK].P50, OK: true}
+		if w := "P50 " + formatMetricOn(m, u.s.Doc().Plan()); kCells[j].p50 != w {
+			t.Errorf("K of %s: %q, want %q", u.s.Doc().Plan().Scenarios[si].Name, kCells[j].p50, w)
+		}
+	}
 	if cells := rowCells(t, c, "Odds over 300 runs"); len(cells) != 0 {
 		t.Errorf("the odds heading has cells %v", cells)
 	}
