@@ -108,11 +108,11 @@ func TestSimulationSettingErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	setting := regexp.MustCompile(`"simulation": \{[^}]*\}`)
+	if !setting.Match(sample) {
+		t.Fatal("the sample has no simulation setting")
+	}
 	file := func(sim string) []byte {
-		if setting.Match(sample) {
-			return setting.ReplaceAll(sample, []byte(`"simulation": `+sim))
-		}
-		return []byte(strings.Replace(string(sample), `"version": 2,`, `"version": 2, "simulation": `+sim+`,`, 1))
+		return setting.ReplaceAll(sample, []byte(`"simulation": `+sim))
 	}
 	cases := []struct{ sim, want string }{
 		{`{"runs": 0, "seed": 1}`, "simulation.runs: must be between 1 and 1,000,000, got 0"},
@@ -173,6 +173,32 @@ func TestVersion1RefusesRangesAndSimulation(t *testing.T) {
 		_, err := Decode([]byte(strings.Replace(v1, c.old, c.new, 1)))
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("error %v\nwant %s", err, c.want)
+		}
+	}
+}
+
+// TestSampleRanges: the sample plan puts ranges on the inputs founders
+// argue about, holds a simulation setting, and every scenario simulates.
+func TestSampleRanges(t *testing.T) {
+	p := samplePlan(t)
+	if got := p.SimulationOrDefault(); got != (Simulation{Runs: 2_000, Seed: 1}) || p.Simulation == nil {
+		t.Errorf("the sample's simulation setting %+v (stored: %v), want 2,000 runs, seed 1, stored", got, p.Simulation != nil)
+	}
+	argued := []string{"viral.inviteConversion", "viral.monthlyChurn", "sales.aeQuotaPerMonth", "sales.quotaAttainment",
+		"fulfillment.models[3PL].perOrder", "fulfillment.volume.monthlyGrowth", "finance.otherCostsGrowth"}
+	for _, path := range argued {
+		if _, ok := p.Scenarios[0].Ranges[path]; !ok {
+			t.Errorf("Base has no range on %s", path)
+		}
+	}
+	for i := range p.Scenarios {
+		s := &p.Scenarios[i]
+		if len(s.Ranges) == 0 {
+			t.Errorf("%s has no ranges", s.Name)
+			continue
+		}
+		if _, err := Simulate(context.Background(), s, p.Currency, SimOptions{Runs: 200, Seed: 1}); err != nil {
+			t.Errorf("%s: %v", s.Name, err)
 		}
 	}
 }
