@@ -151,6 +151,7 @@ func (d *Document) changed() {
 // result does not validate (then the error is a scenario.Errors with the
 // path of every bad input), nothing changes and the error is returned.
 // A panic in fn is returned as an error, with nothing changed.
+// A value typed outside its input's range widens the range (scenario.FollowRanges).
 // Variants are reconciled first (scenario.Reconcile): an input changed in a
 // variant becomes one of its overrides, and an edit to a base flows into
 // every variant that does not override that input.
@@ -186,7 +187,8 @@ func (d *Document) EditTyping(label, key string, fn func(p *scenario.Plan) error
 	if err := safeEdit(label, fn, next); err != nil {
 		return err
 	}
-	scenario.Reconcile(d.plan, next) // as in edit: a variant's edits become overrides
+	scenario.FollowRanges(d.plan, next) // as in edit: a typed value widens its range
+	scenario.Reconcile(d.plan, next)    // as in edit: a variant's edits become overrides
 	if err := next.Validate(); err != nil {
 		return err
 	}
@@ -218,7 +220,8 @@ func (d *Document) edit(label, key string, fn func(p *scenario.Plan) error) erro
 	if err := safeEdit(label, fn, next); err != nil {
 		return err
 	}
-	scenario.Reconcile(d.plan, next) // a variant's edits become overrides; base edits flow down
+	scenario.FollowRanges(d.plan, next) // a typed value outside its range widens it
+	scenario.Reconcile(d.plan, next)    // a variant's edits become overrides; base edits flow down
 	if err := next.Validate(); err != nil {
 		return err
 	}

@@ -137,3 +137,38 @@ func clearAllRanges(t *testing.T, d *Document) {
 		d.plan.Scenarios[i].Ranges = nil
 	}
 }
+
+// TestTypedValueWidensItsRange: typing 60% into a conversion ranged
+// 10–50% is accepted and moves high to 60% in the same undo step; a value
+// inside the range leaves it alone.
+func TestTypedValueWidensItsRange(t *testing.T) {
+	p := scenario.NewPlan("t")
+	p.Scenarios[0].Viral.InvitesPerUser = 1 // K stays below 1 at every conversion
+	d := NewDocument(p, "")
+	const path = "viral.inviteConversion"
+	if err := d.SetRange(0, path, scenario.Range{Low: 0.1, High: 0.5}); err != nil {
+		t.Fatal(err)
+	}
+	set := func(v float64) {
+		t.Helper()
+		if err := d.EditScenario(0, "Edit", func(s *scenario.Scenario) error { s.Viral.InviteConversion = v; return nil }); err != nil {
+			t.Fatalf("set %g: %v", v, err)
+		}
+	}
+	set(0.3)
+	if got := d.Plan().Scenarios[0].Ranges[path]; got != (scenario.Range{Low: 0.1, High: 0.5}) {
+		t.Fatalf("a value inside changed the range to %+v", got)
+	}
+	set(0.6)
+	if got := d.Plan().Scenarios[0].Ranges[path]; got != (scenario.Range{Low: 0.1, High: 0.6}) {
+		t.Fatalf("range after typing 60%%: %+v, want 10–60%%", got)
+	}
+	set(0.05)
+	if got := d.Plan().Scenarios[0].Ranges[path]; got != (scenario.Range{Low: 0.05, High: 0.6}) {
+		t.Fatalf("range after typing 5%%: %+v, want 5–60%%", got)
+	}
+	d.Undo()
+	if got := d.Plan().Scenarios[0].Ranges[path]; got != (scenario.Range{Low: 0.1, High: 0.6}) || d.Plan().Scenarios[0].Viral.InviteConversion != 0.6 {
+		t.Fatalf("undo left %+v at %g", got, d.Plan().Scenarios[0].Viral.InviteConversion)
+	}
+}

@@ -92,3 +92,44 @@ func clampTo(v float64, l Limit) float64 {
 	}
 	return v
 }
+
+// FollowRanges widens each range of next whose input an edit moved outside
+// it, so that typing a number is never refused for its range (docs/MODELS.md
+// §7): where the edit left the range as it was but changed its input's value
+// to below low or above high, low or high moves to the value (the
+// distribution stays). prev is the plan before the edit. It returns the
+// widened ranges' paths, prefixed by their scenarios' names.
+func FollowRanges(prev, next *Plan) []string {
+	var out []string
+	for i := range next.Scenarios {
+		s := &next.Scenarios[i]
+		ps := prev.ScenarioByID(s.ID)
+		if ps == nil {
+			continue
+		}
+		for _, path := range RangePaths(s) {
+			r := s.Ranges[path]
+			if pr, ok := ps.Ranges[path]; !ok || pr != r {
+				continue
+			}
+			v, err := InputValue(s, path)
+			if err != nil {
+				continue
+			}
+			if pv, err := InputValue(ps, path); err != nil || pv == v {
+				continue
+			}
+			switch {
+			case v < r.Low:
+				r.Low = v
+			case v > r.High:
+				r.High = v
+			default:
+				continue
+			}
+			s.Ranges[path] = r
+			out = append(out, s.Name+": "+path)
+		}
+	}
+	return out
+}

@@ -27,6 +27,27 @@ func newTestUI(t testing.TB) (*UI, string) {
 	return newTestUIFrom(t, path)
 }
 
+// newTestUIWithoutRanges opens the sample plan with every range taken off.
+func newTestUIWithoutRanges(t testing.TB) (*UI, string) {
+	t.Helper()
+	p, err := scenario.Decode(assets.SamplePlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range p.Scenarios {
+		p.Scenarios[i].Ranges, p.Scenarios[i].OwnRanges = nil, nil
+	}
+	data, err := scenario.Encode(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "sample.scaleplan")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return newTestUIFrom(t, path)
+}
+
 // newTestUIFrom opens the plan file at path in a synchronous UI.
 func newTestUIFrom(t testing.TB, path string) (*UI, string) {
 	t.Helper()
