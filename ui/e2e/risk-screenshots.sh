@@ -4,9 +4,8 @@
 # (Simulate's progress bar and Cancel, on the Risk tab) and
 # docs/screenshot-risk-<theme>.png (the Risk tab once simulated), from the
 # real window under Xvfb at 1280×720 (SIZE=WxH and SUFFIX for another size:
-# the clicks scale with it). The plan is the sample with ranges on four
-# inputs of every scenario (the ranges sim-screenshots.sh gives it) and
-# the default 10,000 runs.
+# the clicks scale with it). The plan is the sample as it ships, with its
+# ranges and its simulation setting.
 # Usage: ui/e2e/risk-screenshots.sh [BINARY] (run from the repo root).
 set -eu
 BIN=${1:-./scaleplan}
@@ -21,22 +20,7 @@ xvfb=$!
 trap 'kill $xvfb 2>/dev/null; rm -rf "$work"' EXIT
 export DISPLAY="$DISPLAY_NUM"
 sleep 1
-python3 - assets/sample.scaleplan "$work/ranged.scaleplan" <<'PY'
-import json, sys
-p = json.load(open(sys.argv[1]))
-# no "simulation": the default 10,000 runs, seed 1
-for s in p["scenarios"]:
-    r = {}
-    for path in ["viral.inviteConversion", "sales.quotaAttainment",
-                 "fulfillment.volume.monthlyGrowth", "finance.otherCostsPerMonth"]:
-        mod, *rest = path.split(".")
-        v = s[mod]
-        for k in rest:
-            v = v[k]
-        r[path] = {"low": round(v * 0.7, 6), "high": round(v * 1.35, 6)}
-    s["ranges"] = r
-json.dump(p, open(sys.argv[2], "w"), indent=2)
-PY
+cp assets/sample.scaleplan "$work/ranged.scaleplan"
 # Tab positions (y = 51) and the Range… button of Invite conversion: the
 # tabs keep their x at any width; the button sits at the inputs' right edge
 # (40% of the tabs' width, which starts at 226), on the fourth input's row.
