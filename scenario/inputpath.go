@@ -244,6 +244,20 @@ func SetInput(s *Scenario, path string, v float64) error {
 // apply to. Whole-number inputs, switches and text are left out, and so are
 // market scores and factor weights, which are judgements, not rates.
 func FloatInputs(s *Scenario) []string {
+	var kept []string
+	for _, p := range RangeInputs(s) {
+		if !strings.HasPrefix(p, "markets.") {
+			kept = append(kept, p)
+		}
+	}
+	return kept
+}
+
+// RangeInputs lists the input paths of every real-valued input of s, in
+// field order: the inputs that may take a range, and that goal seek and
+// decision thresholds may vary (FloatInputs and the markets' factor
+// weights; scores are whole numbers).
+func RangeInputs(s *Scenario) []string {
 	var out []string
 	var walk func(v reflect.Value, prefix string)
 	walk = func(v reflect.Value, prefix string) {
@@ -276,13 +290,7 @@ func FloatInputs(s *Scenario) []string {
 		}
 	}
 	walk(reflect.ValueOf(s).Elem(), "")
-	kept := out[:0]
-	for _, p := range out {
-		if !strings.HasPrefix(p, "markets.") {
-			kept = append(kept, p)
-		}
-	}
-	return kept
+	return out
 }
 
 func join(prefix, field string) string {

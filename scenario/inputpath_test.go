@@ -125,3 +125,30 @@ func TestKeyedPath(t *testing.T) {
 		}
 	}
 }
+
+// TestRangeInputsAddFactorWeights: the inputs that may take a range are
+// FloatInputs and every factor's weight, keyed by the factor's id; market
+// scores (whole numbers) are not among them.
+func TestRangeInputsAddFactorWeights(t *testing.T) {
+	s := NewScenario("s")
+	got, floats := RangeInputs(&s), FloatInputs(&s)
+	for _, p := range floats {
+		if !slices.Contains(got, p) {
+			t.Errorf("RangeInputs leaves out %s", p)
+		}
+	}
+	if len(got) != len(floats)+len(s.Markets.Factors) {
+		t.Errorf("RangeInputs has %d paths, want FloatInputs' %d + %d factor weights", len(got), len(floats), len(s.Markets.Factors))
+	}
+	for _, f := range s.Markets.Factors {
+		p := "markets.factors[" + f.ID + "].weight"
+		if !slices.Contains(got, p) || slices.Contains(floats, p) {
+			t.Errorf("%s: in RangeInputs %v, in FloatInputs %v", p, slices.Contains(got, p), slices.Contains(floats, p))
+		}
+	}
+	for _, p := range got {
+		if strings.Contains(p, "scores") {
+			t.Errorf("RangeInputs offers a score: %s", p)
+		}
+	}
+}

@@ -49,6 +49,7 @@ func addFactorButton(u *UI) *widget.Button {
 type matrix struct {
 	*table
 	factors *fyne.Container
+	weights *listRanges // Range… of a factor's weight
 	shape   string
 	heads   []*widget.Label // factor names over the score columns
 	shares  []*widget.Label // each factor's share of the weighted score
@@ -59,11 +60,14 @@ func newMatrix(u *UI) *matrix {
 	markets := func(s *sc) int { return len(s.Markets.Markets) }
 	x := &matrix{table: newTable(u, "markets.markets", markets), factors: container.New(&columns{})}
 	x.own.lists = append(x.own.lists, "markets.factors")
+	x.weights = newListRanges(u, "markets.factors")
 	return x
 }
 
-// factorContent is the factor list.
-func (x *matrix) factorContent() fyne.CanvasObject { return x.factors }
+// factorContent is the factor list, with the Range… of their weights.
+func (x *matrix) factorContent() fyne.CanvasObject {
+	return container.NewVBox(x.factors, x.weights.content())
+}
 
 func (x *matrix) load(s *scenario.Scenario, force bool) {
 	if k := shapeOf(s); k != x.shape {
@@ -75,6 +79,7 @@ func (x *matrix) load(s *scenario.Scenario, force bool) {
 		c.load(s, force)
 	}
 	x.own.load(s)
+	x.weights.load(s)
 	x.label(s)
 }
 

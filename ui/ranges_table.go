@@ -40,7 +40,7 @@ func (l *listRanges) content() fyne.CanvasObject {
 // paths are the real-valued inputs of the list's rows in s.
 func (l *listRanges) paths(s *scenario.Scenario) []string {
 	var out []string
-	for _, p := range scenario.FloatInputs(s) {
+	for _, p := range scenario.RangeInputs(s) {
 		if strings.HasPrefix(p, l.prefix+"[") {
 			out = append(out, p)
 		}

@@ -145,3 +145,53 @@ func TestTableRanges(t *testing.T) {
 		t.Errorf("the table's ranges line says %q", got)
 	}
 }
+
+// TestFactorWeightRange: a market factor's weight takes a range through
+// the Range… under the factors, named by the factor, keyed by its id.
+func TestFactorWeightRange(t *testing.T) {
+	u, _ := newTestUI(t)
+	clearRanges(t, u)
+	var mx *matrix
+	for _, in := range u.screens[tabIndex(t, "Markets")].(editor).inputs() {
+		if m, ok := in.(*matrix); ok {
+			mx = m
+		}
+	}
+	if mx == nil || mx.weights == nil {
+		t.Fatal("the markets tab has no Range… for factor weights")
+	}
+	u.tabs.SelectIndex(tabIndex(t, "Markets"))
+	f := cur(u).Markets.Factors[0]
+	label := f.Name + " weight"
+	mx.weights.open()
+	var pick *widget.Select
+	for _, o := range overlayObjects(u) {
+		if s, ok := o.(*widget.Select); ok {
+			pick = s
+		}
+	}
+	if pick == nil || !slices.Contains(pick.Options, label) {
+		t.Fatalf("the picker offers %v, want %q among them", pick.Options, label)
+	}
+	pick.SetSelected(label)
+	test.Tap(dialogButton(t, u, "Range…"))
+	var entries []*fieldEntry
+	for _, o := range overlayObjects(u) {
+		if e, ok := o.(*fieldEntry); ok {
+			entries = append(entries, e)
+		}
+	}
+	if len(entries) < 2 {
+		t.Fatal("no Range dialog after the picker")
+	}
+	entries[0].SetText("0.5")
+	entries[1].SetText("2")
+	test.Tap(dialogButton(t, u, "Set"))
+	want := scenario.Range{Low: 0.5, High: 2}
+	if got := cur(u).Ranges["markets.factors["+f.ID+"].weight"]; got != want {
+		t.Fatalf("range %+v, want %+v on %s", got, want, label)
+	}
+	if got := mx.weights.line.Text; got != "Ranges: "+label+": 0.5–2, lognormal" {
+		t.Errorf("the factors' ranges line says %q", got)
+	}
+}

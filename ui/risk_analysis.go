@@ -107,7 +107,7 @@ func (a *riskAnalysis) content() fyne.CanvasObject { return a.box }
 // tornado.
 func (a *riskAnalysis) load(p *scenario.Plan, sel int) {
 	s := &p.Scenarios[sel]
-	a.inputs = scenario.FloatInputs(s)
+	a.inputs = scenario.RangeInputs(s)
 	a.outputs = scenario.ScenarioOutputs(s)
 	a.measures = scenario.TornadoMeasures(s)
 	ins := make([]string, len(a.inputs))
@@ -353,6 +353,14 @@ func (u *UI) inputLabel(path string) string {
 	}
 	if l, ok := u.labels[path]; ok {
 		return l
+	}
+	if id, ok := strings.CutPrefix(path, "markets.factors["); ok && u.s.Doc() != nil {
+		id, _, _ = strings.Cut(id, "]")
+		for _, f := range u.s.Scenario().Markets.Factors {
+			if f.ID == id {
+				return f.Name + " weight"
+			}
+		}
 	}
 	if i := strings.LastIndex(path, "["); i >= 0 {
 		if j := strings.Index(path[i:], "]"); j >= 0 {
