@@ -100,9 +100,9 @@ func (b *builder) financeSheet(name string, p *scenario.Plan, s *scenario.Scenar
 	sh.width(fiDate2, fiDate2, 10)
 	sh.width(fiSalesTeam, fiBurn, 12)
 	sh.width(fiCashOut, fiOutflow, 9)
-	// three blocks a page wide each: inputs and results, revenue, costs and
-	// cash (each of the last two starts with its months' dates)
-	sh.print = &printSetup{blocks: []int{fiMonth, fiDate2}, lastCol: fiLastCol}
+	// two pages wide: inputs, results and revenue, then costs and cash
+	// (which start with their months' dates again)
+	sh.print = &printSetup{blocks: []int{fiDate2}, lastCol: fiLastCol}
 	cats := absRange(fiDate, financeRow1, fiDate, rowH)
 	sh.chart(fmt.Sprintf("A%d", next+1), lineChart("Cash", chartWidth(sh, 8), h, cats, []excelize.ChartSeries{
 		series(name, abs(fiCash, headRow), cats, absRange(fiCash, financeRow1, fiCash, rowH)),
