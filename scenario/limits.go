@@ -10,12 +10,14 @@ import (
 // Limit is the valid range of one numeric input: Min ≤ v ≤ Max, with
 // MinOpen (v > Min) or MaxOpen (v < Max) where the bound itself is refused.
 // Whole marks inputs stored as whole numbers; Percent marks rates, which
-// people type and read as percentages.
+// people type and read as percentages; Money marks amounts in the plan's
+// currency.
 type Limit struct {
 	Min, Max         float64
 	MinOpen, MaxOpen bool
 	Whole            bool
 	Percent          bool
+	Money            bool
 }
 
 // MaxRampMonths is the longest AE ramp, in months: the sales model tracks

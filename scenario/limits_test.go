@@ -186,7 +186,7 @@ func TestLimitsCoverEveryNumber(t *testing.T) {
 func TestLimitOfIgnoresIndexes(t *testing.T) {
 	for path, want := range map[string]Limit{
 		"viral.inviteConversion":           {Max: 1, Percent: true},
-		"fulfillment.models[3].perOrder":   {Max: MaxMoney},
+		"fulfillment.models[3].perOrder":   {Max: MaxMoney, Money: true},
 		"markets.markets[0].scores[abc]":   {Min: 1, Max: 5, Whole: true},
 		"sales.rampMonths":                 {Max: 24, Whole: true},
 		"fulfillment.ruleOfThumb[1]":       {Max: MaxOrders, MinOpen: true},

@@ -314,8 +314,8 @@ func TestCurrencyTable(t *testing.T) {
 // (moved here from the CLI's money2 with the report's summaries).
 func TestFormatMoneyCents(t *testing.T) {
 	for v, want := range map[float64]string{2.5: "$2.50", 99.99: "$99.99", 100: "$100", 1234.56: "$1,235"} {
-		if got := formatMoneyCents(v, "USD"); got != want {
-			t.Errorf("formatMoneyCents(%v) = %q, want %q", v, got, want)
+		if got := FormatMoneyCents(v, "USD"); got != want {
+			t.Errorf("FormatMoneyCents(%v) = %q, want %q", v, got, want)
 		}
 	}
 }

@@ -32,7 +32,7 @@ var viralModule = Module{
 		"viral.cycleDays":         {Min: 1, Max: MaxCycleDay},
 		"viral.monthlyChurn":      {Max: 1, MaxOpen: true, Percent: true},
 		"viral.paidUsersPerMonth": {Max: MaxCount},
-		"viral.paidCAC":           {Max: MaxMoney},
+		"viral.paidCAC":           {Max: MaxMoney, Money: true},
 		"viral.marketSize":        {Max: MaxUsers},
 		"viral.goalUsers":         {Max: MaxUsers},
 	},
@@ -125,7 +125,7 @@ func viralSummary(s *Scenario, r *Result, _ Calendar, currency string) []string 
 	}
 	cac := "n/a"
 	if v.EffectiveCAC != nil {
-		cac = formatMoneyCents(*v.EffectiveCAC, currency)
+		cac = FormatMoneyCents(*v.EffectiveCAC, currency)
 	}
 	return append(out, fmt.Sprintf("paid spend %s, effective CAC %s", FormatMoney(v.TotalPaidSpend, currency), cac))
 }

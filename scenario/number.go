@@ -238,9 +238,9 @@ func FormatCompact(v float64) string {
 	}
 }
 
-// formatMoneyCents writes an amount below 100 with cents ($24.50), larger
+// FormatMoneyCents writes an amount below 100 with cents ($24.50), larger
 // ones like FormatMoney.
-func formatMoneyCents(v float64, currency string) string {
+func FormatMoneyCents(v float64, currency string) string {
 	s := FormatMoney(v, currency)
 	if v >= 100 {
 		return s

@@ -129,3 +129,19 @@ func TestFormatCompactRollover(t *testing.T) {
 		}
 	}
 }
+
+// TestMoneyLimitsAreMarked: amounts of money say so in their limit (the
+// Risk tab writes them with the currency); counts and rates do not.
+func TestMoneyLimitsAreMarked(t *testing.T) {
+	for path, money := range map[string]bool{
+		"viral.paidCAC": true, "sales.averageACV": true, "sales.costs.ae": true,
+		"fulfillment.models[3PL].perOrder": true, "fulfillment.models[3PL].setupCost": true,
+		"finance.startingCash": true, "finance.fundingRounds[Seed].amount": true,
+		"viral.marketSize": false, "viral.goalUsers": false, "fulfillment.models[3PL].capacity": false,
+		"viral.inviteConversion": false, "fulfillment.volume.startOrdersPerMonth": false,
+	} {
+		if l, ok := LimitOf(path); !ok || l.Money != money {
+			t.Errorf("%s: limit %+v (known %v), want Money %v", path, l, ok, money)
+		}
+	}
+}

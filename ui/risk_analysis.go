@@ -250,8 +250,8 @@ func goalSentence(r *scenario.GoalResult, err error, label string, out scenario.
 	if errors.As(err, &nr) {
 		m := nr.Goal.Month
 		return fmt.Sprintf("No value of %s from %s to %s brings %s to %s by %s (month %d): the most it reaches is %s (with %s).",
-			label, inputText(nr.Goal.Input, nr.Min), inputText(nr.Goal.Input, nr.Max), strings.ToLower(out.Title),
-			outputText(out, nr.Goal.Target, currency), cal.Label(m), m, outputText(out, nr.Best, currency), inputText(nr.Goal.Input, nr.BestAt))
+			label, inputText(nr.Goal.Input, nr.Min, currency), inputText(nr.Goal.Input, nr.Max, currency), strings.ToLower(out.Title),
+			outputText(out, nr.Goal.Target, currency), cal.Label(m), m, outputText(out, nr.Best, currency), inputText(nr.Goal.Input, nr.BestAt, currency))
 	}
 	if err != nil {
 		return firstMessage(err)
@@ -264,17 +264,21 @@ func goalSentence(r *scenario.GoalResult, err error, label string, out scenario.
 	if !r.Rising {
 		side = "or less"
 	}
-	s := fmt.Sprintf("%s of %s %s brings %s to %s %s; the plan has %s.", label, inputText(r.Input, r.Value), side,
-		strings.ToLower(out.Title), outputText(out, r.Target, currency), when, inputText(r.Input, r.Current))
+	s := fmt.Sprintf("%s of %s %s brings %s to %s %s; the plan has %s.", label, inputText(r.Input, r.Value, currency), side,
+		strings.ToLower(out.Title), outputText(out, r.Target, currency), when, inputText(r.Input, r.Current, currency))
 	if r.Crossings > 1 {
 		s += fmt.Sprintf(" (The output crosses the target %d times across the valid range; this is the crossing nearest the plan's value.)", r.Crossings)
 	}
 	return s
 }
 
-// inputText writes a value of the input at path as its field shows it.
-func inputText(path string, v float64) string {
+// inputText writes a value of the input at path as its field shows it,
+// with the currency's symbol on an amount of money.
+func inputText(path string, v float64, currency string) string {
 	l, _ := scenario.LimitOf(path)
+	if l.Money {
+		return scenario.FormatMoneyCents(roundTo(v, 4), currency)
+	}
 	return scenario.FormatInput(roundTo(v, 4), l.Percent)
 }
 
@@ -324,7 +328,7 @@ func (a *riskAnalysis) thresholds() {
 			a.decAnswer.SetText(firstMessage(x.err))
 			return
 		}
-		a.decAnswer.SetText(x.t.Sentence(label, func(v float64) string { return inputText(path, v) }) + ".")
+		a.decAnswer.SetText(x.t.Sentence(label, func(v float64) string { return inputText(path, v, a.u.s.Doc().Plan().Currency) }) + ".")
 	})
 }
 

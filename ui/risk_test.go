@@ -118,3 +118,22 @@ func TestRiskAnalysis(t *testing.T) {
 		t.Errorf("thresholds: %q", a.decAnswer.Text)
 	}
 }
+
+// TestInputTextWritesMoneyWithItsCurrency: the Risk tab's sentences write
+// an amount with the plan's currency ("below $4.10"), a rate as a percentage.
+func TestInputTextWritesMoneyWithItsCurrency(t *testing.T) {
+	for _, c := range []struct {
+		path string
+		v    float64
+		want string
+	}{
+		{"fulfillment.models[3PL].perOrder", 4.1, "$4.10"},
+		{"finance.startingCash", 1_500_000, "$1,500,000"},
+		{"viral.inviteConversion", 0.2, "20%"},
+		{"viral.invitesPerUser", 3, "3"},
+	} {
+		if got := inputText(c.path, c.v, "USD"); got != c.want {
+			t.Errorf("inputText(%s, %g) = %q, want %q", c.path, c.v, got, c.want)
+		}
+	}
+}

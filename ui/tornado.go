@@ -114,7 +114,7 @@ func tornadoWords(t *scenario.Tornado, currency string, label func(string) strin
 	o := scenario.Output{Key: t.Output, Title: t.Title, Unit: t.Unit}
 	lines := []string{fmt.Sprintf("%s at month %d with every input at its value: %s.", o.Title, t.Month, outputText(o, t.Base, currency))}
 	for _, b := range t.Bars {
-		lines = append(lines, fmt.Sprintf("%s %s to %s: %s to %s (swing %s)", label(b.Input), inputText(b.Input, b.Low), inputText(b.Input, b.High),
+		lines = append(lines, fmt.Sprintf("%s %s to %s: %s to %s (swing %s)", label(b.Input), inputText(b.Input, b.Low, currency), inputText(b.Input, b.High, currency),
 			outputText(o, b.OutputAtLow, currency), outputText(o, b.OutputAtHigh, currency), outputText(o, b.Swing, currency)))
 	}
 	return strings.Join(lines, "\n")
