@@ -15,16 +15,17 @@ import (
 // module is the common frame of the four module tabs: inputs on the left;
 // key numbers and live charts on the right.
 type module struct {
-	u       *UI
-	k       chart.Kind
-	modKey  string // scenario.ModuleViral …
-	fields  []input
-	charts  []*chartView
-	tiles   []*tile
-	tileBox *fyne.Container
-	body    fyne.CanvasObject
-	left    *fyne.Container
-	scroll  *container.Scroll // the inputs' scroller
+	u        *UI
+	k        chart.Kind
+	modKey   string // scenario.ModuleViral …
+	fields   []input
+	charts   []*chartView
+	tiles    []*tile
+	tileBox  *fyne.Container
+	tilePane fyne.CanvasObject // tileBox on its panel, hidden while empty
+	body     fyne.CanvasObject
+	left     *fyne.Container
+	scroll   *container.Scroll // the inputs' scroller
 	// skip hides metrics from the key numbers (they show elsewhere).
 	skip func(key string) bool
 }
@@ -46,7 +47,9 @@ func newModule(u *UI, k chart.Kind, modKey string) *module {
 	for i, c := range m.charts {
 		objs[i] = c
 	}
-	right := container.NewBorder(m.tileBox, nil, nil, nil, container.NewGridWithRows(max(1, len(objs)), objs...))
+	m.tilePane = tilePanel(m.u, m.tileBox)
+	m.tilePane.Hide()
+	right := container.NewBorder(m.tilePane, nil, nil, nil, container.NewGridWithRows(max(1, len(objs)), objs...))
 	m.left = container.NewVBox()
 	m.scroll = container.NewVScroll(container.NewPadded(m.left))
 	split := container.NewHSplit(m.scroll, container.NewPadded(right))
@@ -118,6 +121,11 @@ func (m *module) show(in chart.Input) {
 		m.tileBox.Layout = layout.NewGridLayoutWithColumns(cols)
 		m.tileBox.Objects = objs
 		m.tileBox.Refresh()
+		if len(objs) == 0 {
+			m.tilePane.Hide()
+		} else {
+			m.tilePane.Show()
+		}
 	}
 	for i, x := range ms {
 		m.tiles[i].set(formatMetricOn(x, in.Plan), caption(x))

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -36,6 +38,11 @@ type overview struct {
 	// variantSig is what it was built from.
 	variant    *fyne.Container
 	variantSig string
+	// plan are the plan's own fields (name, currency, calendar), shown in
+	// the Plan Settings dialog; settings is that dialog once made.
+	plan     []*planField
+	planLine *widget.Label // the plan's settings in one line
+	settings dialog.Dialog
 }
 
 func newOverview(u *UI) screen {
@@ -65,13 +72,18 @@ func newOverview(u *UI) screen {
 	name := newPlanNameField(u)
 	o.fields = []input{horizon, notes, name, cur, start, fiscal}
 	o.variant = container.NewVBox()
+	o.plan = []*planField{name, cur, start, fiscal}
+	o.planLine = widget.NewLabel("")
+	o.planLine.Wrapping = fyne.TextWrapWord
+	settings := widget.NewButtonWithIcon("Plan Settings…", theme.SettingsIcon(), o.showPlanSettings)
+	settings.Alignment = widget.ButtonAlignLeading
 	side := container.NewVBox(
 		o.variant,
 		section("Scenario"),
 		form(row(horizon, "Horizon (months)", "")),
 		section("Plan (every scenario)"),
-		form(row(name.field, "Plan name (titles the workbook)", " "), row(cur.field, "Currency", "ISO code"),
-			row(start.field, "Month 1 is", "YYYY-MM"), row(fiscal.field, "Fiscal year starts", "month 1–12")),
+		o.planLine,
+		container.NewHBox(settings),
 		section("Notes"),
 		notes.entry,
 	)
@@ -79,15 +91,66 @@ func newOverview(u *UI) screen {
 	left := container.NewBorder(section("Milestones"), nil, nil, nil, tl)
 	split := container.NewHSplit(left, container.NewVScroll(side))
 	split.Offset = 0.62
-	o.body = container.NewPadded(container.NewBorder(container.NewVBox(o.heading, grid), nil, nil, nil, split))
+	o.body = container.NewPadded(container.NewBorder(container.NewVBox(o.heading, tilePanel(u, grid)), nil, nil, nil, split))
 	return o
 }
 
 func (o *overview) content() fyne.CanvasObject { return o.body }
-func (o *overview) inputs() []input            { return o.fields }
+
+// showPlanSettings opens the Plan Settings dialog: the plan's name,
+// currency, start month and fiscal year, which every scenario shares.
+// They apply as typed, like every field, and each edit is undoable.
+func (o *overview) showPlanSettings() {
+	if o.settings == nil {
+		name, cur, start, fiscal := o.plan[0], o.plan[1], o.plan[2], o.plan[3]
+		f := form(row(name.field, "Plan name (titles the workbook)", " "), row(cur.field, "Currency", "ISO code"),
+			row(start.field, "Month 1 is", "YYYY-MM"), row(fiscal.field, "Fiscal year starts", "month 1–12"))
+		note := widget.NewLabel("Every scenario shares these. Changes apply as you type; Edit → Undo takes them back.")
+		note.Wrapping = fyne.TextWrapWord
+		o.settings = dialog.NewCustom("Plan Settings", "Close", container.NewVBox(f, note), o.u.win)
+		o.settings.Resize(fyne.NewSize(560, 0))
+	}
+	o.settings.Show()
+}
+
+// planSummary is the plan's settings in a line: "Acme · USD · month 1
+// is Jan 2027 · fiscal years start in April".
+func planSummary(p *scenario.Plan) string {
+	start := p.StartMonth
+	if y, m, err := scenario.ParseStartMonth(p.StartMonth); err == nil {
+		start = time.Month(m).String()[:3] + " " + strconv.Itoa(y)
+	}
+	fy := "January"
+	if m := p.FiscalYearStartMonth; m >= 1 && m <= 12 {
+		fy = time.Month(m).String()
+	}
+	return fmt.Sprintf("%s · %s · month 1 is %s · fiscal years start in %s", p.Name, p.Currency, start, fy)
+}
+
+// showPlanSettings is File → Plan Settings….
+func (u *UI) showPlanSettings() {
+	for _, sc := range u.screens {
+		if o, ok := sc.(*overview); ok {
+			o.showPlanSettings()
+		}
+	}
+}
+
+// reveal opens the Plan Settings dialog when the object to show (an
+// invalid field the status bar points at) is one of its fields.
+func (o *overview) reveal(obj fyne.CanvasObject) {
+	for _, pf := range o.plan {
+		if pf.field.entry == obj {
+			o.showPlanSettings()
+			return
+		}
+	}
+}
+func (o *overview) inputs() []input { return o.fields }
 
 func (o *overview) load(s *scenario.Scenario, force bool) {
 	o.heading.SetText(s.Name)
+	o.planLine.SetText(planSummary(o.u.s.Doc().Plan()))
 	for _, f := range o.fields {
 		f.load(s, force)
 	}
@@ -263,3 +326,9 @@ func newPlanFieldOf(u *UI, name, key string, parse func(string) (string, error),
 
 func (pf *planField) load(s *scenario.Scenario, force bool) { pf.field.load(s, force) }
 func (pf *planField) bad() bool                             { return pf.field.bad() }
+
+// statusName, message and focusTarget locate an invalid plan field for the
+// status bar ("Overview › Plan Settings › Currency: …").
+func (pf *planField) statusName() string          { return "Plan Settings › " + pf.field.statusName() }
+func (pf *planField) message() string             { return pf.field.message() }
+func (pf *planField) focusTarget() fyne.Focusable { return pf.field.focusTarget() }

@@ -53,21 +53,43 @@ func newScenarioList(u *UI) *scenarioList {
 		b.Alignment = widget.ButtonAlignLeading
 		return b
 	}
-	tools := container.NewGridWithColumns(2,
+	// New and Variant are the buttons; the rest of the list's actions are
+	// under More (and in the Edit menu): a quieter sidebar, and fewer
+	// objects to draw in every frame.
+	var more *widget.Button
+	more = widget.NewButtonWithIcon("", theme.MoreHorizontalIcon(), func() { l.showMore(more) })
+	tools := container.NewBorder(nil, nil, nil, more, container.NewGridWithColumns(2,
 		btn(theme.ContentAddIcon(), "New", l.newScenario),
 		btn(theme.ListIcon(), "Variant", l.newVariant),
-		btn(theme.ContentCopyIcon(), "Duplicate", l.duplicateScenario),
-		btn(theme.DocumentCreateIcon(), "Rename", l.renameScenario),
-		btn(theme.DeleteIcon(), "Delete", l.deleteScenario),
-		btn(theme.MoveUpIcon(), "Up", func() { l.moveScenario(-1) }),
-		btn(theme.MoveDownIcon(), "Down", func() { l.moveScenario(1) }),
-	)
+	))
 	head := widget.NewLabelWithStyle("Scenarios", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.body = container.NewBorder(head, tools, nil, nil, l.list)
 	return l
 }
 
 func (l *scenarioList) content() fyne.CanvasObject { return l.body }
+
+// moreItems are the list's actions behind its More button.
+func (l *scenarioList) moreItems() []*fyne.MenuItem {
+	return []*fyne.MenuItem{
+		fyne.NewMenuItemWithIcon("Duplicate", theme.ContentCopyIcon(), l.duplicateScenario),
+		fyne.NewMenuItemWithIcon("Rename…", theme.DocumentCreateIcon(), l.renameScenario),
+		fyne.NewMenuItemWithIcon("Delete…", theme.DeleteIcon(), l.deleteScenario),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItemWithIcon("Move Up", theme.MoveUpIcon(), func() { l.moveScenario(-1) }),
+		fyne.NewMenuItemWithIcon("Move Down", theme.MoveDownIcon(), func() { l.moveScenario(1) }),
+	}
+}
+
+// showMore opens the More menu under its button.
+func (l *scenarioList) showMore(b fyne.CanvasObject) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(b)
+	if c == nil {
+		return
+	}
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).Add(fyne.NewPos(0, b.Size().Height))
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", l.moreItems()...), c, pos)
+}
 
 func (l *scenarioList) refresh() { l.list.Refresh() }
 

@@ -71,3 +71,35 @@ func TestUndoKeepsSelectedScenario(t *testing.T) {
 		t.Errorf("after redo, %q (row %d) is selected, want %q at row 1", cur(u).Name, u.s.Selected(), name)
 	}
 }
+
+// The list's More button holds the actions that are not buttons, and
+// they act on the selected scenario: Move Down moves Base below
+// Aggressive.
+func TestMoreMenuMovesScenario(t *testing.T) {
+	u, _ := newTestUI(t)
+	var labels []string
+	var down func()
+	for _, it := range u.list.moreItems() {
+		if it.IsSeparator {
+			continue
+		}
+		labels = append(labels, it.Label)
+		if it.Label == "Move Down" {
+			down = it.Action
+		}
+	}
+	if got, want := strings.Join(labels, ", "), "Duplicate, Rename…, Delete…, Move Up, Move Down"; got != want {
+		t.Fatalf("More holds %s, want %s", got, want)
+	}
+	down()
+	var names []string
+	for _, s := range u.s.Doc().Plan().Scenarios {
+		names = append(names, s.Name)
+	}
+	if got := strings.Join(names, ", "); got != "Aggressive, Base, Conservative" {
+		t.Errorf("after Move Down: %s", got)
+	}
+	if got := u.s.Scenario().Name; got != "Base" {
+		t.Errorf("selected %s after the move, want Base", got)
+	}
+}

@@ -103,14 +103,21 @@ func newTile(u *UI, caption string) *tile {
 	t.value.TextStyle = fyne.TextStyle{Bold: true}
 	t.value.SizeName = theme.SizeNameSubHeadingText
 	t.caption.SizeName = theme.SizeNameCaptionText
+	t.box = container.New(&tileLayout{t: t}, t.value, t.caption)
+	return t
+}
+
+// tilePanel puts a grid of tiles on one shared background: one shape to
+// draw instead of one a tile (the software renderer keeps memory for every
+// shape drawn in a frame).
+func tilePanel(u *UI, grid fyne.CanvasObject) fyne.CanvasObject {
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.InputRadiusSize()
 	u.looks.onChange(func() {
 		bg.FillColor = theme.Color(theme.ColorNameInputBackground)
 		bg.Refresh()
 	})
-	t.box = container.NewStack(bg, container.New(&tileLayout{t: t}, t.value, t.caption))
-	return t
+	return container.NewStack(bg, container.NewPadded(grid))
 }
 
 // tileLayout puts the value at the top, broken to fit the width, and the
