@@ -69,6 +69,9 @@ func TestSteadyTypingStillAutosaves(t *testing.T) {
 	dir := t.TempDir()
 	a := NewDrafts(dir)
 	a.delay, a.maxWait = 300*time.Millisecond, 600*time.Millisecond
+	// The loop leaves a write scheduled: cancel it (and wait for one in
+	// flight) before the folder is removed, or the removal can race it.
+	t.Cleanup(func() { a.Clear() })
 	d, _ := sampleDoc(t)
 	v := 0.2
 	eventually(t, 10*time.Second, "no draft while typing steadily", func() bool {
