@@ -96,9 +96,12 @@ func withInput(base Scenario, name, path string, v float64, note string) (Scenar
 	return s, nil
 }
 
-// winNote says which experiment changed which input, by how much.
+// winNote says which experiment changed which input, by how much. It is
+// written into the scenario's notes in words: an arrow would be drawn
+// from the app's symbol font, which has no space glyph (Fyne shows the
+// space after it as a missing glyph).
 func winNote(e experiment.Experiment, r experiment.Reading, before, after float64) string {
-	return fmt.Sprintf("From experiment %q: %s %s → %s (lift %+.1f%%, 95%% CI %+.1f%% to %+.1f%%, p = %.4f).",
+	return fmt.Sprintf("From experiment %q: %s from %s to %s (lift %+.1f%%, 95%% CI %+.1f%% to %+.1f%%, p = %.4f).",
 		e.Name, e.AppliesTo.Input, trimNum(before), trimNum(after), 100*r.Lift, 100*r.LiftLow, 100*r.LiftHigh, r.PValue)
 }
 

@@ -46,7 +46,7 @@ func TestApplyExperimentViral(t *testing.T) {
 	if w.Scenario.ID == base.ID || w.Scenario.Name != "Base + Invite copy" || w.Base != base.ID {
 		t.Errorf("new scenario %q (%s), base %s", w.Scenario.Name, w.Scenario.ID, w.Base)
 	}
-	if !strings.Contains(w.Scenario.Notes, `From experiment "Invite copy": viral.inviteConversion 0.1 → 0.12 (lift +20.0%`) {
+	if !strings.Contains(w.Scenario.Notes, `From experiment "Invite copy": viral.inviteConversion from 0.1 to 0.12 (lift +20.0%`) {
 		t.Errorf("note: %q", w.Scenario.Notes)
 	}
 	if p.Scenarios[0].Viral.InviteConversion != 0.1 || len(p.Scenarios) != 1 {

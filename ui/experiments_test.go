@@ -103,7 +103,7 @@ func TestExperimentPlanReadApply(t *testing.T) {
 	if len(ss) != 4 || ss[1].Name != "Base + Invite copy" || u.s.Selected() != 1 {
 		t.Fatalf("scenarios %v, selected %d", names(u), u.s.Selected())
 	}
-	if !strings.Contains(ss[1].Notes, `From experiment "Invite copy": viral.inviteConversion 0.2 → 0.224 (lift +12.0%`) {
+	if !strings.Contains(ss[1].Notes, `From experiment "Invite copy": viral.inviteConversion from 0.2 to 0.224 (lift +12.0%`) {
 		t.Errorf("note %q", ss[1].Notes)
 	}
 	for _, want := range []string{"Applied as “Base + Invite copy”", "Active users at horizon: ", "ARR at horizon: "} {

@@ -105,7 +105,7 @@ func (o *overview) showPlanSettings() {
 		name, cur, start, fiscal := o.plan[0], o.plan[1], o.plan[2], o.plan[3]
 		f := form(row(name.field, "Plan name (titles the workbook)", " "), row(cur.field, "Currency", "ISO code"),
 			row(start.field, "Month 1 is", "YYYY-MM"), row(fiscal.field, "Fiscal year starts", "month 1–12"))
-		note := widget.NewLabel("Every scenario shares these. Changes apply as you type; Edit → Undo takes them back.")
+		note := widget.NewLabel("Every scenario shares these. Changes apply as you type, and Undo (Ctrl+Z) takes them back.")
 		note.Wrapping = fyne.TextWrapWord
 		o.settings = dialog.NewCustom("Plan Settings", "Close", container.NewVBox(f, note), o.u.win)
 		o.settings.Resize(fyne.NewSize(560, 0))
