@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -17,9 +18,11 @@ import (
 // receives the fraction done, 0..1; done (may be nil) receives the result
 // once. Both run on that goroutine: the UI wraps widget updates in fyne.Do.
 // p must be a snapshot nobody changes meanwhile (Document.Snapshot).
-func ExportWorkbook(path string, p *scenario.Plan, progress func(float64), done func(error)) {
+// Cancelling ctx stops the export: done gets an error wrapping
+// context.Canceled, and the file at path is as it was.
+func ExportWorkbook(ctx context.Context, path string, p *scenario.Plan, progress func(float64), done func(error)) {
 	go func() {
-		err := exportWorkbook(path, p, progress)
+		err := exportWorkbook(ctx, path, p, progress)
 		if done != nil {
 			done(err)
 		}
@@ -27,13 +30,13 @@ func ExportWorkbook(path string, p *scenario.Plan, progress func(float64), done 
 }
 
 // exportWorkbook does the export, turning a panic into an error.
-func exportWorkbook(path string, p *scenario.Plan, progress func(float64)) (err error) {
+func exportWorkbook(ctx context.Context, path string, p *scenario.Plan, progress func(float64)) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("export: internal error: %v", v)
 		}
 	}()
-	opt := workbook.Options{Simulate: true, Progress: func(n, total int) {
+	opt := workbook.Options{Simulate: true, Context: ctx, Progress: func(n, total int) {
 		if progress != nil && total > 0 {
 			progress(min(1, float64(n)/float64(total)))
 		}
@@ -49,24 +52,25 @@ func exportWorkbook(path string, p *scenario.Plan, progress func(float64)) (err 
 
 // ExportBoardPack writes the board pack of p (export/boardpack.Write) into
 // the new folder dir on a new goroutine, comparing scenarios compare (the
-// baseline first; empty: the first six). progress and done behave as
-// ExportWorkbook's. p must be a snapshot nobody changes meanwhile.
-func ExportBoardPack(dir string, p *scenario.Plan, compare []int, progress func(float64), done func(error)) {
+// baseline first; empty: the first six). ctx, progress and done behave as
+// ExportWorkbook's (a cancelled pack leaves no folder). p must be a
+// snapshot nobody changes meanwhile.
+func ExportBoardPack(ctx context.Context, dir string, p *scenario.Plan, compare []int, progress func(float64), done func(error)) {
 	go func() {
-		err := exportBoardPack(dir, p, compare, progress)
+		err := exportBoardPack(ctx, dir, p, compare, progress)
 		if done != nil {
 			done(err)
 		}
 	}()
 }
 
-func exportBoardPack(dir string, p *scenario.Plan, compare []int, progress func(float64)) (err error) {
+func exportBoardPack(ctx context.Context, dir string, p *scenario.Plan, compare []int, progress func(float64)) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("board pack: internal error: %v", v)
 		}
 	}()
-	opt := boardpack.Options{Compare: compare, Progress: func(n, total int) {
+	opt := boardpack.Options{Compare: compare, Context: ctx, Progress: func(n, total int) {
 		if progress != nil && total > 0 {
 			progress(min(1, float64(n)/float64(total)))
 		}

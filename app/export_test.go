@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,7 +27,7 @@ func TestExportWorkbook(t *testing.T) {
 			path := tc.path(t)
 			fractions := make(chan float64, 1000)
 			result := make(chan error, 1)
-			ExportWorkbook(path, samplePlan(t), func(f float64) { fractions <- f }, func(err error) { result <- err })
+			ExportWorkbook(context.Background(), path, samplePlan(t), func(f float64) { fractions <- f }, func(err error) { result <- err })
 			var err error
 			select {
 			case err = <-result:
@@ -66,7 +68,7 @@ func TestExportBoardPack(t *testing.T) {
 	dir := FreeFolder(root, "Plan board pack")
 	var last float64
 	done := make(chan error, 1)
-	ExportBoardPack(dir, samplePlan(t), []int{1, 0}, func(f float64) { last = f }, func(err error) { done <- err })
+	ExportBoardPack(context.Background(), dir, samplePlan(t), []int{1, 0}, func(f float64) { last = f }, func(err error) { done <- err })
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +96,7 @@ func TestExportWorkbookSimulates(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "plan.xlsx")
 	fractions := make(chan float64, 1000)
 	result := make(chan error, 1)
-	ExportWorkbook(path, p, func(f float64) { fractions <- f }, func(err error) { result <- err })
+	ExportWorkbook(context.Background(), path, p, func(f float64) { fractions <- f }, func(err error) { result <- err })
 	select {
 	case err := <-result:
 		if err != nil {
@@ -127,5 +129,25 @@ func TestExportWorkbookSimulates(t *testing.T) {
 	}
 	if strings.Join(sims, ",") != "Aggressive - Simulation" {
 		t.Errorf("simulation sheets %v, want Aggressive's alone", sims)
+	}
+}
+
+// TestExportCancelled: a cancelled context reaches both exports: done
+// gets context.Canceled, and neither the workbook nor the pack's folder
+// is there.
+func TestExportCancelled(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	result := make(chan error, 2)
+	ExportWorkbook(ctx, filepath.Join(dir, "plan.xlsx"), samplePlan(t), nil, func(err error) { result <- err })
+	ExportBoardPack(ctx, filepath.Join(dir, "pack"), samplePlan(t), nil, nil, func(err error) { result <- err })
+	for range 2 {
+		if err := <-result; !errors.Is(err, context.Canceled) {
+			t.Errorf("cancelled export: %v, want context.Canceled", err)
+		}
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 0 {
+		t.Errorf("left behind: %v", left)
 	}
 }

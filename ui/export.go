@@ -1,14 +1,18 @@
 package ui
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 
 	"scaleplan/app"
 	"scaleplan/export/chart"
@@ -38,32 +42,37 @@ func (e *exports) excel() {
 // progress dialog; done (if set) runs on the UI thread afterwards.
 func (e *exports) excelTo(path string, done func(error)) {
 	plan := e.u.s.Doc().Snapshot()
-	e.withProgress("Export to Excel", path, func(progress func(float64), finished func(error)) {
-		exportWorkbook(path, plan, progress, finished)
+	e.withProgress("Export to Excel", path, func(ctx context.Context, progress func(float64), finished func(error)) {
+		exportWorkbook(ctx, path, plan, progress, finished)
 	}, func(secs float64) string {
 		return fmt.Sprintf("Exported %s in %.1f s.", filepath.Base(path), secs)
 	}, done)
 }
 
 // withProgress runs an export started by work off the UI thread: a
-// progress dialog while it runs, the session told it is running (quitting
-// waits for it), then an error dialog or the status line said(seconds),
-// and done (if set), on the UI thread.
-func (e *exports) withProgress(title, target string, work func(progress func(float64), finished func(error)), said func(secs float64) string, done func(error)) {
+// progress dialog with Cancel while it runs, the session told it is
+// running (quitting waits for it), then an error dialog or the status line
+// said(seconds) (or that it was cancelled, which leaves no file), and done
+// (if set), on the UI thread.
+func (e *exports) withProgress(title, target string, work func(ctx context.Context, progress func(float64), finished func(error)), said func(secs float64) string, done func(error)) {
 	u := e.u
-	prog := dialog.NewProgress(title, "Writing "+filepath.Base(target)+"…", u.win)
-	prog.Show()
+	ctx, cancel := context.WithCancel(context.Background())
+	prog := newExportProgress(title, "Writing "+filepath.Base(target)+"…", cancel, u.win)
 	u.s.ExportStarted()
 	start := time.Now()
-	work(func(f float64) {
-		onUI(func() { prog.SetValue(f) })
+	work(ctx, func(f float64) {
+		onUI(func() { prog.bar.SetValue(f) })
 	}, func(err error) {
 		onUI(func() {
 			defer u.s.ExportDone()
-			prog.Hide()
-			if err != nil {
+			defer cancel()
+			prog.d.Hide()
+			switch {
+			case errors.Is(err, context.Canceled):
+				u.say(title+": cancelled, nothing was written.", app.Info)
+			case err != nil:
 				u.showError(title, err)
-			} else {
+			default:
 				u.say(said(time.Since(start).Seconds()), app.Info)
 			}
 			if done != nil {
@@ -71,6 +80,31 @@ func (e *exports) withProgress(title, target string, work func(progress func(flo
 			}
 		})
 	})
+}
+
+// exportProgress is an export's dialog: what it writes, a progress bar
+// and Cancel.
+type exportProgress struct {
+	d      *dialog.CustomDialog
+	bar    *widget.ProgressBar
+	cancel *widget.Button
+}
+
+// newExportProgress shows the dialog; Cancel calls cancel and says the
+// export is stopping (the export's end hides the dialog).
+func newExportProgress(title, msg string, cancel func(), w fyne.Window) *exportProgress {
+	p := &exportProgress{bar: widget.NewProgressBar()}
+	label := widget.NewLabel(msg)
+	p.cancel = widget.NewButton("Cancel", func() {
+		cancel()
+		p.cancel.Disable()
+		label.SetText("Cancelling…")
+	})
+	p.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(label, p.bar), w)
+	p.d.SetButtons([]fyne.CanvasObject{p.cancel})
+	p.d.Resize(fyne.NewSize(420, 0))
+	p.d.Show()
+	return p
 }
 
 // charts saves the current tab's charts as PNG, SVG or PDF.
@@ -152,8 +186,8 @@ func (e *exports) boardPack() {
 // runs on the UI thread afterwards.
 func (e *exports) boardPackTo(dir string, done func(error)) {
 	plan, chosen := e.u.s.Doc().Snapshot(), e.u.comparedScenarios()
-	e.withProgress("Export Board Pack", dir, func(progress func(float64), finished func(error)) {
-		exportBoardPack(dir, plan, chosen, progress, finished)
+	e.withProgress("Export Board Pack", dir, func(ctx context.Context, progress func(float64), finished func(error)) {
+		exportBoardPack(ctx, dir, plan, chosen, progress, finished)
 	}, func(secs float64) string {
 		return fmt.Sprintf("Wrote the board pack %s in %.1f s.", filepath.Base(dir), secs)
 	}, done)

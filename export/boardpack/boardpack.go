@@ -9,6 +9,7 @@ package boardpack
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -41,6 +42,10 @@ type Options struct {
 	// Progress, if not nil, is called after each step with the steps done
 	// and the total, from the writing goroutine.
 	Progress func(done, total int)
+	// Context, if not nil, stops the pack when it is cancelled, between
+	// charts and files: the error then wraps the context's, and no folder
+	// is left.
+	Context context.Context
 }
 
 // Compared checks and completes opt.Compare for plan p: every index in
@@ -99,14 +104,16 @@ func Write(dir string, p *scenario.Plan, opt Options) (err error) {
 			os.RemoveAll(tmp)
 		}
 	}()
-	steps := &progress{fn: opt.Progress, total: len(pk.charts) + 3}
+	steps := &progress{fn: opt.Progress, total: len(pk.charts) + 3, ctx: opt.Context}
 	if err := pk.writeCharts(filepath.Join(tmp, ChartsDir), steps); err != nil {
 		return err
 	}
 	if err := pk.writeFile(tmp, PDFName, pk.writePDF, steps); err != nil {
 		return err
 	}
-	wb := func(buf *bytes.Buffer) error { return workbook.Write(buf, p, workbook.Options{Compare: idx}) }
+	wb := func(buf *bytes.Buffer) error {
+		return workbook.Write(buf, p, workbook.Options{Compare: idx, Context: opt.Context})
+	}
 	if err := pk.writeFile(tmp, WorkbookName, wb, steps); err != nil {
 		return err
 	}
@@ -175,6 +182,9 @@ func place(tmp, dir string) error {
 
 // writeFile renders one file of the pack into folder dir.
 func (pk *pack) writeFile(dir, name string, render func(*bytes.Buffer) error, steps *progress) error {
+	if err := steps.cancelled(); err != nil {
+		return err
+	}
 	var buf bytes.Buffer
 	if err := render(&buf); err != nil {
 		return fmt.Errorf("boardpack: %s: %w", name, err)
@@ -186,10 +196,20 @@ func (pk *pack) writeFile(dir, name string, render func(*bytes.Buffer) error, st
 	return nil
 }
 
-// progress counts steps and reports them.
+// progress counts steps and reports them; ctx (may be nil) is the
+// pack's, which cancelled says is done.
 type progress struct {
 	fn          func(done, total int)
 	done, total int
+	ctx         context.Context
+}
+
+// cancelled is the error that stops a cancelled pack, or nil.
+func (p *progress) cancelled() error {
+	if p.ctx == nil || p.ctx.Err() == nil {
+		return nil
+	}
+	return fmt.Errorf("boardpack: %w", p.ctx.Err())
 }
 
 func (p *progress) step() {

@@ -2,6 +2,7 @@ package boardpack
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -273,6 +274,31 @@ func TestPackFailureLeavesNothing(t *testing.T) {
 	os.Mkdir(empty, 0o755)
 	if err := Write(empty, p, Options{Date: packDate}); err != nil {
 		t.Errorf("an empty folder should take the pack: %v", err)
+	}
+}
+
+// TestCancelledPackLeavesNothing cancels a pack after its second chart:
+// the error is context.Canceled, no step follows the cancel but the charts
+// already being drawn (two at a time), and no folder is left.
+func TestCancelledPackLeavesNothing(t *testing.T) {
+	root := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	last, total := 0, 0
+	err := Write(filepath.Join(root, "pack"), samplePlan(t), Options{Date: packDate, Context: ctx, Progress: func(done, all int) {
+		last, total = done, all
+		if done == 2 {
+			cancel()
+		}
+	}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled pack: %v, want context.Canceled", err)
+	}
+	if last > 4 || last >= total {
+		t.Errorf("progress went on to step %d of %d after the cancel at 2", last, total)
+	}
+	if left, _ := os.ReadDir(root); len(left) != 0 {
+		t.Errorf("left behind: %v", left)
 	}
 }
 

@@ -230,11 +230,18 @@ func (pk *pack) writeCharts(dir string, steps *progress) error {
 			}
 		})
 	}
+	var err error
 	for _, c := range pk.charts {
+		if err = steps.cancelled(); err != nil {
+			break
+		}
 		work <- c
 	}
 	close(work)
 	wg.Wait()
+	if err != nil {
+		return err
+	}
 	return first
 }
 

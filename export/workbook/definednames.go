@@ -68,6 +68,9 @@ func (b *builder) finishPackage(w io.Writer, data []byte) error {
 		return flate.NewWriter(out, flate.BestSpeed)
 	})
 	for _, f := range zr.File {
+		if err := b.cancelled(); err != nil {
+			return err
+		}
 		var err error
 		if sp, ok := rowsOf[f.Name]; ok {
 			err = b.writeSheetPart(zw, f, sp)

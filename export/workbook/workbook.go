@@ -34,8 +34,9 @@ type Options struct {
 	// ranges (the plan's simulation setting) and gives it a Simulation
 	// sheet (simulation.go); about a second a scenario at 10,000 runs.
 	Simulate bool
-	// Context, if not nil, stops a simulation, and so the export, when it
-	// is cancelled.
+	// Context, if not nil, stops the export when it is cancelled: between
+	// sheets, and within a simulation. The error then wraps the context's
+	// (errors.Is(err, context.Canceled)), and WriteFile leaves no file.
 	Context context.Context
 	// Compare, if not empty, limits the Summary to these scenarios (indexes
 	// into the plan's), in this order; the first is the baseline the deltas
@@ -225,14 +226,26 @@ func (b *builder) scenarioSheets(prefix string, s *scenario.Scenario, r *scenari
 	return ss, nil
 }
 
-// add writes a finished sheet and reports progress.
+// add writes a finished sheet and reports progress; it stops the export
+// when its context is cancelled.
 func (b *builder) add(sh *sheet) error {
+	if err := b.cancelled(); err != nil {
+		return err
+	}
 	if err := sh.flush(b.f, b.rows); err != nil {
 		return err
 	}
 	b.sheets = append(b.sheets, sh)
 	b.step()
 	return nil
+}
+
+// cancelled is the export's context's error, if it is done.
+func (b *builder) cancelled() error {
+	if b.opt.Context == nil {
+		return nil
+	}
+	return b.opt.Context.Err()
 }
 
 func (b *builder) step() {

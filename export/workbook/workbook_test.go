@@ -3,6 +3,7 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -481,5 +482,42 @@ func TestWriteFileReplacesAtomically(t *testing.T) {
 	err := WriteFile(filepath.Join(notDir, "x.xlsx"), p, Options{})
 	if err == nil || !strings.Contains(err.Error(), "is not a folder") {
 		t.Errorf("parent is a file: %v", err)
+	}
+}
+
+// TestCancelStopsExportAndKeepsTheFile cancels an export after its third
+// sheet: the error is context.Canceled, no sheet is written after the
+// cancel, the file that was there before is untouched, and no temporary
+// file is left beside it.
+func TestCancelStopsExportAndKeepsTheFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.xlsx")
+	if err := os.WriteFile(path, []byte("the previous export"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	last := 0
+	err := WriteFile(path, samplePlan(t), Options{Context: ctx, Progress: func(done, _ int) {
+		last = done
+		if done == 3 {
+			cancel()
+		}
+	}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled export: %v, want context.Canceled", err)
+	}
+	if last != 3 {
+		t.Errorf("progress went on to step %d after the cancel at 3", last)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "the previous export" {
+		t.Errorf("the file was changed: %.40q", got)
+	}
+	if es, _ := os.ReadDir(dir); len(es) != 1 {
+		var names []string
+		for _, e := range es {
+			names = append(names, e.Name())
+		}
+		t.Errorf("files left beside it: %v", names)
 	}
 }
