@@ -107,9 +107,20 @@ func newExportProgress(title, msg string, cancel func(), w fyne.Window) *exportP
 	return p
 }
 
-// charts saves the current tab's charts as PNG, SVG or PDF.
+// charts saves the current tab's charts as PNG, SVG or PDF: a module's
+// panels, Compare's overlays, or a tab's own chart (the Risk tab's
+// tornado).
 func (e *exports) charts() {
 	u := e.u
+	if x, ok := u.currentScreen().(ownChartExporter); ok {
+		name, write, why := x.chartFile()
+		if write == nil {
+			showInfo(u.win, "Export Chart", why)
+			return
+		}
+		e.saveChart(safeName(u.s.Scenario().Name)+"-"+name+".png", write)
+		return
+	}
 	in := u.results()
 	if in.Plan == nil {
 		showInfo(u.win, "Export Chart", "The charts are still being computed.")
@@ -119,13 +130,21 @@ func (e *exports) charts() {
 	if e, ok := u.currentScreen().(chartExporter); ok {
 		k, in = e.exportChart(in)
 	}
-	name := fmt.Sprintf("%s-%s.png", safeName(u.s.Scenario().Name), k)
+	e.saveChart(fmt.Sprintf("%s-%s.png", safeName(u.s.Scenario().Name), k), func(path string) error {
+		return chart.WriteFile(path, k, in, chart.Light())
+	})
+}
+
+// saveChart asks where to save a chart (name suggested) and writes it
+// there with write, off the UI thread.
+func (e *exports) saveChart(name string, write func(path string) error) {
+	u := e.u
 	e.askSavePath("Export Chart", name, []string{".png", ".svg", ".pdf"}, func(path string) {
 		if ext := strings.ToLower(filepath.Ext(path)); ext != ".png" && ext != ".svg" && ext != ".pdf" {
 			path += ".png"
 		}
 		u.s.ExportStarted()
-		work(u, func() error { return chart.WriteFile(path, k, in, chart.Light()) }, func(err error) {
+		work(u, func() error { return write(path) }, func(err error) {
 			defer u.s.ExportDone()
 			if err != nil {
 				u.showError("Export Chart", err)

@@ -226,3 +226,15 @@ func shareLines(m map[string]float64, how string) []string {
 	}
 	return out
 }
+
+// chartFile is the tornado shown, for File → Export Chart….
+func (r *riskScreen) chartFile() (string, func(path string) error, string) {
+	v := r.analysis.tornado
+	if v.t == nil {
+		return "", nil, "The Risk tab's chart is the tornado: pick an output, and give inputs ranges, to draw it first."
+	}
+	t, cur, label := *v.t, v.cur, r.u.inputLabel
+	return "tornado", func(path string) error {
+		return chart.WriteTornadoFile(path, &t, cur, label, chart.Light())
+	}, ""
+}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -135,5 +137,32 @@ func TestInputTextWritesMoneyWithItsCurrency(t *testing.T) {
 		if got := inputText(c.path, c.v, "USD"); got != c.want {
 			t.Errorf("inputText(%s, %g) = %q, want %q", c.path, c.v, got, c.want)
 		}
+	}
+}
+
+// File → Export Chart… on the Risk tab writes the tornado shown (not the
+// viral loop's charts); before a tornado is drawn it says why not.
+func TestRiskExportsTheTornado(t *testing.T) {
+	u, _ := newTestUI(t)
+	clearRanges(t, u)
+	r := riskTab(t, u)
+	if _, write, why := r.chartFile(); write != nil || !strings.Contains(why, "tornado") {
+		t.Errorf("no tornado yet: write %v, why %q", write != nil, why)
+	}
+	if err := u.s.Doc().SetRange(0, "viral.inviteConversion", scenario.Range{Low: 0.12, High: 0.28}); err != nil {
+		t.Fatal(err)
+	}
+	r.analysis.tornadoOut.SetSelected("Active users")
+	name, write, _ := r.chartFile()
+	if write == nil || name != "tornado" {
+		t.Fatalf("with a tornado: name %q, write %v", name, write != nil)
+	}
+	path := filepath.Join(t.TempDir(), "t.svg")
+	if err := write(path); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(path)
+	if !strings.Contains(string(data), "<svg") || !strings.Contains(string(data), "What moves") {
+		t.Errorf("the file is no tornado chart: %.80q", data)
 	}
 }

@@ -66,6 +66,14 @@ type chartExporter interface {
 	exportChart(in chart.Input) (chart.Kind, chart.Input)
 }
 
+// ownChartExporter is a screen whose chart is no kind of the chart
+// registry (the Risk tab's tornado): File → Export Chart… asks it for a
+// file name stem and the func that writes the chart to a path, or, when
+// it has no chart to write, why (write nil).
+type ownChartExporter interface {
+	chartFile() (name string, write func(path string) error, why string)
+}
+
 // moduleName names a scenario module in the milestone timeline.
 func moduleName(m string) string {
 	for _, t := range tabs {

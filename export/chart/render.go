@@ -186,22 +186,62 @@ func (c textSafe) FillString(f font.Face, pt vg.Point, s string) {
 // extension names (.png, .svg or .pdf), on a page 10 in wide and 4 in per
 // panel, atomically: a failed write leaves any old file in place.
 func WriteFile(path string, k Kind, in Input, th Theme) error {
-	format := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
-	switch format {
-	case "png", "svg", "pdf":
-	default:
-		return fmt.Errorf("chart: %s: unknown file type %q (want .png, .svg or .pdf)", path, filepath.Ext(path))
+	format, err := fileFormat(path)
+	if err != nil {
+		return err
 	}
 	n := len(Panels(k))
 	if n == 0 {
 		return fmt.Errorf("chart: unknown chart %q (want %s)", k, kindList())
 	}
+	return writeAtomic(path, func(buf *bytes.Buffer) error {
+		return Write(buf, format, k, in, th, DefaultWidth, DefaultPanelHeight*vg.Length(n))
+	})
+}
+
+// fileFormat is the format path's extension names: png, svg or pdf.
+func fileFormat(path string) (string, error) {
+	format := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
+	switch format {
+	case "png", "svg", "pdf":
+		return format, nil
+	}
+	return "", fmt.Errorf("chart: %s: unknown file type %q (want .png, .svg or .pdf)", path, filepath.Ext(path))
+}
+
+// writeAtomic writes what render puts in a buffer to path atomically.
+func writeAtomic(path string, render func(*bytes.Buffer) error) error {
 	var buf bytes.Buffer
-	if err := Write(&buf, format, k, in, th, DefaultWidth, DefaultPanelHeight*vg.Length(n)); err != nil {
+	if err := render(&buf); err != nil {
 		return err
 	}
 	if err := scenario.WriteFileAtomic(path, buf.Bytes()); err != nil {
 		return fmt.Errorf("chart: %w", err)
+	}
+	return nil
+}
+
+// writeAlone writes a chart that is no panel of the registry (build
+// fills its ctx) on one page of w × h, as "png", "svg" or "pdf".
+func writeAlone(out io.Writer, format string, p Panel, th Theme, w, h vg.Length, build func(c *ctx) error) (err error) {
+	if !(w > 0 && h > 0 && w <= maxPoints && h <= maxPoints) {
+		return fmt.Errorf("chart: %s: page size %g×%g pt out of range", p, w, h)
+	}
+	th = th.normalized()
+	cw, err := newCanvas(format, w, h, th)
+	if err != nil {
+		return fmt.Errorf("chart: %s: %w", p, err)
+	}
+	c := newCtx(Input{}, th, vg.Point{X: w, Y: h})
+	if err := build(c); err != nil {
+		return fmt.Errorf("chart: %s: %w", p, err)
+	}
+	c.finish()
+	if err := drawStack(cw, []*plot.Plot{c.p}, th, w, h, Kind(p)); err != nil {
+		return err
+	}
+	if _, err := cw.WriteTo(out); err != nil {
+		return fmt.Errorf("chart: %s: write %s: %w", p, format, err)
 	}
 	return nil
 }

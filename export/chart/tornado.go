@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"bytes"
 	cmpx "cmp"
 	"fmt"
 	"image"
@@ -36,6 +37,34 @@ func TornadoImage(t *scenario.Tornado, currency string, label func(path string) 
 	}
 	return renderAlone(TornadoPanel, th, wPx, hPx, dpi, func(c *ctx) error { return tornado(c, t, currency, label) })
 }
+
+// WriteTornadoFile writes the tornado t to path in the format its
+// extension names (.png, .svg or .pdf), DefaultWidth wide and as tall as
+// its bars need, atomically (File → Export Chart… on the Risk tab).
+// currency and label are TornadoImage's.
+func WriteTornadoFile(path string, t *scenario.Tornado, currency string, label func(path string) string, th Theme) error {
+	if t == nil {
+		return fmt.Errorf("chart: %s: no tornado", TornadoPanel)
+	}
+	format, err := fileFormat(path)
+	if err != nil {
+		return err
+	}
+	if label == nil {
+		label = InputLabel
+	}
+	h := tornadoPageBase + tornadoPagePerBar*vg.Length(len(t.Bars))
+	return writeAtomic(path, func(buf *bytes.Buffer) error {
+		return writeAlone(buf, format, TornadoPanel, th, DefaultWidth, h, func(c *ctx) error { return tornado(c, t, currency, label) })
+	})
+}
+
+// The exported tornado's page: a base height for its title and axis, and
+// a row per bar.
+const (
+	tornadoPageBase   = 1.4 * vg.Inch
+	tornadoPagePerBar = 0.5 * vg.Inch
+)
 
 // renderAlone renders a chart that is no panel of the registry: build
 // fills c, then it is drawn as Image draws a panel.

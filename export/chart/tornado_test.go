@@ -1,9 +1,11 @@
 package chart
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"image/png"
 	"math"
 	"os"
 	"path/filepath"
@@ -218,5 +220,40 @@ func TestTornadoOfSample(t *testing.T) {
 				savePNG(t, filepath.Join(dir, fmt.Sprintf("tornado-sample-%dx%d%s.png", sz[0], sz[1], map[bool]string{false: "-light", true: "-dark"}[th.Dark])), img)
 			}
 		}
+	}
+}
+
+// TestWriteTornadoFile writes the three-bar tornado in each format: a PNG
+// 10 in wide at 144 dpi (1,440 px) and 1.4 in + 3 × 0.5 in = 2.9 in tall
+// (417.6, so 418 px), an SVG and a PDF; a nil tornado or an unknown
+// extension is refused and leaves the old file alone.
+func TestWriteTornadoFile(t *testing.T) {
+	dir := t.TempDir()
+	for ext, magic := range map[string]string{".png": "\x89PNG", ".svg": "<?xml", ".pdf": "%PDF"} {
+		path := filepath.Join(dir, "tornado"+ext)
+		if err := WriteTornadoFile(path, &cashTornado, "USD", nil, Light()); err != nil {
+			t.Fatalf("%s: %v", ext, err)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil || !strings.HasPrefix(string(data), magic) {
+			t.Errorf("%s: starts %.8q, want %q (%v)", ext, data, magic, err)
+		}
+		if ext == ".png" {
+			cfg, err := png.DecodeConfig(bytes.NewReader(data))
+			if err != nil || cfg.Width != 1440 || cfg.Height != 418 {
+				t.Errorf("png %d×%d (%v), want 1440×418", cfg.Width, cfg.Height, err)
+			}
+		}
+	}
+	old := filepath.Join(dir, "tornado.png")
+	before, _ := os.ReadFile(old)
+	if err := WriteTornadoFile(old, nil, "USD", nil, Light()); err == nil {
+		t.Error("a nil tornado was written")
+	}
+	if err := WriteTornadoFile(filepath.Join(dir, "t.gif"), &cashTornado, "USD", nil, Light()); err == nil || !strings.Contains(err.Error(), "unknown file type") {
+		t.Errorf("a .gif: %v", err)
+	}
+	if after, _ := os.ReadFile(old); !bytes.Equal(before, after) {
+		t.Error("a refused write changed the old file")
 	}
 }
