@@ -77,24 +77,33 @@ func recoverTo(err *error, what string) {
 // Write renders every panel of kind k, stacked vertically on one page of
 // wPt × hPt, as "png", "svg" or "pdf". For the compare kind, panels whose
 // module is off in every compared scenario are left out.
-func Write(w io.Writer, format string, k Kind, in Input, th Theme, wPt, hPt vg.Length) (err error) {
-	if !(wPt > 0 && hPt > 0 && wPt <= maxPoints && hPt <= maxPoints) {
-		return fmt.Errorf("chart: %s: page size %g×%g pt out of range", k, wPt, hPt)
+func Write(w io.Writer, format string, k Kind, in Input, th Theme, wPt, hPt vg.Length) error {
+	return writePage(w, format, string(k), th, wPt, hPt, func(th Theme) ([]*plot.Plot, error) {
+		return buildKind(k, in, th, wPt, hPt)
+	})
+}
+
+// writePage draws the plots build makes (with the normalized theme),
+// stacked on one page of w × h, as "png", "svg" or "pdf"; what names the
+// chart in errors.
+func writePage(out io.Writer, format, what string, th Theme, w, h vg.Length, build func(th Theme) ([]*plot.Plot, error)) error {
+	if !(w > 0 && h > 0 && w <= maxPoints && h <= maxPoints) {
+		return fmt.Errorf("chart: %s: page size %g×%g pt out of range", what, w, h)
 	}
 	th = th.normalized()
-	cw, err := newCanvas(format, wPt, hPt, th)
+	cw, err := newCanvas(format, w, h, th)
 	if err != nil {
-		return fmt.Errorf("chart: %s: %w", k, err)
+		return fmt.Errorf("chart: %s: %w", what, err)
 	}
-	plots, err := buildKind(k, in, th, wPt, hPt)
+	plots, err := build(th)
 	if err != nil {
 		return err
 	}
-	if err := drawStack(cw, plots, th, wPt, hPt, k); err != nil {
+	if err := drawStack(cw, plots, th, w, h, Kind(what)); err != nil {
 		return err
 	}
-	if _, err := cw.WriteTo(w); err != nil {
-		return fmt.Errorf("chart: %s: write %s: %w", k, format, err)
+	if _, err := cw.WriteTo(out); err != nil {
+		return fmt.Errorf("chart: %s: write %s: %w", what, format, err)
 	}
 	return nil
 }
@@ -223,27 +232,15 @@ func writeAtomic(path string, render func(*bytes.Buffer) error) error {
 
 // writeAlone writes a chart that is no panel of the registry (build
 // fills its ctx) on one page of w × h, as "png", "svg" or "pdf".
-func writeAlone(out io.Writer, format string, p Panel, th Theme, w, h vg.Length, build func(c *ctx) error) (err error) {
-	if !(w > 0 && h > 0 && w <= maxPoints && h <= maxPoints) {
-		return fmt.Errorf("chart: %s: page size %g×%g pt out of range", p, w, h)
-	}
-	th = th.normalized()
-	cw, err := newCanvas(format, w, h, th)
-	if err != nil {
-		return fmt.Errorf("chart: %s: %w", p, err)
-	}
-	c := newCtx(Input{}, th, vg.Point{X: w, Y: h})
-	if err := build(c); err != nil {
-		return fmt.Errorf("chart: %s: %w", p, err)
-	}
-	c.finish()
-	if err := drawStack(cw, []*plot.Plot{c.p}, th, w, h, Kind(p)); err != nil {
-		return err
-	}
-	if _, err := cw.WriteTo(out); err != nil {
-		return fmt.Errorf("chart: %s: write %s: %w", p, format, err)
-	}
-	return nil
+func writeAlone(out io.Writer, format string, p Panel, th Theme, w, h vg.Length, build func(c *ctx) error) error {
+	return writePage(out, format, string(p), th, w, h, func(th Theme) ([]*plot.Plot, error) {
+		c := newCtx(Input{}, th, vg.Point{X: w, Y: h})
+		if err := build(c); err != nil {
+			return nil, fmt.Errorf("chart: %s: %w", p, err)
+		}
+		c.finish()
+		return []*plot.Plot{c.p}, nil
+	})
 }
 
 // kindList names every kind for a message: "viral, sales, … or compare".
