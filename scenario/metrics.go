@@ -124,3 +124,43 @@ func (d Delta) Good(b Better) int {
 	}
 	return 0
 }
+
+// FormatMetric writes a metric for people, the one format of the app's
+// tiles and tables and the board pack's pages: money with its currency
+// and counts grouped, or compactly ($3.46M, 12.5M) from compactFrom in
+// absolute value on (0: never); months as "month 12"; ratios with at most
+// two decimals (0.6, 1.25); names as they are. A metric that does not
+// exist is written as its reason when it has one ("never", "not
+// burning"), else "not reached" for a month and "—" for the rest.
+func FormatMetric(m Metric, currency string, compactFrom float64) string {
+	if !m.OK {
+		switch {
+		case m.Text != "":
+			return m.Text
+		case m.Unit == UnitMonth:
+			return "not reached"
+		}
+		return "—"
+	}
+	compact := compactFrom > 0 && math.Abs(m.Value) >= compactFrom
+	switch m.Unit {
+	case UnitMoney:
+		if compact {
+			return FormatMoneyCompact(m.Value, currency)
+		}
+		return FormatMoney(m.Value, currency)
+	case UnitCount:
+		if compact {
+			return FormatCompact(m.Value)
+		}
+		return FormatCount(m.Value)
+	case UnitMonth:
+		return "month " + FormatCount(m.Value)
+	case UnitText:
+		if m.Text == "" {
+			return "—"
+		}
+		return m.Text
+	}
+	return FormatInput(math.Round(m.Value*100)/100, false)
+}

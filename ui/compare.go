@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -427,9 +428,9 @@ func formatDelta(d scenario.Delta, u scenario.Unit, currency string) string {
 		return fmt.Sprintf("%.0f months %s", n, when)
 	}
 	if d.RelOK {
-		return fmt.Sprintf("%s%.0f%% vs baseline", sign, abs(d.Rel)*100)
+		return fmt.Sprintf("%s%.0f%% vs baseline", sign, math.Abs(d.Rel)*100)
 	}
-	m := scenario.Metric{Unit: u, Value: abs(d.Abs), OK: true}
+	m := scenario.Metric{Unit: u, Value: math.Abs(d.Abs), OK: true}
 	return sign + formatMetric(m, currency) + " vs baseline"
 }
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"path/filepath"
 	"strings"
 
@@ -397,7 +398,7 @@ func passWheel(o fyne.CanvasObject, outer *container.Scroll) {
 
 // Scrolled passes mostly vertical movement to the outer scroller.
 func (s *sideScroll) Scrolled(ev *fyne.ScrollEvent) {
-	if s.outer != nil && abs(float64(ev.Scrolled.DY)) > abs(float64(ev.Scrolled.DX)) {
+	if s.outer != nil && math.Abs(float64(ev.Scrolled.DY)) > math.Abs(float64(ev.Scrolled.DX)) {
 		s.outer.Scrolled(ev)
 		return
 	}

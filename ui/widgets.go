@@ -217,55 +217,10 @@ func formatMetricOn(m scenario.Metric, p *scenario.Plan) string {
 	return formatMetric(m, p.Currency)
 }
 
-// formatMetric writes a metric for a tile.
+// formatMetric writes a metric for a tile or a table cell
+// (scenario.FormatMetric), compact from a million on.
 func formatMetric(m scenario.Metric, currency string) string {
-	if !m.OK && m.Text != "" {
-		return m.Text // why it does not exist: "never", "not burning"
-	}
-	if !m.OK {
-		if m.Unit == scenario.UnitMonth {
-			return "not reached"
-		}
-		return "—"
-	}
-	switch m.Unit {
-	case scenario.UnitMoney:
-		if abs(m.Value) >= 1e6 {
-			if m.Value < 0 {
-				return "-" + moneySymbol(currency) + scenario.FormatCompact(-m.Value) // -$2.06M, not $-2.06M
-			}
-			return moneySymbol(currency) + scenario.FormatCompact(m.Value)
-		}
-		return scenario.FormatMoney(m.Value, currency)
-	case scenario.UnitCount:
-		if abs(m.Value) >= 1e6 {
-			return scenario.FormatCompact(m.Value)
-		}
-		return scenario.FormatCount(m.Value)
-	case scenario.UnitMonth:
-		return "month " + scenario.FormatCount(m.Value)
-	case scenario.UnitText:
-		if m.Text == "" {
-			return "—"
-		}
-		return m.Text
-	default:
-		return trimFloat(m.Value)
-	}
-}
-
-func moneySymbol(currency string) string {
-	if s, ok := scenario.CurrencySymbol(currency); ok {
-		return s
-	}
-	return currency + " "
-}
-
-func abs(v float64) float64 {
-	if v < 0 {
-		return -v
-	}
-	return v
+	return scenario.FormatMetric(m, currency, 1e6)
 }
 
 func trimFloat(v float64) string {

@@ -115,35 +115,10 @@ func rawMetric(m scenario.Metric) string {
 
 func plain(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
-// formatMetric writes a metric for a page: money and counts grouped, months
-// as "month 17", missing values as "—" ("not reached" for a month).
+// formatMetric writes a metric for a page (scenario.FormatMetric), compact
+// from ten million on.
 func formatMetric(m scenario.Metric, currency string) string {
-	if !m.OK {
-		if m.Unit == scenario.UnitMonth {
-			return "not reached"
-		}
-		return "—"
-	}
-	switch m.Unit {
-	case scenario.UnitMoney:
-		if math.Abs(m.Value) >= 1e7 {
-			return scenario.FormatMoneyCompact(m.Value, currency)
-		}
-		return scenario.FormatMoney(m.Value, currency)
-	case scenario.UnitCount:
-		if math.Abs(m.Value) >= 1e7 {
-			return scenario.FormatCompact(m.Value)
-		}
-		return scenario.FormatCount(m.Value)
-	case scenario.UnitMonth:
-		return "month " + scenario.FormatCount(m.Value)
-	case scenario.UnitText:
-		if m.Text == "" {
-			return "—"
-		}
-		return m.Text
-	}
-	return strconv.FormatFloat(m.Value, 'f', 2, 64)
+	return scenario.FormatMetric(m, currency, 1e7)
 }
 
 // formatDelta writes a delta for a page: months as months earlier or
