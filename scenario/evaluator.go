@@ -27,12 +27,10 @@ func newEvaluator(ctx context.Context, s *Scenario) *evaluator {
 	return p
 }
 
-// variedInput is one real-valued input of the evaluator's copy, with its
-// valid range and the value the plan gives it.
+// variedInput is one real-valued input of the evaluator's copy, with the
+// value the plan gives it.
 type variedInput struct {
-	path  string
-	ref   inputRef
-	limit Limit
+	*evalInput
 	value float64
 }
 
@@ -40,26 +38,21 @@ type variedInput struct {
 // inputs (heads, market scores) are refused: a value between two whole
 // numbers means nothing there.
 func (p *evaluator) input(path string) (variedInput, error) {
-	l, ok := LimitOf(path)
-	ref, err := resolveInput(&p.s, path)
-	switch {
-	case err != nil:
+	in, err := resolveEvalInput(&p.s, path)
+	if err != nil {
 		return variedInput{}, err
-	case !ok:
-		return variedInput{}, fmt.Errorf("input path %q: no valid range is known for it", path)
-	case l.Whole || ref.whole:
+	}
+	if in.whole() {
 		return variedInput{}, fmt.Errorf("input path %q: a whole-number input; only real-valued inputs can be varied", path)
 	}
-	return variedInput{path: path, ref: ref, limit: l, value: ref.get()}, nil
+	return variedInput{evalInput: in, value: in.get()}, nil
 }
 
 // at computes the copy with in set to x (inside in's valid range) and
-// leaves it there. It stops with the context's error when cancelled.
+// leaves it there. Every call returns a new Result, which the caller may
+// keep. It stops with the context's error when cancelled.
 func (p *evaluator) at(in variedInput, x float64) (*Result, error) {
-	if err := in.limit.Check(x); err != nil {
-		return nil, fmt.Errorf("%s: %w", in.path, err)
-	}
-	if err := in.ref.set(x); err != nil {
+	if err := in.set(x); err != nil {
 		return nil, err
 	}
 	r, err := p.run()
@@ -86,7 +79,7 @@ func (p *evaluator) run() (*Result, error) {
 }
 
 // restore puts the plan's own value back into in.
-func (p *evaluator) restore(in variedInput) { _ = in.ref.set(in.value) }
+func (p *evaluator) restore(in variedInput) { _ = in.set(in.value) }
 
 // ends returns the smallest and largest values of l, nudged inside an open
 // bound.

@@ -1,10 +1,5 @@
 package scenario
 
-import (
-	"fmt"
-	"reflect"
-)
-
 // crossChecked lists the real-valued inputs, by Unindexed path, whose
 // validation reads other inputs too: a stage's minARR must lie above the
 // previous stage's, and one factor weight at least must be above 0. An
@@ -33,15 +28,6 @@ type FastEvaluator struct {
 	check bool
 }
 
-// evalInput is a resolved input of the evaluator's scenario.
-type evalInput struct {
-	path  string
-	limit Limit
-	ptr   *float64 // a real-valued input, written directly
-	ref   inputRef // any other number (a whole number, a map entry)
-	cross bool
-}
-
 // NewFastEvaluator returns an evaluator of a copy of s, which must be valid
 // (Validate) with its variant inputs resolved (Plan.ResolveVariants).
 func NewFastEvaluator(s *Scenario) *FastEvaluator {
@@ -65,12 +51,7 @@ func (e *FastEvaluator) Set(path string, v float64) error {
 
 // set writes v into a resolved input.
 func (e *FastEvaluator) set(in *evalInput, v float64) error {
-	if err := in.limit.Check(v); err != nil {
-		return fmt.Errorf("input path %q: %w", in.path, err)
-	}
-	if in.ptr != nil {
-		*in.ptr = v
-	} else if err := in.ref.set(v); err != nil {
+	if err := in.set(v); err != nil {
 		return err
 	}
 	e.check = e.check || in.cross
@@ -82,18 +63,8 @@ func (e *FastEvaluator) input(path string) (*evalInput, error) {
 	if in, ok := e.refs[path]; ok {
 		return in, nil
 	}
-	l, ok := LimitOf(path)
-	if !ok {
-		return nil, fmt.Errorf("input path %q: no valid range known", path)
-	}
-	in := &evalInput{path: path, limit: l, cross: crossChecked[Unindexed(path)]}
-	loc, err := locateInput(&e.s, path)
+	in, err := resolveEvalInput(&e.s, path)
 	if err != nil {
-		return nil, err
-	}
-	if !loc.entry && loc.v.Kind() == reflect.Float64 && loc.v.CanAddr() {
-		in.ptr = loc.v.Addr().Interface().(*float64)
-	} else if in.ref, err = resolveInput(&e.s, path); err != nil {
 		return nil, err
 	}
 	e.refs[path] = in

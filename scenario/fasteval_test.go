@@ -109,8 +109,8 @@ func TestFastEvaluatorRefuses(t *testing.T) {
 	}{
 		{"viral.inviteConversion", 1.5, "between 0 and 1"},
 		{"sales.rampMonths", 2.5, "whole number"},
-		{"viral.inviteMode", 1, "no valid range"},
-		{"viral.nothing", 1, "no valid range"},
+		{"viral.inviteMode", 1, `input path "viral.inviteMode": not a number`},
+		{"viral.nothing", 1, `input path "viral.nothing": no input "nothing" here`},
 	} {
 		if err := ev.Set(c.path, c.v); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("Set(%s, %g) = %v, want an error with %q", c.path, c.v, err, c.want)

@@ -150,10 +150,16 @@ func resolveInput(s *Scenario, path string) (inputRef, error) {
 	if err != nil {
 		return inputRef{}, err
 	}
-	if loc.entry {
-		return mapRef(loc, path)
+	return loc.ref(path)
+}
+
+// ref returns the number at the location (path names it in errors), to
+// read and write.
+func (l location) ref(path string) (inputRef, error) {
+	if l.entry {
+		return mapRef(l, path)
 	}
-	return valueRef(loc.v, path)
+	return valueRef(l.v, path)
 }
 
 // fieldByJSON returns the field of struct v whose JSON name is name.
