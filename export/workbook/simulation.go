@@ -106,8 +106,9 @@ func (b *builder) writeSimulation(sh *sheet, s *scenario.Scenario, res *scenario
 	r = b.simOdds(sh, res, cal, r+1)
 	r = b.simCash(sh, res, r+1)
 	r = b.simShares(sh, "Market ranked first", "Market", res.MarketWins, r+1)
-	b.simShares(sh, "Planned fulfillment at "+cal.Label(s.HorizonMonths), "Model", res.PlannedModelAtHorizon, r+1)
+	r = b.simShares(sh, "Planned fulfillment at "+cal.Label(s.HorizonMonths), "Model", res.PlannedModelAtHorizon, r+1)
 	b.simBands(sh, res, l)
+	b.simCharts(sh, res, l, r+2)
 	b.simSamples(sh, s, res, l)
 	sh.freezeRow = headRow
 	sh.print = &printSetup{blocks: []int{simMonthCol}, lastCol: l.sampleCol - 2}
@@ -255,6 +256,35 @@ func (b *builder) simBands(sh *sheet, res *scenario.SimResult, l simLayout) {
 		}
 	}
 }
+
+// simCharted are the outputs the Simulation sheet charts, when the
+// scenario has them: users and cash, the two a founder is asked about.
+var simCharted = []string{scenario.OutputActive, scenario.OutputCash}
+
+// simCharts draws, below the left blocks from row r, a native line chart
+// per charted output over the months: its P10, P50 and P90 columns of
+// the bands table, so the chart follows the sheet.
+func (b *builder) simCharts(sh *sheet, res *scenario.SimResult, l simLayout, r int) {
+	months := len(res.Series[l.outputs[0].Key])
+	cats := absRange(simMonthCol, firstRow, simMonthCol, firstRow+months-1)
+	for k, o := range l.outputs {
+		if !slices.Contains(simCharted, o.Key) {
+			continue
+		}
+		var ss []excelize.ChartSeries
+		for j := range 3 {
+			c := simMonthCol + 1 + 3*k + j
+			ss = append(ss, series(sh.name, abs(c, headRow), cats, absRange(c, firstRow, c, firstRow+months-1)))
+		}
+		ss[1].Line.Width = 2.5 // the median, between its band
+		ss[0].Line.Dash, ss[2].Line.Dash = excelize.LineDashDash, excelize.LineDashDash
+		sh.chart(fmt.Sprintf("A%d", r), lineChart(o.Title+": P10, P50 and P90", chartWidth(sh, simLeftLast), months, cats, ss, "#,##0"))
+		r += simChartRows
+	}
+}
+
+// simChartRows are the rows a Simulation chart takes, with a gap.
+const simChartRows = 17
 
 // simSamples writes the samples' header and streams their rows (sheet.extra):
 // the run, its drawn inputs and its outputs at the horizon.

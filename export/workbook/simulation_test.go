@@ -1,9 +1,11 @@
 package workbook
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -290,4 +292,53 @@ func checkSimulationRecalc(t *testing.T, engine, file, recalculated string) {
 	}
 	count, bad := compareCells(cells, cachedOf(cells), values(t, recalculated, cells))
 	report(t, engine, filepath.Base(file), count, bad)
+}
+
+// TestSimulationCharts: each Simulation sheet (Base and Conservative have
+// ranges) charts active users and cash over the months, three series
+// each (P10, P50, P90) read from the sheet's own band columns.
+func TestSimulationCharts(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, rangedPlan(t, 100), Options{Simulate: true}); err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles := map[string]int{}
+	for _, e := range z.File {
+		if !strings.HasPrefix(e.Name, "xl/charts/chart") {
+			continue
+		}
+		r, err := e.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, _ := io.ReadAll(r)
+		r.Close()
+		for _, title := range []string{"Active users: P10, P50 and P90", "Cash: P10, P50 and P90"} {
+			if !bytes.Contains(x, []byte(title)) {
+				continue
+			}
+			titles[title]++
+			if n := bytes.Count(x, []byte("<ser>")); n != 3 {
+				t.Errorf("%s (%s): %d series, want 3", e.Name, title, n)
+			}
+			// the bands table: months in G5:G40 (36 months from row 5),
+			// then P10, P50, P90 of each output, active users first (H:J)
+			if title == "Active users: P10, P50 and P90" && bytes.Contains(x, []byte("Base - Simulation")) {
+				for _, ref := range []string{"$G$5:$G$40", "$H$5:$H$40", "$I$5:$I$40", "$J$5:$J$40"} {
+					if !bytes.Contains(x, []byte("Base - Simulation&#39;!"+ref)) {
+						t.Errorf("%s (%s): no series over %s", e.Name, title, ref)
+					}
+				}
+			}
+		}
+	}
+	for _, title := range []string{"Active users: P10, P50 and P90", "Cash: P10, P50 and P90"} {
+		if titles[title] != 2 {
+			t.Errorf("%q: %d charts, want 2 (Base, Conservative)", title, titles[title])
+		}
+	}
 }
