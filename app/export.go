@@ -70,7 +70,7 @@ func exportBoardPack(ctx context.Context, dir string, p *scenario.Plan, compare 
 			err = fmt.Errorf("board pack: internal error: %v", v)
 		}
 	}()
-	opt := boardpack.Options{Compare: compare, Context: ctx, Progress: func(n, total int) {
+	opt := boardpack.Options{Compare: compare, Context: ctx, Simulate: true, Progress: func(n, total int) {
 		if progress != nil && total > 0 {
 			progress(min(1, float64(n)/float64(total)))
 		}

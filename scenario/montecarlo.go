@@ -35,6 +35,26 @@ type CashNeeded struct {
 	P90 float64 `json:"p90"`
 }
 
+// CashNeededSentence says the cash needed beyond the plan's rounds at P90
+// and P50, amounts compact in currency: "To survive 9 futures in 10, raise
+// $1.2M more than the planned rounds (to survive half of them, $300k)."
+// (the Risk tab's and the board pack's line).
+func (r *SimResult) CashNeededSentence(currency string) string {
+	c := r.CashNeeded
+	if c == nil {
+		return "Finance is off in this scenario."
+	}
+	money := func(v float64) string { return FormatMoneyCompact(v, currency) }
+	if c.P90 <= 0 {
+		return "Cash holds out in at least 9 futures of 10 with the planned rounds: nothing more to raise."
+	}
+	half := "half the futures need nothing more"
+	if c.P50 > 0 {
+		half = "to survive half of them, " + money(c.P50)
+	}
+	return fmt.Sprintf("To survive 9 futures in 10, raise %s more than the planned rounds (%s).", money(c.P90), half)
+}
+
 // Samples is every run's drawn inputs and its outputs at the horizon, one
 // row per run in run order: Values holds Runs rows of len(Inputs) +
 // len(Outputs) numbers.

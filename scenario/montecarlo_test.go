@@ -191,3 +191,23 @@ func TestSimulateMetricsByHand(t *testing.T) {
 		t.Errorf("median cash-out month %g", out.P50)
 	}
 }
+
+// TestCashNeededSentence: the Risk tab's and the board pack's line, for
+// finance off, nothing to raise, and amounts at P90 and P50.
+func TestCashNeededSentence(t *testing.T) {
+	tests := []struct {
+		c    *CashNeeded
+		want string
+	}{
+		{nil, "Finance is off in this scenario."},
+		{&CashNeeded{P50: 0, P90: 0}, "Cash holds out in at least 9 futures of 10 with the planned rounds: nothing more to raise."},
+		{&CashNeeded{P50: 0, P90: 250_000}, "To survive 9 futures in 10, raise $250k more than the planned rounds (half the futures need nothing more)."},
+		{&CashNeeded{P50: 300_000, P90: 1_200_000}, "To survive 9 futures in 10, raise $1.2M more than the planned rounds (to survive half of them, $300k)."},
+	}
+	for _, tt := range tests {
+		r := &SimResult{CashNeeded: tt.c}
+		if got := r.CashNeededSentence("USD"); got != tt.want {
+			t.Errorf("%+v: %q, want %q", tt.c, got, tt.want)
+		}
+	}
+}

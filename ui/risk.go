@@ -139,7 +139,7 @@ func (r *riskScreen) refresh() {
 	r.results.Show()
 	cal := p.Calendar()
 	r.odds.SetText(orNone(oddsLines(res, cal), "This scenario has no milestones to count (its modules with milestones are off)."))
-	r.cash.SetText(cashLine(res, p.Currency))
+	r.cash.SetText(res.CashNeededSentence(p.Currency))
 	r.markets.SetText(orNone(shareLines(res.MarketWins, "wins in %s of futures"), "No markets in this scenario."))
 	r.models.SetText(orNone(shareLines(res.PlannedModelAtHorizon, "is planned in %s of futures"), "Fulfillment is off in this scenario."))
 }
@@ -185,23 +185,6 @@ func share(p float64) string {
 		return ">99%"
 	}
 	return fmt.Sprintf("%d%%", int(math.Round(p*100)))
-}
-
-// cashLine says the cash needed beyond the plan's rounds at P90 and P50.
-func cashLine(res *scenario.SimResult, currency string) string {
-	c := res.CashNeeded
-	if c == nil {
-		return "Finance is off in this scenario."
-	}
-	money := func(v float64) string { return scenario.FormatMoneyCompact(v, currency) }
-	if c.P90 <= 0 {
-		return "Cash holds out in at least 9 futures of 10 with the planned rounds: nothing more to raise."
-	}
-	half := "half the futures need nothing more"
-	if c.P50 > 0 {
-		half = "to survive half of them, " + money(c.P50)
-	}
-	return fmt.Sprintf("To survive 9 futures in 10, raise %s more than the planned rounds (%s).", money(c.P90), half)
 }
 
 // shareLines lists shares by name, the largest first: "Germany wins in

@@ -41,7 +41,7 @@ func runBoardpack(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "boardpack", exitBad, err)
 	}
-	if err := boardpack.Write(*out, p, boardpack.Options{Compare: idx}); err != nil {
+	if err := boardpack.Write(*out, p, boardpack.Options{Compare: idx, Simulate: true}); err != nil {
 		return fail(stderr, "boardpack", exitBad, err)
 	}
 	names := make([]string, len(idx))

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"scaleplan/export/chart"
 	"scaleplan/export/workbook"
 	"scaleplan/scenario"
 )
@@ -46,6 +47,11 @@ type Options struct {
 	// charts and files: the error then wraps the context's, and no folder
 	// is left.
 	Context context.Context
+	// Simulate runs the Monte Carlo simulation (the plan's runs and seed)
+	// of every compared scenario with ranges: its charts then show the
+	// P10–P90 band, its page the cash to raise to survive 9 futures in
+	// 10, and the workbook its Simulation sheet.
+	Simulate bool
 }
 
 // Compared checks and completes opt.Compare for plan p: every index in
@@ -94,7 +100,15 @@ func Write(dir string, p *scenario.Plan, opt Options) (err error) {
 	if opt.Date.IsZero() {
 		opt.Date = time.Now()
 	}
-	pk := newPack(p, results, idx, opt.Date)
+	// the steps: simulations, charts (at most two a scenario and the
+	// overlays, counted exactly once the pack is laid out) and three files
+	steps := &progress{fn: opt.Progress, ctx: opt.Context, total: 2*len(idx) + len(chart.Panels(chart.KindCompare)) + 3}
+	sims, err := simulate(opt, p, idx, steps)
+	if err != nil {
+		return err
+	}
+	pk := newPack(p, results, sims, idx, opt.Date)
+	steps.total = steps.done + len(pk.charts) + 3
 	tmp, err := os.MkdirTemp(filepath.Dir(dir), "."+filepath.Base(dir)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("boardpack: %w", err)
@@ -104,7 +118,6 @@ func Write(dir string, p *scenario.Plan, opt Options) (err error) {
 			os.RemoveAll(tmp)
 		}
 	}()
-	steps := &progress{fn: opt.Progress, total: len(pk.charts) + 3, ctx: opt.Context}
 	if err := pk.writeCharts(filepath.Join(tmp, ChartsDir), steps); err != nil {
 		return err
 	}
@@ -112,7 +125,7 @@ func Write(dir string, p *scenario.Plan, opt Options) (err error) {
 		return err
 	}
 	wb := func(buf *bytes.Buffer) error {
-		return workbook.Write(buf, p, workbook.Options{Compare: idx, Context: opt.Context})
+		return workbook.Write(buf, p, workbook.Options{Compare: idx, Context: opt.Context, Simulate: opt.Simulate})
 	}
 	if err := pk.writeFile(tmp, WorkbookName, wb, steps); err != nil {
 		return err
@@ -194,6 +207,39 @@ func (pk *pack) writeFile(dir, name string, render func(*bytes.Buffer) error, st
 	}
 	steps.step()
 	return nil
+}
+
+// simulate runs, when opt.Simulate asks for it, the simulation of every
+// scenario of idx with ranges; the result is parallel to p.Scenarios (nil
+// where none ran), or nil.
+func simulate(opt Options, p *scenario.Plan, idx []int, steps *progress) ([]*scenario.SimResult, error) {
+	if !opt.Simulate {
+		return nil, nil
+	}
+	for _, i := range idx {
+		if len(p.Scenarios[i].Ranges) > 0 {
+			steps.total++
+		}
+	}
+	ctx := opt.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	set := p.SimulationOrDefault()
+	sims := make([]*scenario.SimResult, len(p.Scenarios))
+	for _, i := range idx {
+		s := &p.Scenarios[i]
+		if len(s.Ranges) == 0 {
+			continue
+		}
+		r, err := scenario.Simulate(ctx, s, p.Currency, scenario.SimOptions{Runs: set.Runs, Seed: set.Seed})
+		if err != nil {
+			return nil, fmt.Errorf("boardpack: %s: %w", s.Name, err)
+		}
+		sims[i] = r
+		steps.step()
+	}
+	return sims, nil
 }
 
 // progress counts steps and reports them; ctx (may be nil) is the

@@ -18,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"scaleplan/assets"
 	"scaleplan/export/chart"
 	"scaleplan/scenario"
@@ -224,7 +226,7 @@ func TestVariantAssumptions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pk := newPack(p, results, []int{0, 1, 2}, packDate)
+	pk := newPack(p, results, nil, []int{0, 1, 2}, packDate)
 	var got []string
 	for _, r := range pk.assumptions {
 		got = append(got, fmt.Sprintf("%s: %s", r.Label, strings.Join(r.Values, " | ")))
@@ -377,5 +379,49 @@ func TestSlide(t *testing.T) {
 	}
 	if _, err := SlideBytes("png", p, results, []int{0, 1, 2, 0, 1, 2, 0}); err == nil {
 		t.Error("seven scenarios on a slide")
+	}
+}
+
+// TestSimulatedPack: with Simulate, every compared scenario with ranges is
+// simulated with the plan's runs and seed: its page says what the
+// simulation says of cash, in the words of the simulation itself, the
+// charts' legends name the P10–P90 band, and the workbook gets its
+// Simulation sheets; without, none of that.
+func TestSimulatedPack(t *testing.T) {
+	p := samplePlan(t)
+	p.Simulation = &scenario.Simulation{Runs: 300, Seed: 7}
+	dir := writePack(t, p, Options{Simulate: true})
+	text := pdfText(t, filepath.Join(dir, PDFName))
+	base, err := scenario.Simulate(context.Background(), &p.Scenarios[0], p.Currency, scenario.SimOptions{Runs: 300, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Uncertainty · 300 runs (bands: P10–P90)", base.CashNeededSentence(p.Currency)[:40]} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF's text has no %q", want)
+		}
+	}
+	svgs, _ := filepath.Glob(filepath.Join(dir, ChartsDir, "*.svg"))
+	banded := 0
+	for _, f := range svgs {
+		if data, _ := os.ReadFile(f); bytes.Contains(data, []byte("P10")) {
+			banded++
+		}
+	}
+	if banded == 0 {
+		t.Error("no chart of the pack shows a P10–P90 band")
+	}
+	wb, err := excelize.OpenFile(filepath.Join(dir, WorkbookName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	if !slices.Contains(wb.GetSheetList(), "Base - Simulation") {
+		t.Errorf("the workbook's sheets %v have no Base - Simulation", wb.GetSheetList())
+	}
+
+	plain := pdfText(t, filepath.Join(writePack(t, p, Options{}), PDFName))
+	if strings.Contains(plain, "Uncertainty") {
+		t.Error("a pack without Simulate speaks of uncertainty")
 	}
 }

@@ -28,7 +28,8 @@ import (
 type pack struct {
 	plan        *scenario.Plan
 	results     []*scenario.Result
-	idx         []int // compared scenarios, baseline first
+	sims        []*scenario.SimResult // parallel to results; nil where not simulated
+	idx         []int                 // compared scenarios, baseline first
 	date        time.Time
 	table       Table
 	charts      []chartSpec
@@ -49,12 +50,12 @@ type chartSpec struct {
 // the first two whose module is on are used.
 var tellingPanels = []chart.Panel{chart.ViralGrowth, chart.SalesARR, chart.FulfillmentMonthly, chart.MarketScores, chart.ViralSources, chart.SalesHeads, chart.FulfillmentCostPerOrder}
 
-func newPack(p *scenario.Plan, results []*scenario.Result, idx []int, date time.Time) *pack {
-	pk := &pack{plan: p, results: results, idx: idx, date: date, perScenario: map[int][]int{}}
+func newPack(p *scenario.Plan, results []*scenario.Result, sims []*scenario.SimResult, idx []int, date time.Time) *pack {
+	pk := &pack{plan: p, results: results, sims: sims, idx: idx, date: date, perScenario: map[int][]int{}}
 	pk.table = NewTable(p, results, idx)
 	th := chart.Light()
 	for n, i := range idx {
-		in := chart.Input{Plan: p, Results: results, Scenario: i}
+		in := chart.Input{Plan: p, Results: results, Scenario: i, Sims: sims}
 		for _, panel := range tellingPanels {
 			if len(pk.perScenario[i]) == 2 {
 				break
@@ -67,7 +68,7 @@ func newPack(p *scenario.Plan, results []*scenario.Result, idx []int, date time.
 			pk.charts = append(pk.charts, chartSpec{file: fmt.Sprintf("%d-%s-%s", n+1, fileName(p.Scenarios[i].Name), panel), title: plt.Title.Text, plt: plt})
 		}
 	}
-	cmp := chart.Input{Plan: p, Results: results, Scenario: idx[0], Compare: idx}
+	cmp := chart.Input{Plan: p, Results: results, Scenario: idx[0], Compare: idx, Sims: sims}
 	for _, panel := range chart.Panels(chart.KindCompare) {
 		plt, err := chart.Plot(panel, cmp, th)
 		if err != nil {

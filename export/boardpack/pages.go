@@ -194,11 +194,30 @@ func (d *pdfDoc) scenarioPage(i int) {
 	if n%2 == 1 {
 		y += 40
 	}
+	y = d.uncertainty(i, y)
 	d.milestones(d.pk.results[i].Milestones, y+8)
 	charts := d.pk.perScenario[i]
 	for k, c := range charts {
 		d.chart(d.pk.charts[c], 350, top+float64(k)*205, pageW-margin-350, 200)
 	}
+}
+
+// uncertainty writes, under a simulated scenario's key numbers from y,
+// what its simulation says of cash (the charts show its bands), and
+// returns where the page goes on.
+func (d *pdfDoc) uncertainty(i int, y float64) float64 {
+	if i >= len(d.pk.sims) || d.pk.sims[i] == nil {
+		return y
+	}
+	r := d.pk.sims[i]
+	d.text(margin, y, 290, fmt.Sprintf("Uncertainty · %s runs (bands: P10–P90)", scenario.FormatCount(float64(r.Runs))), 8, "", muted, "L")
+	y += 11
+	d.SetFont(sansFamily, "", 9)
+	for _, line := range d.SplitText(r.CashNeededSentence(d.pk.plan.Currency), 290) {
+		d.text(margin, y, 290, line, 9, "", ink, "L")
+		y += 12
+	}
+	return y + 4
 }
 
 // milestones draws the timeline from y down to the bottom of the page.
