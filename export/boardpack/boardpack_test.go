@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -149,6 +150,11 @@ func TestSamplePack(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF's text has no %q", want)
 		}
+	}
+	// milestones are dated on the plan's calendar: month 1 is Jan 2027,
+	// so Base's orders pass 100 a month (month 10) in Oct 2027
+	if !regexp.MustCompile(`Oct 2027 +orders pass 100/mo`).MatchString(text) {
+		t.Error("the milestone of month 10 is not dated Oct 2027")
 	}
 }
 

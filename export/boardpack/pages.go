@@ -239,8 +239,8 @@ func (d *pdfDoc) milestones(ms []scenario.Milestone, y float64) {
 	for _, m := range shown {
 		d.SetFillColor(accent[0], accent[1], accent[2])
 		d.Circle(margin+4, y+5.5, 2.6, "F")
-		d.text(margin+14, y, 40, fmt.Sprintf("m%d", m.Month), 8.5, "B", ink, "L")
-		d.text(margin+44, y, 250, m.Text, 8.5, "", ink, "L")
+		d.text(margin+14, y, 50, d.pk.plan.Calendar().Label(m.Month), 8.5, "B", ink, "L")
+		d.text(margin+64, y, 230, m.Text, 8.5, "", ink, "L")
 		y += 15
 	}
 	if len(shown) < len(ms) {
