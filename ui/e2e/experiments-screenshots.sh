@@ -5,7 +5,6 @@
 # Usage: ui/e2e/experiments-screenshots.sh [BINARY] (run from the repo root).
 set -eu
 BIN=${1:-./scaleplan}
-export LANG=en_US.UTF-8
 . ui/e2e/lib.sh
 x_start 1280x720 "${DISPLAY_NUM:-:47}"
 

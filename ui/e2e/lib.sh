@@ -10,9 +10,11 @@
 #	shoot docs/x.png         # the pointer to a corner, a pause, the screen
 #	app_quit
 #
-# Whatever is still running when the script exits is stopped, and $work
-# removed. POSIX sh; needs Xvfb, xdpyinfo, xdotool and import (ImageMagick).
+# It sets LANG=en_US.UTF-8, as the tests run. Whatever is still running
+# when the script exits is stopped, and $work removed. POSIX sh; needs
+# Xvfb, xdpyinfo, xdotool and import (ImageMagick).
 
+export LANG=en_US.UTF-8
 work="" xvfb="" app="" launches=0
 
 # e2e_fail MESSAGE [LOG]: says what failed, with LOG's first lines (a

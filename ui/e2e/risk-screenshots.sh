@@ -10,15 +10,14 @@
 set -eu
 BIN=${1:-./scaleplan}
 SUFFIX=${SUFFIX:-}
-export LANG=en_US.UTF-8
 . ui/e2e/lib.sh
 x_start "${SIZE:-1280x720}" "${DISPLAY_NUM:-:47}"
-cp assets/sample.scaleplan "$work/ranged.scaleplan"
 # Tab positions (y = 51) and the Range… button of Invite conversion: the
 # tabs keep their x at any width; the button sits at the inputs' right edge
 # (40% of the tabs' width, which starts at 226), on the fourth input's row.
 viral=352 risk=765
 rangeX=$((226 + (W - 226) * 45 / 100 - 15)) rangeY=290
+cp assets/sample.scaleplan "$work/ranged.scaleplan"
 for variant in light dark; do
 	app_home "$variant"
 	app_open "$work/ranged.scaleplan"

@@ -8,7 +8,6 @@
 set -eu
 BIN=${1:-./scaleplan}
 SUFFIX=${SUFFIX:-}
-export LANG=en_US.UTF-8
 . ui/e2e/lib.sh
 x_start "${SIZE:-1280x720}" "${DISPLAY_NUM:-:46}"
 # The sample plan as it ships: ranges on the inputs founders argue about,
