@@ -31,7 +31,7 @@ for variant in light dark; do
 	tab "$risk"
 	sleep 2
 	xdotool mousemove $((W - 1)) $((H - 1)) key ctrl+r
-	sleep ${PROGRESSWAIT:-2}
+	sleep ${PROGRESSWAIT:-0.5} # the sample's 6,000 runs take about a second
 	import -window root "docs/screenshot-simulating$SUFFIX-$variant.png"
 	sleep ${SIMWAIT:-45}
 	import -window root "docs/screenshot-risk$SUFFIX-$variant.png"
