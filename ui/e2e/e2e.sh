@@ -96,6 +96,27 @@ wait_exit() {
 	kill -0 "$1" 2>/dev/null && return 1
 	wait "$1"
 }
+# exited_ok: wait for the app to exit and check its exit code ($rc) is 0.
+exited_ok() {
+	rc=0
+	wait_exit "$app" || rc=$?
+	[ "$rc" = 0 ]
+}
+# wait_saved M0: wait up to 5 s until the plan's mtime is no longer M0.
+wait_saved() {
+	for i in $(seq 50); do [ "$(stat -c %.9Y "$plan")" != "$1" ] && return 0; sleep 0.1; done
+	return 1
+}
+# type_seed_users DELAY TEXT: on the Viral loop tab, replace Seed users'
+# text by TEXT, typed with DELAY ms between the keys.
+type_seed_users() {
+	sleep 1
+	xdotool mousemove 352 51 click 1          # Viral loop tab
+	sleep 0.8
+	xdotool mousemove 520 170 click 1         # Seed users
+	xdotool key ctrl+a
+	xdotool type --delay "$1" "$2"
+}
 
 # 1. Open from the command line; title; not blank; cold start.
 t0=$(now_ms)
@@ -110,32 +131,21 @@ pass "screenshot standard deviation $sd"
 
 # 2. Ctrl+S saves through the keyboard.
 sleep 0.5
-m0=$(stat -c %Y.%N "$plan" 2>/dev/null || stat -c %Y "$plan")
 m0=$(stat -c %.9Y "$plan")
 sleep 1.1
 key ctrl+s
-for i in $(seq 50); do [ "$(stat -c %.9Y "$plan")" != "$m0" ] && break; sleep 0.1; done
-[ "$(stat -c %.9Y "$plan")" != "$m0" ] || fail "Ctrl+S did not write the file"
+wait_saved "$m0" || fail "Ctrl+S did not write the file"
 pass "Ctrl+S saved (mtime changed)"
 
 # 3. Ctrl+Q quits with exit code 0.
 key ctrl+q
-set +e
-wait_exit "$app"
-rc=$?
-set -e
-[ "$rc" = 0 ] || fail "Ctrl+Q: exit code $rc"
+exited_ok || fail "Ctrl+Q: exit code $rc"
 pass "Ctrl+Q quit with exit code 0"
 
 # 4. Type into a field, crash, restart, recover.
 launch 2 "on restart"
 wait_drawn || fail "blank on restart"
-sleep 1
-xdotool mousemove 352 51 click 1          # Viral loop tab
-sleep 0.8
-xdotool mousemove 520 170 click 1         # Seed users
-xdotool key ctrl+a
-xdotool type --delay 50 '4242'
+type_seed_users 50 4242
 sleep 0.3
 case "$(title)" in "*"*) pass "typing made the plan dirty: $(title)" ;; *) fail "title after typing: $(title)" ;; esac
 sleep 2                                   # the draft is written ~0.7 s after the last change
@@ -164,11 +174,7 @@ case "$(title)" in "*"*) ;; *) fail "not dirty after recovering: $(title)" ;; es
 # Ctrl+S and at once Ctrl+Q: the save runs off the UI thread, and quitting
 # waits for it (no "unsaved changes" question, the value reaches the file).
 xdotool mousemove 700 880 key ctrl+s key ctrl+q
-set +e
-wait_exit "$app"
-rc=$?
-set -e
-[ "$rc" = 0 ] || { import -window root /tmp/e2e-quit.png; fail "Ctrl+S then Ctrl+Q: exit code $rc (see /tmp/e2e-quit.png)"; }
+exited_ok || { import -window root /tmp/e2e-quit.png; fail "Ctrl+S then Ctrl+Q: exit code $rc (see /tmp/e2e-quit.png)"; }
 grep -q '"seedUsers": 4242' "$plan" || fail "the recovered value is not in the saved file"
 pass "Ctrl+S then Ctrl+Q at once: recovered value 4242 saved, exit code 0"
 
@@ -177,12 +183,7 @@ pass "Ctrl+S then Ctrl+Q at once: recovered value 4242 saved, exit code 0"
 # value the field held before the edit, 4242.
 launch 4 "for the invalid-text check"
 wait_drawn || fail "blank before the invalid-text check"
-sleep 1
-xdotool mousemove 352 51 click 1          # Viral loop tab
-sleep 0.8
-xdotool mousemove 520 170 click 1         # Seed users
-xdotool key ctrl+a
-xdotool type --delay 80 '30%'
+type_seed_users 80 '30%'
 sleep 0.5
 import -window root "$work/invalid.png"
 xdotool key Tab                           # leave the field: the edit ends, the text stays
@@ -190,14 +191,9 @@ sleep 0.3
 m0=$(stat -c %.9Y "$plan")
 sleep 1.1
 key ctrl+s
-for i in $(seq 50); do [ "$(stat -c %.9Y "$plan")" != "$m0" ] && break; sleep 0.1; done
-[ "$(stat -c %.9Y "$plan")" != "$m0" ] || { cp "$work/invalid.png" /tmp/e2e-invalid.png; fail "Ctrl+S with invalid text did not write the file (see /tmp/e2e-invalid.png)"; }
+wait_saved "$m0" || { cp "$work/invalid.png" /tmp/e2e-invalid.png; fail "Ctrl+S with invalid text did not write the file (see /tmp/e2e-invalid.png)"; }
 grep -q '"seedUsers": 4242' "$plan" || { cp "$work/invalid.png" /tmp/e2e-invalid.png; fail "the file does not hold the pre-edit 4242: $(grep -o '"seedUsers": [0-9.e+]*' "$plan" | head -1)"; }
 pass "typed 30% into Seed users, saved: the file holds the pre-edit 4242"
 key ctrl+q
-set +e
-wait_exit "$app"
-rc=$?
-set -e
-[ "$rc" = 0 ] || fail "Ctrl+Q after the invalid-text check: exit code $rc"
+exited_ok || fail "Ctrl+Q after the invalid-text check: exit code $rc"
 pass "all end-to-end checks passed"
