@@ -9,8 +9,10 @@ BIN=${1:-./scaleplan}
 x_start "${SIZE:-1280x720}" "${DISPLAY_NUM:-:58}"
 # The sample with Aggressive (the second scenario) run to 60 months.
 awk '/"horizonMonths": 36/ { n++; if (n == 2) sub(/36/, "60") } 1' assets/sample.scaleplan >"$work/unequal.scaleplan"
-# x positions of the tabs (y = 51).
-tabs="overview:266 viral:352 sales:444 fulfillment:540 markets:627 finance:703 risk:765 compare:831 experiments:926"
+# x positions of the tabs (y = 51). The Risk and Experiments tabs are shot
+# by risk-screenshots.sh and experiments-screenshots.sh (a simulation run,
+# an experiment read), which write the same file names.
+tabs="overview:266 viral:352 sales:444 fulfillment:540 markets:627 finance:703 compare:831"
 # tabs_shots VARIANT PLAN TABS SUFFIX: open PLAN in the theme, click each tab, save.
 tabs_shots() {
 	variant=$1 plan=$2 list=$3 suffix=$4
