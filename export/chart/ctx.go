@@ -82,7 +82,10 @@ func (c *ctx) text(k float64, clr color.Color) text.Style {
 // style applies the theme and font sizes to the plot's title and axes.
 func (c *ctx) style() {
 	p, th := c.p, c.th
-	p.BackgroundColor = th.Background
+	// Every canvas a chart is drawn on is filled with the background first
+	// (drawImage, newCanvas, the board pack's); the plot filling it again
+	// would rasterize the whole area once more, a quarter of a chart's time.
+	p.BackgroundColor = nil
 	p.Title.TextStyle = c.text(1.2, th.Foreground)
 	if font.DefaultCache.Has(sansBold) {
 		p.Title.TextStyle.Font = font.From(sansBold, c.fs*1.2)
