@@ -119,11 +119,7 @@ func (b *builder) financeSheet(name string, p *scenario.Plan, s *scenario.Scenar
 func (b *builder) financeInputs(sh *sheet, f scenario.Finance, h int) int {
 	st := b.st
 	b.section(sh, headRow, "Inputs")
-	rows := []struct {
-		label, name string
-		v           float64
-		style       int
-	}{
+	rows := []namedInput{
 		{"Starting cash", "StartingCash", f.StartingCash, st.inMoney},
 		{"Paying share of active users", "PayingShare", f.PayingShare, st.inPct},
 		{"Revenue per paying user a month", "ARPU", f.ARPUPerMonth, st.inMoney2},
@@ -139,9 +135,7 @@ func (b *builder) financeInputs(sh *sheet, f scenario.Finance, h int) int {
 		{"Runway alert (months)", "RunwayAlert", f.RunwayAlertMonths, st.inDec},
 		{"Minimum cash buffer", "MinCashBuffer", f.MinCashBuffer, st.inMoney},
 	}
-	for i, in := range rows {
-		b.input(sh, firstRow+i, in.label, in.name, in.v, in.style)
-	}
+	b.inputs(sh, rows)
 	sh.validate("B5", inRange("finance.startingCash", "Starting cash"))
 	sh.validate("B6", inRange("finance.payingShare", "Paying share"))
 	sh.validate("B9:B11", inRange("finance.subscriptionGrossMargin", "Gross margin"))

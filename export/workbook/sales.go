@@ -89,11 +89,7 @@ func (b *builder) salesSheet(name string, s *scenario.Scenario, r *scenario.Sale
 func (b *builder) salesInputs(sh *sheet, sl scenario.Sales) {
 	st := b.st
 	b.section(sh, headRow, "Inputs")
-	rows := []struct {
-		label, name string
-		v           float64
-		style       int
-	}{
+	b.inputs(sh, []namedInput{
 		{"Starting ARR", "StartingARR", sl.StartingARR, st.inMoney},
 		{"Average ACV", "AverageACV", sl.AverageACV, st.inMoney},
 		{"Founder new ARR per month", "FounderNewARR", sl.FounderNewARRPerMonth, st.inMoney},
@@ -112,10 +108,7 @@ func (b *builder) salesInputs(sh *sheet, sl scenario.Sales) {
 		{"Cost per SDR per month", "CostSDR", sl.Costs.SDR, st.inMoney},
 		{"Cost per VP per month", "CostVP", sl.Costs.VP, st.inMoney},
 		{"Cost per manager per month", "CostManager", sl.Costs.Manager, st.inMoney},
-	}
-	for i, in := range rows {
-		b.input(sh, firstRow+i, in.label, in.name, in.v, in.style)
-	}
+	})
 	sh.validate("B9", inRange("sales.quotaAttainment", "Quota attainment"))
 	sh.validate("B10", inRange("sales.rampMonths", "Ramp in months"))
 	sh.validate("B11", inRange("sales.annualRepAttrition", "Attrition"))

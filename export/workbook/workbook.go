@@ -292,6 +292,21 @@ func (b *builder) section(sh *sheet, r int, title string) {
 	sh.text(valueCol, r, "", b.st.section)
 }
 
+// namedInput is an input cell of a sheet's input block: its label, its
+// defined name, its value and its style.
+type namedInput struct {
+	label, name string
+	v           float64
+	style       int
+}
+
+// inputs writes ins from firstRow down with input.
+func (b *builder) inputs(sh *sheet, ins []namedInput) {
+	for i, in := range ins {
+		b.input(sh, firstRow+i, in.label, in.name, in.v, in.style)
+	}
+}
+
 // input writes an input row: label, value cell styled as input, and a
 // sheet-scoped name for the value cell.
 func (b *builder) input(sh *sheet, r int, label, name string, v float64, style int) string {
