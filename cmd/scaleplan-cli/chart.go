@@ -49,15 +49,7 @@ func parseChartArgs(args []string, stderr io.Writer) (chartArgs, error) {
 	if err != nil {
 		return a, errUsage
 	}
-	var missing []string
-	if len(pos) != 1 {
-		missing = append(missing, fmt.Sprintf("expected one plan file, got %d arguments", len(pos)))
-	}
-	for _, f := range []struct{ name, v string }{{"--scenario", a.scenario}, {"--chart", a.kind}, {"-o", a.out}} {
-		if f.v == "" {
-			missing = append(missing, f.name+" is required")
-		}
-	}
+	missing := missingArgs(pos, flagValue{"--scenario", a.scenario}, flagValue{"--chart", a.kind}, flagValue{"-o", a.out})
 	if a.kind != "" && chart.Panels(chart.Kind(a.kind)) == nil {
 		missing = append(missing, fmt.Sprintf("unknown chart %q (want %s)", a.kind, kindNames(", ", " or ")))
 	}

@@ -50,15 +50,7 @@ func parseGoalseekArgs(args []string, stderr io.Writer) (goalseekArgs, error) {
 	if err != nil {
 		return a, errUsage
 	}
-	var missing []string
-	if len(pos) != 1 {
-		missing = append(missing, fmt.Sprintf("expected one plan file, got %d arguments", len(pos)))
-	}
-	for _, f := range []struct{ name, v string }{{"--scenario", a.scenario}, {"--input", a.input}, {"--output", a.output}, {"--target", a.target}} {
-		if strings.TrimSpace(f.v) == "" {
-			missing = append(missing, f.name+" is required")
-		}
-	}
+	missing := missingArgs(pos, flagValue{"--scenario", a.scenario}, flagValue{"--input", a.input}, flagValue{"--output", a.output}, flagValue{"--target", a.target})
 	if len(missing) > 0 {
 		for _, m := range missing {
 			fmt.Fprintf(stderr, "scaleplan-cli %s: %s\n", name, m)

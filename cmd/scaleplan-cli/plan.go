@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"scaleplan/assets"
 	"scaleplan/scenario"
@@ -79,4 +80,22 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "wrote the sample plan to %s\n", *out)
 	return exitOK
+}
+
+// flagValue is a required flag's name and the value given.
+type flagValue struct{ name, v string }
+
+// missingArgs lists what a call lacks: exactly one plan file among the
+// positional arguments pos, and a value for each required flag.
+func missingArgs(pos []string, required ...flagValue) []string {
+	var missing []string
+	if len(pos) != 1 {
+		missing = append(missing, fmt.Sprintf("expected one plan file, got %d arguments", len(pos)))
+	}
+	for _, f := range required {
+		if strings.TrimSpace(f.v) == "" {
+			missing = append(missing, f.name+" is required")
+		}
+	}
+	return missing
 }
