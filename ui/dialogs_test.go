@@ -60,7 +60,7 @@ func dirtyQuit(t *testing.T, u *UI) *int {
 	if err := u.s.Drafts().Flush(); err != nil {
 		t.Fatal(err)
 	}
-	u.quit()
+	u.files.quit()
 	if !strings.Contains(dialogText(u), "Save the changes to “sample.scaleplan”") {
 		t.Fatalf("no unsaved-changes question; dialogs say %q", dialogText(u))
 	}
@@ -306,11 +306,11 @@ func TestDontSaveThenCancelOpenKeepsDraft(t *testing.T) {
 			t.Fatalf("%s: the plan on screen is unsaved but its draft is gone: %v", when, err)
 		}
 	}
-	u.openDialog()
+	u.files.openDialog()
 	test.Tap(dialogButton(t, u, "Cancel")) // the file dialog
 	keeps("after cancelling Open…")
 
-	u.openRecent(filepath.Join(filepath.Dir(path), "gone.scaleplan"))
+	u.files.openRecent(filepath.Join(filepath.Dir(path), "gone.scaleplan"))
 	if strings.Contains(dialogText(u), "Save the changes") {
 		t.Error("asked about unsaved changes for a file that cannot open")
 	}
@@ -322,7 +322,7 @@ func TestDontSaveThenCancelOpenKeepsDraft(t *testing.T) {
 	if err := os.WriteFile(other, sample, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	u.openRecent(other)
+	u.files.openRecent(other)
 	test.Tap(dialogButton(t, u, "Don't Save"))
 	if u.s.Doc().Path() != other || u.s.Doc().Dirty() {
 		t.Fatalf("Don't Save: showing %q (dirty %v), want %q", u.s.Doc().Path(), u.s.Doc().Dirty(), other)

@@ -24,7 +24,7 @@ func TestQuitWaitsForExport(t *testing.T) {
 	exportWorkbook = func(_ context.Context, _ string, _ *scenario.Plan, _ func(float64), done func(error)) { finish = done }
 	t.Cleanup(func() { exportWorkbook = prev })
 	u.exports.excelTo(filepath.Join(filepath.Dir(path), "plan.xlsx"), nil)
-	u.quit()
+	u.files.quit()
 	if quits != 0 {
 		t.Fatal("quit while the export was being written")
 	}

@@ -15,6 +15,11 @@ import (
 	"scaleplan/scenario"
 )
 
+// files are the window's file work: open, save, save as, recent files,
+// crash recovery and quitting with unsaved changes (File menu, the window's
+// close button).
+type files struct{ u *UI }
+
 // Start opens path (or, if empty or unreadable, the sample plan) and, if a
 // crash left a draft behind, offers to recover it. Call it once, before
 // the window is shown.
@@ -44,12 +49,13 @@ func (u *UI) Start(path string) {
 		u.showError("Recover draft", derr)
 	}
 	if dr != nil {
-		u.offerRecovery(dr)
+		u.files.offerRecovery(dr)
 	}
 }
 
 // offerRecovery asks whether to restore the draft a crash left.
-func (u *UI) offerRecovery(dr *app.Draft) {
+func (f *files) offerRecovery(dr *app.Draft) {
+	u := f.u
 	name := "an untitled plan"
 	if dr.Path != "" {
 		name = filepath.Base(dr.Path)
@@ -58,7 +64,7 @@ func (u *UI) offerRecovery(dr *app.Draft) {
 		"Recover them? (Discard keeps a copy aside, just in case.)", name, dr.Saved.Local().Format("2 Jan 2006 15:04")))
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm("Recover unsaved work?", "Recover", "Discard", msg, func(ok bool) {
-		u.answerRecovery(dr, ok)
+		f.answerRecovery(dr, ok)
 	}, u.win)
 	dialogKeys(u.win, d, d.Confirm, d.Hide) // Escape: Discard, which keeps a copy aside
 	d.Resize(fyne.NewSize(520, 200))
@@ -66,7 +72,8 @@ func (u *UI) offerRecovery(dr *app.Draft) {
 }
 
 // answerRecovery restores the draft (ok) or sets it aside.
-func (u *UI) answerRecovery(dr *app.Draft, ok bool) {
+func (f *files) answerRecovery(dr *app.Draft, ok bool) {
+	u := f.u
 	u.s.SetRecovering(false)
 	if ok {
 		u.setDocument(u.s.Drafts().Recover(dr))
@@ -81,9 +88,10 @@ func (u *UI) answerRecovery(dr *app.Draft, ok bool) {
 // a save still being written finishes first. On "Don't Save" the draft is
 // kept: next clears it when it replaces or closes the plan
 // (showDocument, quit), so nothing is lost if next changes its mind.
-func (u *UI) confirmUnsaved(next func()) {
+func (f *files) confirmUnsaved(next func()) {
+	u := f.u
 	if u.s.Busy() {
-		u.s.WhenIdle(func() { u.confirmUnsaved(next) })
+		u.s.WhenIdle(func() { f.confirmUnsaved(next) })
 		return
 	}
 	if !u.s.Doc().Dirty() {
@@ -95,7 +103,7 @@ func (u *UI) confirmUnsaved(next func()) {
 	d = dialog.NewCustomWithoutButtons("Unsaved changes", msg, u.win)
 	save := widget.NewButton("Save", func() {
 		d.Hide()
-		u.saveThen(func(ok bool) {
+		f.saveThen(func(ok bool) {
 			if ok {
 				next()
 			}
@@ -113,16 +121,17 @@ func (u *UI) confirmUnsaved(next func()) {
 }
 
 // newPlan starts an untitled plan with one default scenario.
-func (u *UI) newPlan() {
-	u.confirmUnsaved(func() {
-		u.showDocument(app.NewDocument(scenario.NewPlan("Untitled"), ""))
+func (f *files) newPlan() {
+	f.confirmUnsaved(func() {
+		f.showDocument(app.NewDocument(scenario.NewPlan("Untitled"), ""))
 	})
 }
 
 // showDocument replaces the open plan with d, once the user has saved or
 // dropped the old one: the old plan's draft goes with it (unless the
 // recover question for a previous session's draft is still open).
-func (u *UI) showDocument(d *app.Document) {
+func (f *files) showDocument(d *app.Document) {
+	u := f.u
 	if err := u.s.DropDraft(); err != nil {
 		fyne.LogError("clear draft", err)
 	}
@@ -134,7 +143,8 @@ var planFilter = storage.NewExtensionFileFilter([]string{app.Extension})
 // openDialog asks for a plan file and opens it. The file is chosen and
 // read first: unsaved work is asked about only when there is a plan to
 // replace it with, so cancelling or a failed open changes nothing.
-func (u *UI) openDialog() {
+func (f *files) openDialog() {
+	u := f.u
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			u.showError("Open", err)
@@ -145,7 +155,7 @@ func (u *UI) openDialog() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		u.openPath(path)
+		f.openPath(path)
 	}, u.win)
 	d.SetFilter(planFilter)
 	startIn(d, u.s.Doc().Path())
@@ -153,12 +163,13 @@ func (u *UI) openDialog() {
 }
 
 // openRecent opens a file of the Open Recent menu.
-func (u *UI) openRecent(path string) { u.openPath(path) }
+func (f *files) openRecent(path string) { f.openPath(path) }
 
 // openPath reads path on a goroutine, then asks about unsaved work and
 // shows it. A file that fails to open is reported and leaves the plan on
 // screen, and its draft, as they were.
-func (u *UI) openPath(path string) {
+func (f *files) openPath(path string) {
+	u := f.u
 	type res struct {
 		d   *app.Document
 		err error
@@ -173,41 +184,43 @@ func (u *UI) openPath(path string) {
 			u.menu.refresh()
 			return
 		}
-		u.confirmUnsaved(func() {
+		f.confirmUnsaved(func() {
 			u.s.Recent().Add(r.d.Path())
-			u.showDocument(r.d)
+			f.showDocument(r.d)
 		})
 	})
 }
 
 // save writes the document to its file, asking for one if it has none.
-func (u *UI) save() { u.saveThen(nil) }
+func (f *files) save() { f.saveThen(nil) }
 
 // saveThen saves (asking for a file if there is none) and passes done
 // whether the plan reached the file.
-func (u *UI) saveThen(done func(bool)) {
+func (f *files) saveThen(done func(bool)) {
+	u := f.u
 	if done == nil {
 		done = func(bool) {}
 	}
 	if u.s.Doc().Path() == "" {
-		u.saveAs(done)
+		f.saveAs(done)
 		return
 	}
 	j, err := u.s.Doc().StartSave()
 	if err != nil {
-		done(u.saved(u.s.Doc(), err))
+		done(f.saved(u.s.Doc(), err))
 		return
 	}
-	u.writeSave(j, done)
+	f.writeSave(j, done)
 }
 
 // writeSave writes j off the UI thread (docs/ARCHITECTURE.md, "Data flow in the app": never block the UI
 // thread on file work), then records the result on the UI thread.
-func (u *UI) writeSave(j *app.SaveJob, done func(bool)) {
+func (f *files) writeSave(j *app.SaveJob, done func(bool)) {
+	u := f.u
 	doc := u.s.Doc()
 	u.say("Saving "+filepath.Base(j.Path())+"…", app.Info)
 	finish := func(error) {
-		ok := u.saved(doc, doc.FinishSave(j))
+		ok := f.saved(doc, doc.FinishSave(j))
 		done(ok)
 		u.s.RunWhenIdle()
 	}
@@ -216,7 +229,8 @@ func (u *UI) writeSave(j *app.SaveJob, done func(bool)) {
 
 // saved finishes a save of doc: error dialog, or recent files updated and
 // the draft cleared (kept and rescheduled if edits came in meanwhile).
-func (u *UI) saved(doc *app.Document, err error) bool {
+func (f *files) saved(doc *app.Document, err error) bool {
+	u := f.u
 	if err != nil {
 		u.showError("Save", err)
 		u.updateStatus()
@@ -231,7 +245,8 @@ func (u *UI) saved(doc *app.Document, err error) bool {
 }
 
 // saveAs asks for a file name and saves there.
-func (u *UI) saveAs(done func(bool)) {
+func (f *files) saveAs(done func(bool)) {
+	u := f.u
 	if done == nil {
 		done = func(bool) {}
 	}
@@ -249,10 +264,10 @@ func (u *UI) saveAs(done func(bool)) {
 		w.Close()
 		j, err := u.s.Doc().StartSaveAs(path)
 		if err != nil {
-			done(u.saved(u.s.Doc(), err))
+			done(f.saved(u.s.Doc(), err))
 			return
 		}
-		u.writeSave(j, done)
+		f.writeSave(j, done)
 	}, u.win)
 	d.SetFilter(planFilter)
 	name := u.s.Doc().Name()
@@ -290,12 +305,13 @@ func startIn(d *dialog.FileDialog, path string) {
 
 // quit closes the window, asking about unsaved work first. A save or an
 // export still being written finishes first.
-func (u *UI) quit() {
-	if u.s.QuitWhenIdle(u.quit) {
+func (f *files) quit() {
+	u := f.u
+	if u.s.QuitWhenIdle(f.quit) {
 		u.say("Finishing the save or export before quitting…", app.Info)
 		return
 	}
-	u.confirmUnsaved(func() {
+	f.confirmUnsaved(func() {
 		if err := u.s.DropDraft(); err != nil {
 			fyne.LogError("clear draft", err)
 		}

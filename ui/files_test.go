@@ -51,7 +51,7 @@ func TestEditDuringSaveKeepsDraft(t *testing.T) {
 	}
 	typeInto(num(t, u, "viral.paidCAC"), "31") // while the file is written
 	j.Write()
-	if !u.saved(u.s.Doc(), u.s.Doc().FinishSave(j)) {
+	if !u.files.saved(u.s.Doc(), u.s.Doc().FinishSave(j)) {
 		t.Fatal("save failed")
 	}
 	if !u.s.Doc().Dirty() {
@@ -80,12 +80,12 @@ func TestNewPlanWaitsForRunningSave(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u.newPlan()
+	u.files.newPlan()
 	if u.s.Doc() != old {
 		t.Fatal("New replaced the plan while its save was still being written")
 	}
 	j.Write()
-	u.saved(u.s.Doc(), u.s.Doc().FinishSave(j))
+	u.files.saved(u.s.Doc(), u.s.Doc().FinishSave(j))
 	u.s.RunWhenIdle()
 	if u.s.Doc() == old || u.s.Doc().Path() != "" || len(u.s.Doc().Plan().Scenarios) != 1 {
 		t.Fatalf("after the save: path %q, %d scenarios; want the new untitled plan", u.s.Doc().Path(), len(u.s.Doc().Plan().Scenarios))
@@ -115,7 +115,7 @@ func TestDiscardRecoverySetsDraftAside(t *testing.T) {
 	if err != nil || dr == nil {
 		t.Fatalf("pending draft: %v %v", dr, err)
 	}
-	u2.answerRecovery(dr, false)
+	u2.files.answerRecovery(dr, false)
 	entries, _ := os.ReadDir(dir)
 	var aside []string
 	for _, e := range entries {
@@ -146,7 +146,7 @@ func TestSaveAsAddsRecentFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	j.Write()
-	if !u.saved(u.s.Doc(), u.s.Doc().FinishSave(j)) {
+	if !u.files.saved(u.s.Doc(), u.s.Doc().FinishSave(j)) {
 		t.Fatal("save failed")
 	}
 	if got := u.s.Recent().Stored(); len(got) == 0 || got[0] != path {

@@ -55,15 +55,15 @@ func newMenus(u *UI) *menus {
 	g := m.unlessModal
 	m.recent = fyne.NewMenuItem("Open Recent", nil)
 	m.recent.ChildMenu = fyne.NewMenu("")
-	quit := item("Quit", shortcut(fyne.KeyQ, false), u.quit)
+	quit := item("Quit", shortcut(fyne.KeyQ, false), u.files.quit)
 	quit.IsQuit = true
 	file := fyne.NewMenu("File",
-		item("New", shortcut(fyne.KeyN, false), g(u.newPlan)),
-		item("Open…", shortcut(fyne.KeyO, false), g(u.openDialog)),
+		item("New", shortcut(fyne.KeyN, false), g(u.files.newPlan)),
+		item("Open…", shortcut(fyne.KeyO, false), g(u.files.openDialog)),
 		m.recent,
 		fyne.NewMenuItemSeparator(),
-		item("Save", shortcut(fyne.KeyS, false), g(u.save)),
-		item("Save As…", shortcut(fyne.KeyS, true), g(func() { u.saveAs(nil) })),
+		item("Save", shortcut(fyne.KeyS, false), g(u.files.save)),
+		item("Save As…", shortcut(fyne.KeyS, true), g(func() { u.files.saveAs(nil) })),
 		fyne.NewMenuItemSeparator(),
 		item("Plan Settings…", shortcut(fyne.KeyComma, false), g(u.showPlanSettings)),
 		fyne.NewMenuItemSeparator(),
@@ -144,7 +144,7 @@ func (m *menus) recentMenu() []*fyne.MenuItem {
 	}
 	var items []*fyne.MenuItem
 	for _, p := range m.u.s.Recent().List() {
-		items = append(items, fyne.NewMenuItem(filepath.Base(p)+"  ("+filepath.Dir(p)+")", func() { m.u.openRecent(p) }))
+		items = append(items, fyne.NewMenuItem(filepath.Base(p)+"  ("+filepath.Dir(p)+")", func() { m.u.files.openRecent(p) }))
 	}
 	if len(items) == 0 {
 		none := fyne.NewMenuItem("No recent files", nil)

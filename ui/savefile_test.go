@@ -19,7 +19,7 @@ import (
 // write then fails, the old content is already gone.
 func TestSaveAsLeavesNoEmptyStrayFile(t *testing.T) {
 	u, path := newTestUI(t)
-	u.saveAs(nil)
+	u.files.saveAs(nil)
 	fileNameEntry(t, u).SetText("renamed")
 	test.Tap(dialogButton(t, u, "Save"))
 	dir := filepath.Dir(path)

@@ -41,6 +41,7 @@ type UI struct {
 	status  *statusBar
 	menu    *menus
 	exports *exports
+	files   *files
 	looks   *looks
 	simBar  *simBar
 	// posted, when set (tests), receives what goroutines hand back to the
@@ -63,7 +64,7 @@ type Options struct {
 // New builds the main window's content for w. Call Start to load a plan.
 func New(a fyne.App, w fyne.Window, opt Options) *UI {
 	u := &UI{app: a, win: w, sync: opt.Synchronous, exit: a.Quit, looks: newLooks(a)}
-	u.exports = &exports{u: u}
+	u.exports, u.files = &exports{u: u}, &files{u: u}
 	dir := opt.DraftsDir
 	if dir == "" {
 		d, err := app.StorageDir(a.Storage())
@@ -102,7 +103,7 @@ func (u *UI) build() {
 	u.win.SetContent(container.NewBorder(nil, container.NewVBox(u.simBar.box, u.status), nil, nil,
 		container.NewBorder(nil, nil, left, nil, u.tabs)))
 	u.win.SetMainMenu(u.menu.main())
-	u.win.SetCloseIntercept(u.quit)
+	u.win.SetCloseIntercept(u.files.quit)
 	u.looks.watch()
 }
 

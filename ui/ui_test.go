@@ -404,11 +404,11 @@ func TestRecoverDraftAfterCrash(t *testing.T) {
 	if err != nil || dr == nil {
 		t.Fatalf("pending draft: %v %v", dr, err)
 	}
-	u2.answerRecovery(dr, true)
+	u2.files.answerRecovery(dr, true)
 	if cur(u2).Viral.SeedUsers != 4242 || !u2.s.Doc().Dirty() || u2.s.Doc().Path() != path {
 		t.Fatalf("recovered: seed %v dirty %v path %q", cur(u2).Viral.SeedUsers, u2.s.Doc().Dirty(), u2.s.Doc().Path())
 	}
-	u2.save()
+	u2.files.save()
 	p, err := scenario.ReadFile(path)
 	if err != nil || p.Scenarios[0].Viral.SeedUsers != 4242 {
 		t.Fatalf("saved file: %v", err)
@@ -459,13 +459,13 @@ func TestQuitWaitsForRunningSave(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u.quit()
-	u.quit() // pressed twice: still one quit
+	u.files.quit()
+	u.files.quit() // pressed twice: still one quit
 	if quits != 0 || len(u.win.Canvas().Overlays().List()) != 0 {
 		t.Fatalf("quit while saving: quits=%d, dialogs=%d; want to wait", quits, len(u.win.Canvas().Overlays().List()))
 	}
 	j.Write()
-	u.saved(u.s.Doc(), u.s.Doc().FinishSave(j))
+	u.files.saved(u.s.Doc(), u.s.Doc().FinishSave(j))
 	u.s.RunWhenIdle()
 	if quits != 1 {
 		t.Fatalf("after the save finished: quits=%d, want 1", quits)
@@ -596,7 +596,7 @@ func TestLateResultsAreDropped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u.newPlan()
+	u.files.newPlan()
 	if len(u.results().Plan.Scenarios) != 1 {
 		t.Fatalf("new plan has %d scenarios", len(u.results().Plan.Scenarios))
 	}
