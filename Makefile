@@ -13,7 +13,9 @@ export LANG := en_US.UTF-8
 # for every text style in use: about 5 MB of resident memory at start-up).
 # Emoji in names and notes are drawn with the system's emoji font instead,
 # where there is one. GOFLAGS reaches every go command below, and the fyne
-# tool's builds too.
+# tool's builds too, except where it sets tags of its own (fyne package
+# --release adds "release", which replaces these: package-windows passes
+# --tags no_emoji itself).
 export GOFLAGS += -tags=no_emoji
 
 .PHONY: all deps build cli run test vet unit e2e startup bench fuzz package package-windows docs clean
@@ -87,7 +89,7 @@ package-windows:
 		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $(MINGW_PKG) >/dev/null; }
 	$(GO) build -o build/fyne fyne.io/tools/cmd/fyne  # for this machine, not for Windows
 	sed 's|^\( *Icon = "\)|\1../../|' FyneApp.toml > cmd/scaleplan/FyneApp.toml
-	cd cmd/scaleplan && CC=$(MINGW_CC) GOOS=windows GOARCH=amd64 ../../build/fyne package --os windows --release; \
+	cd cmd/scaleplan && CC=$(MINGW_CC) GOOS=windows GOARCH=amd64 ../../build/fyne package --os windows --release --tags no_emoji; \
 		rc=$$?; rm -f FyneApp.toml; [ $$rc = 0 ] && mv Scaleplan.exe ../../Scaleplan.exe; exit $$rc
 	@file Scaleplan.exe
 

@@ -162,5 +162,9 @@ func FormatMetric(m Metric, currency string, compactFrom float64) string {
 		}
 		return m.Text
 	}
-	return FormatInput(math.Round(m.Value*100)/100, false)
+	v := math.Round(m.Value*100) / 100
+	if v == 0 {
+		v = 0 // not "-0" for a small negative ratio
+	}
+	return FormatInput(v, false)
 }

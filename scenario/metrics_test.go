@@ -28,6 +28,8 @@ func TestFormatMetric(t *testing.T) {
 		{Metric{Unit: UnitRatio, Value: 0.6, OK: true}, "USD", 1e6, "0.6"},
 		{Metric{Unit: UnitRatio, Value: 1.254, OK: true}, "USD", 1e6, "1.25"},
 		{Metric{Unit: UnitRatio, Value: 3, OK: true}, "USD", 1e6, "3"},
+		{Metric{Unit: UnitRatio, Value: -0.004, OK: true}, "USD", 1e6, "0"},
+		{Metric{Unit: UnitRatio, Value: -1.5, OK: true}, "USD", 1e6, "-1.5"},
 		{Metric{Unit: UnitText, Text: "Germany", OK: true}, "USD", 1e6, "Germany"},
 		{Metric{Unit: UnitText, OK: true}, "USD", 1e6, "—"},
 	}

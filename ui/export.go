@@ -103,6 +103,11 @@ func newExportProgress(title, msg string, cancel func(), w fyne.Window) *exportP
 	p.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(label, p.bar), w)
 	p.d.SetButtons([]fyne.CanvasObject{p.cancel})
 	p.d.Resize(fyne.NewSize(420, 0))
+	dialogKeys(w, p.d, func() {}, func() {
+		if !p.cancel.Disabled() {
+			p.cancel.OnTapped()
+		}
+	})
 	p.d.Show()
 	return p
 }

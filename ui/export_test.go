@@ -94,3 +94,17 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 	}
 	return nil
 }
+
+// Escape in an export's progress dialog is its Cancel.
+func TestEscapeCancelsExport(t *testing.T) {
+	u, path := newTestUI(t)
+	prev := exportWorkbook
+	t.Cleanup(func() { exportWorkbook = prev })
+	var ctx context.Context
+	exportWorkbook = func(c context.Context, _ string, _ *scenario.Plan, _ func(float64), _ func(error)) { ctx = c }
+	u.exports.excelTo(filepath.Join(filepath.Dir(path), "plan.xlsx"), nil)
+	press(u, fyne.KeyEscape)
+	if ctx.Err() == nil {
+		t.Error("Escape did not cancel the export")
+	}
+}

@@ -22,7 +22,7 @@ type files struct{ u *UI }
 
 // Start opens path (or, if empty or unreadable, the sample plan) and, if a
 // crash left a draft behind, offers to recover it. Call it once, before
-// the window is shown.
+// the app runs (cmd/scaleplan shows the window first).
 func (u *UI) Start(path string) {
 	dr, derr := u.s.Drafts().Pending()
 	u.s.SetRecovering(dr != nil)

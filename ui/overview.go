@@ -42,7 +42,8 @@ type overview struct {
 	// the Plan Settings dialog; settings is that dialog once made.
 	plan     []*planField
 	planLine *widget.Label // the plan's settings in one line
-	settings dialog.Dialog
+	planForm *fyne.Container
+	settings dialog.Dialog // the dialog last shown
 }
 
 func newOverview(u *UI) screen {
@@ -101,16 +102,27 @@ func (o *overview) content() fyne.CanvasObject { return o.body }
 // currency, start month and fiscal year, which every scenario shares.
 // They apply as typed, like every field, and each edit is undoable.
 func (o *overview) showPlanSettings() {
-	if o.settings == nil {
+	if o.planForm == nil {
 		name, cur, start, fiscal := o.plan[0], o.plan[1], o.plan[2], o.plan[3]
 		f := form(row(name.field, "Plan name (titles the workbook)", " "), row(cur.field, "Currency", "ISO code"),
 			row(start.field, "Month 1 is", "YYYY-MM"), row(fiscal.field, "Fiscal year starts", "month 1–12"))
 		note := widget.NewLabel("Every scenario shares these. Changes apply as you type, and Undo (Ctrl+Z) takes them back.")
 		note.Wrapping = fyne.TextWrapWord
-		o.settings = dialog.NewCustom("Plan Settings", "Close", container.NewVBox(f, note), o.u.win)
-		o.settings.Resize(fyne.NewSize(560, 0))
+		o.planForm = container.NewVBox(f, note)
 	}
-	o.settings.Show()
+	// only the selected tab loads its inputs: the dialog's fields may be
+	// behind the plan (an undo on another tab); bring them up to date,
+	// keeping invalid text that still stands
+	for _, pf := range o.plan {
+		pf.load(o.u.s.Scenario(), false)
+	}
+	// a new dialog each time: its Escape and Enter are set up for this
+	// showing (dialogKeys) and undone when it closes
+	d := dialog.NewCustom("Plan Settings", "Close", o.planForm, o.u.win)
+	d.Resize(fyne.NewSize(560, 0))
+	dialogKeys(o.u.win, d, d.Hide, d.Hide)
+	o.settings = d
+	d.Show()
 }
 
 // planSummary is the plan's settings in a line: "Acme · USD · month 1

@@ -3,6 +3,8 @@ package ui
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
+
 	"scaleplan/scenario"
 )
 
@@ -74,5 +76,34 @@ func TestInvalidPlanFieldReopensSettings(t *testing.T) {
 	u.goTo(ps[0])
 	if u.win.Canvas().Overlays().Top() == nil {
 		t.Error("going to the invalid fiscal month did not reopen Plan Settings")
+	}
+}
+
+// The Plan Settings dialog shows the plan as it is now, though its fields
+// belong to the Overview and only the selected tab loads its inputs: a
+// change made while another tab shows is in the dialog when it opens.
+func TestPlanSettingsShowsThePlanNow(t *testing.T) {
+	u, _ := newTestUI(t)
+	o := u.screens[tabIndex(t, "Overview")].(*overview)
+	u.tabs.SelectIndex(tabIndex(t, "Finance"))
+	if err := u.s.Doc().Edit("Currency", func(p *scenario.Plan) error { p.Currency, p.Name = "EUR", "Other"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	u.showPlanSettings()
+	if got := o.plan[1].field.entry.Text; got != "EUR" {
+		t.Errorf("currency field %q, want EUR", got)
+	}
+	if got := o.plan[0].field.entry.Text; got != "Other" {
+		t.Errorf("name field %q, want Other", got)
+	}
+}
+
+// Escape closes Plan Settings, as it cancels every dialog.
+func TestEscapeClosesPlanSettings(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.showPlanSettings()
+	press(u, fyne.KeyEscape)
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Error("Plan Settings still open after Escape")
 	}
 }

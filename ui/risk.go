@@ -216,7 +216,7 @@ func (r *riskScreen) chartFile() (string, func(path string) error, string) {
 	if v.t == nil {
 		return "", nil, "The Risk tab's chart is the tornado: pick an output, and give inputs ranges, to draw it first."
 	}
-	t, cur, label := *v.t, v.cur, r.u.inputLabel
+	t, cur, label := *v.t, v.cur, v.barLabels()
 	return "tornado", func(path string) error {
 		return chart.WriteTornadoFile(path, &t, cur, label, chart.Light())
 	}, ""

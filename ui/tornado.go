@@ -69,6 +69,17 @@ func (v *tornadoView) set(t *scenario.Tornado, msg, currency string) {
 	v.draw()
 }
 
+// barLabels names the shown tornado's inputs for people, looked up now, on
+// the UI thread (the names come from the screens' fields and the selected
+// scenario), for a chart drawn off it.
+func (v *tornadoView) barLabels() func(path string) string {
+	labels := map[string]string{}
+	for _, b := range v.t.Bars {
+		labels[b.Input] = v.u.inputLabel(b.Input)
+	}
+	return func(p string) string { return labels[p] }
+}
+
 // draw renders the chart off the UI thread.
 func (v *tornadoView) draw() {
 	t := v.t
@@ -80,17 +91,13 @@ func (v *tornadoView) draw() {
 	h := float32(tornadoBase + tornadoPerBar*len(t.Bars))
 	w := max(v.Size().Width, tornadoMinW)
 	scale := v.u.win.Canvas().Scale()
-	th, cur, label := v.u.looks.chartTheme(), v.cur, v.u.inputLabel
-	labels := map[string]string{}
-	for _, b := range t.Bars {
-		labels[b.Input] = label(b.Input)
-	}
+	th, cur, label := v.u.looks.chartTheme(), v.cur, v.barLabels()
 	type out struct {
 		img image.Image
 		err error
 	}
 	work(v.u, func() out {
-		img, err := chart.TornadoImage(t, cur, func(p string) string { return labels[p] }, th, int(w*scale), int(h*scale), chartDPI*float64(scale))
+		img, err := chart.TornadoImage(t, cur, label, th, int(w*scale), int(h*scale), chartDPI*float64(scale))
 		return out{img, err}
 	}, func(o out) {
 		if seq != v.seq {

@@ -49,8 +49,9 @@ type Options struct {
 	Context context.Context
 	// Simulate runs the Monte Carlo simulation (the plan's runs and seed)
 	// of every compared scenario with ranges: its charts then show the
-	// P10–P90 band, its page the cash to raise to survive 9 futures in
-	// 10, and the workbook its Simulation sheet.
+	// P10–P90 band and its page the cash to raise to survive 9 futures in
+	// 10. The pack's workbook then holds the Simulation sheet of every
+	// scenario with ranges (it simulates them itself, as an export does).
 	Simulate bool
 }
 
@@ -116,6 +117,12 @@ func Write(dir string, p *scenario.Plan, opt Options) (err error) {
 	defer func() {
 		if err != nil {
 			os.RemoveAll(tmp)
+		}
+	}()
+	// runs first: a panic becomes the error, so the folder goes too
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("boardpack: internal error: %v", r)
 		}
 	}()
 	if err := pk.writeCharts(filepath.Join(tmp, ChartsDir), steps); err != nil {

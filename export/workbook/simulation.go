@@ -265,6 +265,9 @@ var simCharted = []string{scenario.OutputActive, scenario.OutputCash}
 // per charted output over the months: its P10, P50 and P90 columns of
 // the bands table, so the chart follows the sheet.
 func (b *builder) simCharts(sh *sheet, res *scenario.SimResult, l simLayout, r int) {
+	if len(l.outputs) == 0 {
+		return // every module off: no outputs, no bands
+	}
 	months := len(res.Series[l.outputs[0].Key])
 	cats := absRange(simMonthCol, firstRow, simMonthCol, firstRow+months-1)
 	for k, o := range l.outputs {

@@ -342,3 +342,24 @@ func TestSimulationCharts(t *testing.T) {
 		}
 	}
 }
+
+// TestSimulationWithEveryModuleOff: a scenario keeps its ranges with
+// every module switched off; it has no outputs to band or chart, and the
+// export still writes its Simulation sheet (no charts) instead of failing.
+func TestSimulationWithEveryModuleOff(t *testing.T) {
+	p := rangedPlan(t, 50)
+	s := &p.Scenarios[2] // Conservative: ranged
+	s.Viral.Enabled, s.Sales.Enabled, s.Fulfillment.Enabled, s.Markets.Enabled, s.Finance.Enabled = false, false, false, false, false
+	path := filepath.Join(t.TempDir(), "off.xlsx")
+	if err := WriteFile(path, p, Options{Simulate: true}); err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if !slices.Contains(f.GetSheetList(), "Conservative - Simulation") {
+		t.Errorf("no Conservative - Simulation among %v", f.GetSheetList())
+	}
+}

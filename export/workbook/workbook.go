@@ -96,7 +96,15 @@ func WriteFile(path string, p *scenario.Plan, opt Options) error {
 		return fmt.Errorf("workbook: %w", err)
 	}
 	var werr error // an error of the workbook, not of the file
-	err = atomicfile.Write(path, func(w io.Writer) error {
+	err = atomicfile.Write(path, func(w io.Writer) (err error) {
+		// a panic is an error of the workbook: returned, it has the
+		// temporary file removed like any other
+		defer func() {
+			if r := recover(); r != nil {
+				werr = fmt.Errorf("workbook: internal error: %v", r)
+				err = werr
+			}
+		}()
 		werr = write(w, p, opt, filepath.Dir(target))
 		return werr
 	})
