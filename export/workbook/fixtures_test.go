@@ -1,9 +1,11 @@
 package workbook
 
 import (
+	"archive/zip"
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -189,4 +191,21 @@ func saveBuilder(t testing.TB, b *builder, path string) {
 	if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// chartParts are the chart parts (xl/charts/chartN.xml) of the workbook
+// data, by part name.
+func chartParts(t testing.TB, data []byte) map[string]string {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string]string{}
+	for _, e := range z.File {
+		if strings.HasPrefix(e.Name, "xl/charts/chart") {
+			parts[e.Name] = readZip(t, e)
+		}
+	}
+	return parts
 }

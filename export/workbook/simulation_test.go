@@ -1,11 +1,9 @@
 package workbook
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
-	"io"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -111,19 +109,6 @@ func typ7(values []float64, p float64) float64 {
 	return v[lo] + (h-float64(lo))*(v[lo+1]-v[lo])
 }
 
-func cellNum(t testing.TB, f *excelize.File, sheet, cell string) float64 {
-	t.Helper()
-	v, err := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := strconv.ParseFloat(v, 64)
-	if err != nil {
-		t.Fatalf("%s!%s = %q, not a number", sheet, cell, v)
-	}
-	return x
-}
-
 // TestSimulationSheet: a Simulation sheet for each scenario with ranges
 // (none for Aggressive), with the run count, the seed, one sample row per
 // run, the horizon percentiles as PERCENTILE.INC over the sample column
@@ -146,7 +131,7 @@ func TestSimulationSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r := findRow(t, f, sh, "Runs"); r == 0 || cellNum(t, f, sh, cellName(2, r)) != 150 {
+	if r := findRow(t, f, sh, "Runs"); r == 0 || num(t, f, sh, cellName(2, r)) != 150 {
 		t.Errorf("no run count of 150 (row %d)", r)
 	}
 	if r := findRow(t, f, sh, "Seed"); r == 0 {
@@ -170,24 +155,24 @@ func TestSimulationSheet(t *testing.T) {
 		if !strings.HasPrefix(fo, "_xlfn.PERCENTILE.INC($") || !strings.HasSuffix(fo, "$5:$"+colName(headerCol(t, f, sh, "Active users at month 36"))+"$154,"+strconv.FormatFloat(c.p, 'f', -1, 64)+")") {
 			t.Errorf("%s: formula %q", cell, fo)
 		}
-		got := cellNum(t, f, sh, cell)
+		got := num(t, f, sh, cell)
 		if !near(c.engine, got) || !near(typ7(active, c.p), got) {
 			t.Errorf("P%g of active users: cached %g, engine %g, the column's %g", c.p*100, got, c.engine, typ7(active, c.p))
 		}
 	}
-	if r := findRow(t, f, sh, "To survive 9 futures in 10, raise (P90)"); r == 0 || !near(cellNum(t, f, sh, cellName(2, r)), want.CashNeeded.P90) {
+	if r := findRow(t, f, sh, "To survive 9 futures in 10, raise (P90)"); r == 0 || !near(num(t, f, sh, cellName(2, r)), want.CashNeeded.P90) {
 		t.Errorf("cash needed P90 (row %d), want %g", r, want.CashNeeded.P90)
 	}
 	// the odds in the engine's order, one row each, after their header
 	odds := findRow(t, f, sh, "Odds (share of runs)")
 	for i, pr := range want.Probabilities {
-		if v, _ := f.GetCellValue(sh, cellName(1, odds+1+i)); v != pr.Title || !near(cellNum(t, f, sh, cellName(3, odds+1+i)), pr.P) {
+		if v, _ := f.GetCellValue(sh, cellName(1, odds+1+i)); v != pr.Title || !near(num(t, f, sh, cellName(3, odds+1+i)), pr.P) {
 			t.Errorf("odds row %d: %q, want %q %g", i, v, pr.Title, pr.P)
 		}
 	}
 	// the bands by month: month 1's P50 of cash
 	cash := headerCol(t, f, sh, "Cash P50")
-	if got := cellNum(t, f, sh, cellName(cash, firstRow)); !near(got, want.Series[scenario.OutputCash][0].P50) {
+	if got := num(t, f, sh, cellName(cash, firstRow)); !near(got, want.Series[scenario.OutputCash][0].P50) {
 		t.Errorf("month 1 cash P50 %g, want %g", got, want.Series[scenario.OutputCash][0].P50)
 	}
 }
@@ -234,8 +219,8 @@ func TestSimulationSampleCap(t *testing.T) {
 	}
 	want, _ := scenario.Simulate(context.Background(), &p.Scenarios[0], p.Currency, scenario.SimOptions{Runs: 130, Seed: 4})
 	r := findRow(t, f, sh, "Active users")
-	if fo, _ := f.GetCellFormula(sh, cellName(3, r)); fo != "" || !near(cellNum(t, f, sh, cellName(3, r)), want.Series[scenario.OutputActive][35].P50) {
-		t.Errorf("capped P50 %q %g, want the engine's %g", fo, cellNum(t, f, sh, cellName(3, r)), want.Series[scenario.OutputActive][35].P50)
+	if fo, _ := f.GetCellFormula(sh, cellName(3, r)); fo != "" || !near(num(t, f, sh, cellName(3, r)), want.Series[scenario.OutputActive][35].P50) {
+		t.Errorf("capped P50 %q %g, want the engine's %g", fo, num(t, f, sh, cellName(3, r)), want.Series[scenario.OutputActive][35].P50)
 	}
 }
 
@@ -302,35 +287,22 @@ func TestSimulationCharts(t *testing.T) {
 	if err := Write(&buf, rangedPlan(t, 100), Options{Simulate: true}); err != nil {
 		t.Fatal(err)
 	}
-	z, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if err != nil {
-		t.Fatal(err)
-	}
 	titles := map[string]int{}
-	for _, e := range z.File {
-		if !strings.HasPrefix(e.Name, "xl/charts/chart") {
-			continue
-		}
-		r, err := e.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		x, _ := io.ReadAll(r)
-		r.Close()
+	for name, x := range chartParts(t, buf.Bytes()) {
 		for _, title := range []string{"Active users: P10, P50 and P90", "Cash: P10, P50 and P90"} {
-			if !bytes.Contains(x, []byte(title)) {
+			if !strings.Contains(x, title) {
 				continue
 			}
 			titles[title]++
-			if n := bytes.Count(x, []byte("<ser>")); n != 3 {
-				t.Errorf("%s (%s): %d series, want 3", e.Name, title, n)
+			if n := strings.Count(x, "<ser>"); n != 3 {
+				t.Errorf("%s (%s): %d series, want 3", name, title, n)
 			}
 			// the bands table: months in G5:G40 (36 months from row 5),
 			// then P10, P50, P90 of each output, active users first (H:J)
-			if title == "Active users: P10, P50 and P90" && bytes.Contains(x, []byte("Base - Simulation")) {
+			if title == "Active users: P10, P50 and P90" && strings.Contains(x, "Base - Simulation") {
 				for _, ref := range []string{"$G$5:$G$40", "$H$5:$H$40", "$I$5:$I$40", "$J$5:$J$40"} {
-					if !bytes.Contains(x, []byte("Base - Simulation&#39;!"+ref)) {
-						t.Errorf("%s (%s): no series over %s", e.Name, title, ref)
+					if !strings.Contains(x, "Base - Simulation&#39;!"+ref) {
+						t.Errorf("%s (%s): no series over %s", name, title, ref)
 					}
 				}
 			}

@@ -1,9 +1,7 @@
 package workbook
 
 import (
-	"archive/zip"
 	"bytes"
-	"io"
 	"strings"
 	"testing"
 
@@ -17,27 +15,14 @@ func TestViralChartHasBothSeries(t *testing.T) {
 	if err := Write(&buf, samplePlan(t), Options{}); err != nil {
 		t.Fatal(err)
 	}
-	z, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if err != nil {
-		t.Fatal(err)
-	}
 	found := 0
-	for _, e := range z.File {
-		if !strings.HasPrefix(e.Name, "xl/charts/chart") {
-			continue
-		}
-		r, err := e.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		x, _ := io.ReadAll(r)
-		r.Close()
-		if !bytes.Contains(x, []byte("Active users and cumulative signups")) {
+	for name, x := range chartParts(t, buf.Bytes()) {
+		if !strings.Contains(x, "Active users and cumulative signups") {
 			continue
 		}
 		found++
-		if n := bytes.Count(x, []byte("<ser>")); n != 2 {
-			t.Errorf("%s: %d series, want 2 (active users, cumulative signups)", e.Name, n)
+		if n := strings.Count(x, "<ser>"); n != 2 {
+			t.Errorf("%s: %d series, want 2 (active users, cumulative signups)", name, n)
 		}
 	}
 	if found != 3 {

@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
@@ -124,17 +123,7 @@ func TestValidationAndCharts(t *testing.T) {
 			t.Errorf("%s!%s: no rate validation", sh, cell)
 		}
 	}
-	z, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	charts := 0
-	for _, e := range z.File {
-		if strings.HasPrefix(e.Name, "xl/charts/chart") {
-			charts++
-		}
-	}
-	if charts != 12+2*3 {
+	if charts := len(chartParts(t, buf.Bytes())); charts != 12+2*3 {
 		t.Errorf("%d charts, want one per module sheet (12) and two per Finance sheet (6)", charts)
 	}
 	props, err := f.GetCalcProps()
@@ -147,7 +136,7 @@ func TestValidationAndCharts(t *testing.T) {
 }
 
 // num reads a cell's raw value as a number.
-func num(t *testing.T, f *excelize.File, sheet, cell string) float64 {
+func num(t testing.TB, f *excelize.File, sheet, cell string) float64 {
 	t.Helper()
 	v, err := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
 	if err != nil {
