@@ -367,12 +367,17 @@ type revealer interface {
 }
 
 // say writes msg to the status bar, in the danger colour for a problem.
+// It runs on every keystroke: the bar is laid out again only when what it
+// says changes.
 func (u *UI) say(msg string, sev app.Severity) {
-	u.status.SetText(msg)
-	u.status.Importance = widget.MediumImportance
+	imp := widget.MediumImportance
 	if sev == app.Problem {
-		u.status.Importance = widget.DangerImportance
+		imp = widget.DangerImportance
 	}
+	if u.status.Text == msg && u.status.Importance == imp {
+		return
+	}
+	u.status.Text, u.status.Importance = msg, imp
 	u.status.Refresh()
 }
 
