@@ -268,20 +268,14 @@ func checkPlanChecks(t *testing.T, path string, want map[string][3]string) {
 	}
 }
 
-// labelRow finds the row whose column A holds label.
+// labelRow is findRow for a row that must be there.
 func labelRow(t *testing.T, f *excelize.File, sheet, label string) int {
 	t.Helper()
-	rows, err := f.GetRows(sheet)
-	if err != nil {
-		t.Fatal(err)
+	r := findRow(t, f, sheet, label)
+	if r == 0 {
+		t.Fatalf("%s: no row %q", sheet, label)
 	}
-	for i, r := range rows {
-		if len(r) > 0 && r[0] == label {
-			return i + 1
-		}
-	}
-	t.Fatalf("%s: no row %q", sheet, label)
-	return 0
+	return r
 }
 
 // boolText spells a raw boolean cell value as TRUE or FALSE.
